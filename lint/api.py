@@ -1,0 +1,208 @@
+"""The public Python API: what the command line, pre-commit and other programs call.
+
+    from lint.api import check_text, check_paths
+
+    result = check_text("Putin e Putin non parteciperanno.", language="it")
+    for finding in result.findings:
+        print(finding.line, finding.column, finding.code, finding.message)
+
+:class:`Linter` is the long-lived form: it loads plugins and rule packs once and can check many texts.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from lint.cache import Cache, default_directory
+from lint.config import ConfigError, ConfigFinder, Overrides, Settings, rule_settings_errors
+from lint.engine import Engine
+from lint.findings import FileResult, Problem, RunResult
+from lint.packs import load_packs, pack_files
+from lint.plugins import Plugins, make_plugins
+from lint.rules import Rule, RuleMeta, RuleSet
+from lint.selection import unknown_selectors
+from lint.yamlsource import SourceError
+
+
+class UsageError(Exception):
+    """A mistake in how refuso was called or configured; the command line exits with 2."""
+
+
+def _pack_display(path: Path, plugin: str) -> str:
+    if plugin == "refuso":
+        from lint.builtin import builtin_rules_dir
+
+        try:
+            return "rules/" + path.relative_to(builtin_rules_dir()).as_posix()
+        except ValueError:
+            pass
+    from lint.engine import display_path
+
+    return display_path(path, os.getcwd())
+
+
+def _is_rule(obj: Any) -> bool:
+    return isinstance(getattr(obj, "meta", None), RuleMeta) and callable(getattr(obj, "check", None))
+
+
+class Linter:
+    """Plugins, rules and configuration, ready to check files or text."""
+
+    def __init__(
+        self,
+        *,
+        config_file: str | os.PathLike[str] | None = None,
+        overrides: Overrides | None = None,
+        plugins: Plugins | None = None,
+        load_entry_points: bool = True,
+        extra_plugins: Iterable[tuple[str, object]] = (),
+        cache: Cache | None = None,
+        isolated: bool = False,
+    ) -> None:
+        self.cache = cache if cache is not None else Cache(default_directory())
+        self.plugins = plugins or make_plugins(
+            load_entry_points=load_entry_points, extra=extra_plugins, cache=self.cache
+        )
+        self.problems: list[Problem] = []
+        self.base_rules = self._collect_rules()
+        self.finder = ConfigFinder(
+            self.cache, Path(config_file) if config_file else None, overrides, isolated=isolated
+        )
+        self._engines: dict[int, Engine] = {}
+        self._settings_by_path: dict[str, Settings] = {}
+        self._rule_sets: dict[tuple[str, ...], RuleSet] = {(): self.base_rules}
+
+    # -- rules -----------------------------------------------------------------------------------
+
+    def _load_pack_paths(self, paths: Iterable[str], plugin: str) -> list[Rule]:
+        files = []
+        for p in paths:
+            path = Path(p)
+            if not path.exists():
+                self.problems.append(Problem(str(p), f"rule pack folder or file not found (from {plugin})"))
+                continue
+            files.extend((f, _pack_display(f, plugin)) for f in pack_files(path))
+        rules, errors = load_packs(files, self.cache, plugin=plugin)
+        self.problems.extend(Problem(e.file, str(e).split(": ", 1)[1] if ": " in str(e) else str(e)) for e in errors)
+        return list(rules)
+
+    def _collect_rules(self, extra_packs: Sequence[str] = ()) -> RuleSet:
+        rules: list[Rule] = []
+        for plugin, paths in self.plugins.call_each("refuso_rule_packs"):
+            rules.extend(self._load_pack_paths(paths or (), plugin))
+        for plugin, provided in self.plugins.call_each("refuso_rules"):
+            for rule in provided or ():
+                if not _is_rule(rule):
+                    self.plugins.fail(plugin, "refuso_rules", f"returned {rule!r}, which is not a rule (no meta or check)")
+                    continue
+                if rule.meta.plugin != plugin:
+                    rule.meta = replace(rule.meta, plugin=plugin)
+                rules.append(rule)
+        rules.extend(self._load_pack_paths(extra_packs, "configuration"))
+        return self._rule_set(rules)
+
+    def _rule_set(self, rules: list[Rule]) -> RuleSet:
+        kept: list[Rule] = []
+        codes: dict[str, Rule] = {}
+        names: dict[str, Rule] = {}
+        for rule in rules:
+            meta = rule.meta
+            clash = codes.get(meta.code) or next((names[n] for n in meta.all_names if n in names), None)
+            if clash is not None:
+                other = clash.meta
+                self.problems.append(Problem(
+                    meta.origin or meta.plugin,
+                    f"rule {meta.code} ({meta.name}) from {meta.plugin!r} clashes with {other.code} ({other.name}) "
+                    f"from {other.plugin!r} ({other.origin or 'Python'}); it was left out",
+                ))
+                continue
+            codes[meta.code] = rule
+            for n in meta.all_names:
+                names[n] = rule
+            kept.append(rule)
+        return RuleSet(kept)
+
+    def rules_for(self, settings: Settings) -> RuleSet:
+        key = settings.rule_packs
+        if key not in self._rule_sets:
+            extra = self._load_pack_paths(key, "configuration")
+            self._rule_sets[key] = self._rule_set([*self.base_rules, *extra])
+        return self._rule_sets[key]
+
+    # -- engines ---------------------------------------------------------------------------------
+
+    def engine_for(self, settings: Settings) -> Engine:
+        key = id(settings)
+        if key in self._engines:
+            return self._engines[key]
+        rules = self.rules_for(settings)
+        metas = rules.metas()
+        where = settings.config_file or "the command line"
+        for label, selectors in (
+            ("select", settings.select or ()),
+            ("extend-select", settings.extend_select),
+            ("ignore", settings.ignore),
+        ):
+            unknown = unknown_selectors(selectors, metas)
+            if unknown:
+                raise UsageError(
+                    f"{where}: {label}: unknown rule selector {', '.join(map(repr, unknown))}; "
+                    "use a code (PUN001), a code prefix (PUN), a rule name, a category or ALL (see `refuso rules`)"
+                )
+        errors = rule_settings_errors(settings, [*rules.codes, *(m.name for m in metas)], rules.get)
+        if errors:
+            raise ConfigError(errors[0].file, errors[0].line, errors[0].message)
+        for plugin, _ in self.plugins.call_each("refuso_configure", settings=settings):
+            pass
+        engine = Engine(rules, settings, self.plugins)
+        self._engines[key] = engine
+        return engine
+
+    # -- checking --------------------------------------------------------------------------------
+
+    def check_text(self, text: str, *, path: str = "<text>", language: str | None = None,
+                   settings: Settings | None = None) -> FileResult:
+        """Check a string as if it were the file ``path`` (its suffix picks the reader)."""
+        settings = settings or self.finder.for_directory(Path.cwd())
+        if language is not None:
+            settings = replace(settings, language=language)
+        engine = self.engine_for(settings)
+        return engine.check_path(path, text.encode("utf-8"), display=path)
+
+    def check_paths(self, paths: Sequence[str], *, jobs: int = 0, stdin_filename: str | None = None,
+                    stdin: bytes | None = None) -> RunResult:
+        from lint.parallel import run_targets
+        from lint.walk import discover
+
+        targets = discover(list(paths), self.finder, stdin_filename)
+        engines = [self.engine_for(t.settings) for t in targets]
+        self._settings_by_path.update((t.display, t.settings) for t in targets)
+        if stdin is None and any(t.path == "-" for t in targets):
+            stdin = sys.stdin.buffer.read()
+        results = run_targets(targets, engines, jobs=jobs, stdin=stdin)
+        problems = [*self.problems, *(Problem(f.plugin, f.describe(), origin=f.plugin) for f in self.plugins.failures)]
+        return RunResult(tuple(results), tuple(problems))
+
+
+    def fail_level_for(self, path: str) -> Any:
+        """The fail level of the configuration that governed ``path`` in the last run."""
+        settings = self._settings_by_path.get(path) or self.finder.for_directory(Path.cwd())
+        return settings.fail_level
+
+
+def check_text(text: str, *, path: str = "<text>", language: str | None = None, **kwargs: Any) -> FileResult:
+    """Check one string. Keyword arguments are those of :class:`Linter`."""
+    return Linter(**kwargs).check_text(text, path=path, language=language)
+
+
+def check_paths(paths: Sequence[str], *, jobs: int = 0, **kwargs: Any) -> RunResult:
+    """Check files and folders. Keyword arguments are those of :class:`Linter`."""
+    return Linter(**kwargs).check_paths(paths, jobs=jobs)
+
+
+__all__ = ["Linter", "UsageError", "check_paths", "check_text", "SourceError", "ConfigError"]

@@ -1,0 +1,63 @@
+"""Helpers for writing rules in Python: build a :class:`RuleMeta` from plain values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from lint.findings import Applicability, Category, Severity
+from lint.rules import Example, RuleMeta
+
+ExampleSpec = str | tuple[str, str]  # text, or (language, text)
+
+
+def _examples(items: Iterable[ExampleSpec], flagged: bool, default: str | None) -> list[Example]:
+    out = []
+    for item in items:
+        lang, text = item if isinstance(item, tuple) else (default, item)
+        out.append(Example(text, flagged, lang))
+    return out
+
+
+def rule_meta(
+    *,
+    code: str,
+    name: str,
+    category: str,
+    severity: str,
+    message: Mapping[str, str],
+    description: Mapping[str, str],
+    flagged: Iterable[ExampleSpec],
+    clean: Iterable[ExampleSpec],
+    languages: Iterable[str] | None = ("it", "en"),
+    fix: str | None = None,
+    reference: str = "",
+    scope: tuple[str, ...] = ("text",),
+    preview: bool = False,
+    options: Mapping[str, Any] | None = None,
+    origin: str = "",
+    fixed: Mapping[str, str] | None = None,
+) -> RuleMeta:
+    langs = frozenset(languages) if languages is not None else None
+    default = sorted(langs)[0] if langs else None
+    examples = [*_examples(flagged, True, default), *_examples(clean, False, default)]
+    if fixed:
+        from dataclasses import replace
+
+        examples = [replace(e, fixed=fixed.get(e.text)) if e.text in fixed else e for e in examples]
+    return RuleMeta(
+        code=code,
+        name=name,
+        category=Category(category),
+        severity=Severity.parse(severity),
+        message=dict(message),
+        description=dict(description),
+        examples=tuple(examples),
+        languages=langs,
+        scope=scope,
+        preview=preview,
+        fix=Applicability(fix) if fix else None,
+        reference=reference,
+        options=dict(options or {}),
+        origin=origin,
+    )

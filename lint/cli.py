@@ -1,0 +1,334 @@
+"""The ``refuso`` command line: argument parsing and exit codes. The work is done by :mod:`lint.api`.
+
+Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 a usage, configuration
+or internal error (an unreadable file, a broken rule pack, a plugin that failed); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from typing import IO, Any
+
+from lint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _selector_list(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (automatic) or more")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="refuso",
+        description="A linter for the text of articles: broken punctuation, duplicated names, wrong titles, "
+        "machine-translated phrasing.",
+    )
+    parser.add_argument("--version", action="version", version=f"refuso {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check files, folders or standard input")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check ('-' for standard input; default: .)")
+    check.add_argument("--lang", choices=["it", "en", "auto"], help="language of the text (default: auto; front matter 'lang:' wins)")
+    check.add_argument("--select", type=_selector_list, action="append", metavar="RULES",
+                       help="run only these rules: codes, code prefixes, names, categories or ALL (comma-separated)")
+    check.add_argument("--extend-select", type=_selector_list, action="append", default=[], metavar="RULES",
+                       help="run these rules in addition to the selected ones")
+    check.add_argument("--ignore", type=_selector_list, action="append", default=[], metavar="RULES",
+                       help="do not run these rules")
+    check.add_argument("--preview", action="store_true", default=None, help="also run preview rules")
+    check.add_argument("--format", default=None, metavar="FORMAT",
+                       help="output format: text (default), concise, json, or one from a plugin")
+    check.add_argument("--fail-level", choices=["error", "warning", "info"],
+                       help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--exit-zero", action="store_true", help="exit with 0 even when there are findings")
+    check.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    check.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    check.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
+                       help="check files in N processes (default 0: automatic)")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="the name of the file read from standard input (picks the reader and the configuration)")
+    check.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the date of the articles, when they do not say")
+    check.add_argument("--encoding", metavar="CODEC", help="read files in this encoding instead of UTF-8 (e.g. cp1252)")
+    check.add_argument("--statistics", action="store_true", help="show how many findings each rule produced")
+    check.add_argument("--no-source", dest="show_source", action="store_false", help="do not show the source lines")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the output")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write refuso's cache")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.add_argument("--lang", choices=["it", "en"], help="show only the rules for this language")
+    rules.add_argument("--config", metavar="FILE", help="include the rule packs of this configuration")
+
+    explain = commands.add_parser("explain", help="show a rule's documentation and examples")
+    explain.add_argument("rule", metavar="CODE", help="a rule code or name, e.g. PUN001 or doubled-punctuation")
+    explain.add_argument("--lang", choices=["it", "en"], help="language of the documentation")
+    explain.add_argument("--config", metavar="FILE", help="include the rule packs of this configuration")
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of rule packs or of the configuration")
+    schema.add_argument("which", choices=["pack", "config"])
+    return parser
+
+
+def _flatten(lists: Sequence[Sequence[str]] | None) -> tuple[str, ...] | None:
+    if lists is None:
+        return None
+    return tuple(s for chunk in lists for s in chunk)
+
+
+def _use_color(choice: str, stream: IO[str]) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"refuso: error: {message}\n")
+
+
+def _default_doc_language() -> str:
+    lang = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    return "it" if lang.lower().startswith("it") else "en"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "explain":
+            return _explain(args)
+        if args.command == "schema":
+            return _schema(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("refuso: interrupted\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``refuso check … | head``): stop quietly.
+        _silence_stdout()
+        return EXIT_OK
+    parser.error(f"unknown command {args.command!r}")
+    return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _make_linter(args: argparse.Namespace, overrides: Any = None, **extra: Any) -> Any:
+    from lint.api import Linter
+    from lint.cache import Cache, default_directory
+
+    cache = Cache(None) if getattr(args, "no_cache", False) else Cache(default_directory())
+    return Linter(config_file=getattr(args, "config", None), overrides=overrides, cache=cache, **extra)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from lint.api import UsageError
+    from lint.config import Overrides
+    from lint.findings import Severity
+    from lint.formatters import OutputContext
+    from lint.yamlsource import SourceError
+
+    if args.stdin_filename and "-" not in args.paths:
+        args.paths = [*args.paths, "-"] if not args.paths else args.paths
+    paths = args.paths or ["."]
+    overrides = Overrides(
+        language=args.lang,
+        select=_flatten(args.select),
+        extend_select=_flatten(args.extend_select) or (),
+        ignore=_flatten(args.ignore) or (),
+        preview=args.preview,
+        fail_level=Severity.parse(args.fail_level) if args.fail_level else None,
+        date=args.date,
+        encoding=args.encoding,
+    )
+    try:
+        linter = _make_linter(args, overrides, isolated=args.isolated)
+        formatters = dict(_formatters(linter))
+        name = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in formatters else "text")
+        if name not in formatters:
+            raise UsageError(f"unknown output format {name!r}; available: {', '.join(sorted(formatters))}")
+        run = linter.check_paths(paths, jobs=args.jobs, stdin_filename=args.stdin_filename)
+    except (UsageError, SourceError) as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+
+    for problem in run.all_problems:
+        label = "error" if problem.kind == "error" else "note"
+        sys.stderr.write(f"refuso: {label}: {problem.path}: {problem.message}\n")
+    context = OutputContext(
+        color=_use_color(args.color, sys.stdout),
+        cwd=os.getcwd(),
+        rules={m.code: m for m in linter.base_rules.metas()},
+        show_source=args.show_source,
+        statistics=args.statistics,
+    )
+    formatters[name].write(run, sys.stdout, context)
+    sys.stdout.flush()
+
+    if run.has_errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    for result in run.files:
+        level = linter.fail_level_for(result.path)
+        if any(f.severity >= level for f in result.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _formatters(linter: Any) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for _plugin, provided in linter.plugins.call_each("refuso_formatters"):
+        for name, formatter in (provided or {}).items():
+            found.setdefault(name, formatter)
+    return found
+
+
+def _rules(args: argparse.Namespace) -> int:
+    import json
+
+    from lint.yamlsource import SourceError
+
+    try:
+        linter = _make_linter(args)
+    except SourceError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    metas = [m for m in linter.rules_for(linter.finder.for_directory(_cwd())).metas()
+             if args.lang is None or m.applies_to(args.lang)]
+    if args.format == "json":
+        out = [
+            {
+                "code": m.code,
+                "name": m.name,
+                "aliases": list(m.aliases),
+                "category": m.category.value,
+                "severity": str(m.severity),
+                "languages": sorted(m.languages) if m.languages else None,
+                "fix": m.fix.value if m.fix else None,
+                "preview": m.preview,
+                "plugin": m.plugin,
+                "origin": m.origin,
+            }
+            for m in metas
+        ]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "LANGUAGES", "FIX", "FROM")]
+        for m in metas:
+            rows.append((
+                m.code + (" (preview)" if m.preview else ""),
+                m.name,
+                m.category.value,
+                str(m.severity),
+                ",".join(sorted(m.languages)) if m.languages else "all",
+                m.fix.value if m.fix else "-",
+                m.origin if m.plugin == "refuso" and m.origin else m.plugin,
+            ))
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        for r in rows:
+            sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
+    _report_load_problems(linter)
+    return EXIT_ERROR if linter.problems or linter.plugins.failures else EXIT_OK
+
+
+def _report_load_problems(linter: Any) -> None:
+    for problem in linter.problems:
+        sys.stderr.write(f"refuso: error: {problem.path}: {problem.message}\n")
+    for failure in linter.plugins.failures:
+        sys.stderr.write(f"refuso: error: {failure.describe()}\n")
+
+
+def _cwd() -> Any:
+    from pathlib import Path
+
+    return Path.cwd()
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from lint.explain import render
+    from lint.yamlsource import SourceError
+
+    try:
+        linter = _make_linter(args)
+    except SourceError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    rules = linter.rules_for(linter.finder.for_directory(_cwd()))
+    rule = rules.get(args.rule) or rules.get(args.rule.upper())
+    if rule is None:
+        import difflib
+
+        candidates = [*rules.codes, *(m.name for m in rules.metas())]
+        close = difflib.get_close_matches(args.rule, candidates, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `refuso rules` lists them all"
+        _error(f"no rule named {args.rule!r}{hint}")
+        return EXIT_ERROR
+    sys.stdout.write(render(rule.meta, args.lang or _default_doc_language()))
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    if args.which == "config":
+        from lint.config import CONFIG_SCHEMA
+
+        schema = CONFIG_SCHEMA
+    else:
+        from lint.packs.kinds import KINDS
+        from lint.packs.schema import PACK_SCHEMA, rule_schema
+
+        schema = dict(PACK_SCHEMA)
+        schema["properties"] = dict(schema["properties"])
+        schema["properties"]["rules"] = {
+            "type": "array",
+            "items": {
+                "oneOf": [
+                    {**rule_schema(cls.PROPERTIES, cls.REQUIRED), "properties": {
+                        **rule_schema(cls.PROPERTIES, cls.REQUIRED)["properties"], "kind": {"const": kind}}}
+                    for kind, cls in KINDS.items()
+                ]
+            },
+        }
+    json.dump(schema, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK

@@ -1,0 +1,359 @@
+"""Configuration: discovery, validation, and the frozen :class:`Settings` a run uses.
+
+refuso looks for ``.refuso.yaml`` (or ``.refuso.yml``), then for ``pyproject.toml`` with a
+``[tool.refuso]`` table, in each file's folder and then in every folder above it; the nearest one
+wins. ``--config PATH`` uses one file for everything. Command-line options override the file.
+Unknown keys are errors that name the file and the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from lint.cache import Cache, file_stamp
+from lint.findings import Severity
+from lint.yamlsource import Located, SourceError, format_schema_error, load_yaml
+
+CONFIG_NAMES = (".refuso.yaml", ".refuso.yml")
+LANGUAGES = ("it", "en")
+DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdown", "*.mkd", "*.html", "*.htm", "*.xhtml")
+DEFAULT_EXCLUDE = (
+    ".git/", ".hg/", ".svn/", ".venv/", "venv/", "node_modules/", "__pycache__/", ".tox/", ".nox/",
+    "build/", "dist/", "site-packages/", ".mypy_cache/", ".pytest_cache/", ".ruff_cache/",
+)
+SCHEMA_VERSION = 1
+
+_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+CONFIG_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "refuso configuration",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "language": {"enum": [*LANGUAGES, "auto"]},
+        "select": _STRINGS,
+        "extend-select": _STRINGS,
+        "ignore": _STRINGS,
+        "preview": {"type": "boolean"},
+        "fail-level": {"enum": ["error", "warning", "info"]},
+        "rules": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "severity": {"enum": ["error", "warning", "info"]},
+                    "options": {"type": "object"},
+                },
+            },
+        },
+        "rule-packs": _STRINGS,
+        "include": _STRINGS,
+        "exclude": _STRINGS,
+        "extend-exclude": _STRINGS,
+        "respect-gitignore": {"type": "boolean"},
+        "date": {"description": "a date such as 2022-01-05", "type": ["string", "object"]},
+        "encoding": {"type": "string", "minLength": 1},
+        "regex-timeout": {"type": "number", "exclusiveMinimum": 0},
+        "plugins": {"type": "object", "additionalProperties": {"type": "object"}},
+    },
+}
+
+
+class ConfigError(SourceError):
+    pass
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    severity: Severity | None = None
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    line: int | None = None  # where the rule is named, for errors
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs to know, fixed before the first rule runs."""
+
+    config_file: str | None = None
+    root: str | None = None  # folder relative paths in the configuration are resolved against
+    language: str = "auto"
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    preview: bool = False
+    fail_level: Severity = Severity.ERROR
+    rules: Mapping[str, RuleSettings] = field(default_factory=lambda: MappingProxyType({}))
+    rule_packs: tuple[str, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    date: dt.date | None = None
+    encoding: str | None = None
+    regex_timeout: float | None = None  # seconds per rule per document; None: scaled to the text
+    plugin_options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line sets; None leaves the configuration's value."""
+
+    language: str | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    preview: bool | None = None
+    fail_level: Severity | None = None
+    date: dt.date | None = None
+    encoding: str | None = None
+
+    def apply(self, settings: Settings) -> Settings:
+        changes: dict[str, Any] = {}
+        if self.language is not None:
+            changes["language"] = self.language
+        if self.select is not None:
+            changes["select"] = self.select
+        if self.extend_select:
+            changes["extend_select"] = settings.extend_select + self.extend_select
+        if self.ignore:
+            changes["ignore"] = settings.ignore + self.ignore
+        if self.preview is not None:
+            changes["preview"] = self.preview
+        if self.fail_level is not None:
+            changes["fail_level"] = self.fail_level
+        if self.date is not None:
+            changes["date"] = self.date
+        if self.encoding is not None:
+            changes["encoding"] = self.encoding
+        return replace(settings, **changes) if changes else settings
+
+
+def _toml_line(text: str, key: str) -> int | None:
+    """Best-effort line of ``key = ...`` inside ``[tool.refuso]`` (tomllib keeps no positions)."""
+    import re
+
+    section = re.search(r"^\[tool\.refuso(?:\.|\])", text, re.M)
+    if not section:
+        return None
+    m = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=|^\[tool\.refuso\.{re.escape(key)}\]", text[section.start():], re.M)
+    if not m:
+        return text.count("\n", 0, section.start()) + 1
+    return text.count("\n", 0, section.start() + m.start()) + 1
+
+
+def _read_pyproject(path: Path) -> Located | None:
+    import tomllib
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
+    section = data.get("tool", {}).get("refuso")
+    if section is None:
+        return None
+    located = Located(section, str(path))
+    # tomllib keeps no positions: find the top-level keys in the text, for error messages.
+    if isinstance(section, Mapping):
+        for key in section:
+            line = _toml_line(text, str(key))
+            if line:
+                located.lines[(key,)] = line
+    located.lines[()] = _toml_line(text, "") or 1
+    return located
+
+
+def _read_yaml(path: Path) -> Located:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(str(path), None, "the configuration is not valid UTF-8") from None
+    located = load_yaml(text, str(path))
+    if located.data is None:
+        located.data = {}
+    return located
+
+
+def validate_config(located: Located) -> None:
+    from jsonschema import Draft202012Validator
+
+    if not isinstance(located.data, Mapping):
+        raise ConfigError(located.file, located.line_of(()), "the configuration must be a mapping of keys to values")
+    errors = sorted(
+        Draft202012Validator(CONFIG_SCHEMA).iter_errors(located.data), key=lambda e: list(map(str, e.path))
+    )
+    if errors:
+        err = errors[0]
+        where = ".".join(map(str, err.absolute_path))
+        message = format_schema_error(err)
+        raise ConfigError(
+            located.file, located.line_of(err.absolute_path), f"{where}: {message}" if where else message
+        )
+    if "date" in located.data and _as_date(located.data["date"]) is None:
+        raise ConfigError(located.file, located.line_of(("date",)), f"date: {located.data['date']!r} is not a date (YYYY-MM-DD)")
+
+
+def _as_date(value: Any) -> dt.date | None:
+    from lint.readers import parse_date
+
+    return parse_date(value)
+
+
+def load_file(path: Path, cache: Cache) -> Located | None:
+    """Read and validate one configuration file. None for a pyproject.toml without [tool.refuso]."""
+    key = (SCHEMA_VERSION, file_stamp(path))
+    cached = cache.get("config", key)
+    if cached is not None:
+        return cached if cached != "none" else None
+    try:
+        located = _read_pyproject(path) if path.name == "pyproject.toml" else _read_yaml(path)
+    except OSError as exc:
+        raise ConfigError(str(path), None, f"cannot read the configuration: {exc.strerror or exc}") from None
+    if located is not None:
+        validate_config(located)
+    cache.put("config", key, located if located is not None else "none")
+    return located
+
+
+def settings_from(located: Located | None) -> Settings:
+    if located is None:
+        return Settings()
+    data = located.data
+    root = str(Path(located.file).resolve().parent)
+    rules = {
+        code: RuleSettings(
+            severity=Severity.parse(spec["severity"]) if "severity" in spec else None,
+            options=MappingProxyType(dict(spec.get("options", {}))),
+            line=located.line_of(("rules", code)),
+        )
+        for code, spec in (data.get("rules") or {}).items()
+    }
+
+    def strings(key: str) -> tuple[str, ...]:
+        return tuple(data.get(key, ()))
+
+    return Settings(
+        config_file=located.file,
+        root=root,
+        language=data.get("language", "auto"),
+        select=tuple(data["select"]) if "select" in data else None,
+        extend_select=strings("extend-select"),
+        ignore=strings("ignore"),
+        preview=bool(data.get("preview", False)),
+        fail_level=Severity.parse(data.get("fail-level", "error")),
+        rules=MappingProxyType(rules),
+        rule_packs=tuple(os.path.normpath(os.path.join(root, p)) for p in data.get("rule-packs", ())),
+        include=tuple(data["include"]) if "include" in data else DEFAULT_INCLUDE,
+        exclude=tuple(data["exclude"]) if "exclude" in data else DEFAULT_EXCLUDE,
+        extend_exclude=strings("extend-exclude"),
+        respect_gitignore=bool(data.get("respect-gitignore", True)),
+        date=_as_date(data["date"]) if "date" in data else None,
+        encoding=data.get("encoding"),
+        regex_timeout=data.get("regex-timeout"),
+        plugin_options=MappingProxyType(dict(data.get("plugins", {}))),
+    )
+
+
+class ConfigFinder:
+    """Finds the configuration for each file, walking up from its folder; caches per folder."""
+
+    def __init__(
+        self,
+        cache: Cache,
+        explicit: Path | None = None,
+        overrides: Overrides | None = None,
+        *,
+        isolated: bool = False,
+    ) -> None:
+        self.cache = cache
+        self.isolated = isolated  # ignore configuration files: defaults plus overrides only
+        self.overrides = overrides or Overrides()
+        self._by_dir: dict[str, Settings] = {}
+        self._by_file: dict[str | None, Settings] = {}
+        self.explicit = explicit
+        if explicit is not None:
+            if not explicit.exists():
+                raise ConfigError(str(explicit), None, "no such configuration file")
+            located = load_file(explicit, cache)
+            if located is None:
+                raise ConfigError(str(explicit), None, "this pyproject.toml has no [tool.refuso] table")
+            self._explicit = self._finish(located)
+
+    def _finish(self, located: Located | None) -> Settings:
+        key = located.file if located else None
+        if key not in self._by_file:
+            self._by_file[key] = self.overrides.apply(settings_from(located))
+        return self._by_file[key]
+
+    def for_directory(self, directory: Path) -> Settings:
+        if self.explicit is not None:
+            return self._explicit
+        if self.isolated:
+            return self._finish(None)
+        directory = directory.resolve()
+        chain: list[str] = []
+        found: Settings | None = None
+        current = directory
+        while True:
+            key = str(current)
+            if key in self._by_dir:
+                found = self._by_dir[key]
+                break
+            chain.append(key)
+            located = self._find_in(current)
+            if located is not None:
+                found = self._finish(located)
+                break
+            if current.parent == current:
+                found = self._finish(None)
+                break
+            current = current.parent
+        for key in chain:
+            self._by_dir[key] = found
+        return found
+
+    def _find_in(self, directory: Path) -> Located | None:
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file():
+                return load_file(candidate, self.cache)
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file():
+            return load_file(pyproject, self.cache)
+        return None
+
+    def for_path(self, path: Path) -> Settings:
+        return self.for_directory(path if path.is_dir() else path.parent)
+
+    def all_settings(self) -> list[Settings]:
+        return list(self._by_file.values())
+
+
+def rule_settings_errors(settings: Settings, known: Sequence[str], lookup: Any) -> list[ConfigError]:
+    """Configuration that names rules which do not exist, or options they do not have."""
+    errors = []
+    file = settings.config_file or "configuration"
+    for key, rule_settings in settings.rules.items():
+        rule = lookup(key)
+        if rule is None:
+            import difflib
+
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            errors.append(ConfigError(file, rule_settings.line, f"rules: unknown rule {key!r}{hint}"))
+            continue
+        allowed = set(rule.meta.options)
+        for option in rule_settings.options:
+            if option not in allowed:
+                have = ", ".join(sorted(allowed)) or "none"
+                errors.append(
+                    ConfigError(file, rule_settings.line, f"rules.{key}.options: unknown option {option!r} (options: {have})")
+                )
+    return errors

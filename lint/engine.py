@@ -1,0 +1,320 @@
+"""Runs the selected rules over documents and turns their matches into findings.
+
+One :class:`Engine` serves one configuration. A rule that raises or times out is reported as a
+problem naming the rule and its plugin; its findings so far are kept and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from lint import selection
+from lint.config import Settings
+from lint.decoding import BinaryInput, DecodeError, decode
+from lint.document import Document
+from lint.findings import Edit, FileResult, Finding, Fix, Problem, Severity
+from lint.language import detect
+from lint.plugins import Plugins
+from lint.rules import Match, Rule, RuleSet
+from lint.suppression import Suppressions, unknown_selectors
+from lint.text import quoted_spans
+
+DEFAULT_LANGUAGE = "it"
+SUPPRESSION_RULE = "STY001"
+
+
+class Options(dict):
+    """A rule's options; ``timeout`` is the time its patterns may take on this document."""
+
+    timeout: float = 2.0
+
+
+class _Defaults(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: Rule
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+def regex_timeout(settings: Settings, text_length: int) -> float:
+    if settings.regex_timeout is not None:
+        return float(settings.regex_timeout)
+    return 2.0 + text_length / 1_000_000
+
+
+class Engine:
+    def __init__(self, rules: RuleSet, settings: Settings, plugins: Plugins) -> None:
+        self.rules = rules
+        self.settings = settings
+        self.plugins = plugins
+        metas = rules.metas()
+        enabled = selection.resolve(
+            metas,
+            select=settings.select,
+            ignore=settings.ignore,
+            extend_select=settings.extend_select,
+            preview=settings.preview,
+        )
+        self.active: list[ActiveRule] = []
+        for rule in rules:
+            meta = rule.meta
+            if meta.code not in enabled:
+                continue
+            configured = settings.rules.get(meta.code) or next(
+                (settings.rules[n] for n in meta.all_names if n in settings.rules), None
+            )
+            options = dict(meta.options)
+            severity = meta.severity
+            if configured is not None:
+                options.update(configured.options)
+                severity = configured.severity or severity
+            self.active.append(ActiveRule(rule, severity, options))
+        self.enabled = enabled
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def read(self, path: str, data: bytes | None = None, display: str | None = None) -> Document | FileResult:
+        """Read and parse a file (or ``data`` given for it); a FileResult when it cannot be checked."""
+        display = display or path
+        if data is None:
+            try:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+            except IsADirectoryError:
+                return _unreadable(display, "is a folder, not a file")
+            except FileNotFoundError:
+                return _unreadable(display, "does not exist (it may have been moved or deleted while refuso ran)")
+            except PermissionError:
+                return _unreadable(display, "cannot be read: permission denied")
+            except OSError as exc:
+                return _unreadable(display, f"cannot be read: {exc.strerror or exc}")
+        try:
+            decoded = decode(data, self.settings.encoding)
+        except BinaryInput as exc:
+            return FileResult(display, None, problems=(Problem(display, f"skipped: {exc}", kind="note"),), checked=False)
+        except DecodeError as exc:
+            return _unreadable(display, str(exc))
+        failures = len(self.plugins.failures)
+        picked = self.plugins.first_result("refuso_reader", path=display)
+        if len(self.plugins.failures) > failures:
+            # A reader plugin raised: say so on this file (in a worker process it would be lost otherwise).
+            failed = [Problem(display, f.describe(), origin=f.plugin) for f in self.plugins.failures[failures:]]
+            del self.plugins.failures[failures:]
+            if picked is None:
+                return FileResult(display, None, problems=tuple(failed), checked=False)
+            extra_problems = tuple(failed)
+        else:
+            extra_problems = ()
+        if picked is None:
+            return _unreadable(display, "no reader accepts this file")
+        plugin, reader = picked
+        try:
+            document = reader.read(display, decoded.text)
+        except Exception as exc:
+            return _unreadable(display, f"reader {getattr(reader, 'name', '?')!r} from plugin {plugin!r} failed: {exc}")
+        language = document.language
+        if language is None and self.settings.language != "auto":
+            language = self.settings.language
+        if language is None:
+            language = detect(document.prose.text) or DEFAULT_LANGUAGE
+        from dataclasses import replace
+
+        return replace(
+            document,
+            problems=document.problems + extra_problems,
+            language=language,
+            date=document.date or self.settings.date,
+            encoding=decoded.encoding,
+            bom=decoded.bom,
+        )
+
+    def check_path(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
+        document = self.read(path, data, display)
+        if isinstance(document, FileResult):
+            return document
+        return self.check(document)
+
+    # -- checking --------------------------------------------------------------------------------
+
+    def check(self, document: Document) -> FileResult:
+        findings: list[Finding] = []
+        problems: list[Problem] = list(document.problems)
+        timeout = regex_timeout(self.settings, len(document.prose.text))
+        scopes = _ScopeIndex(document)
+        for active in self.active:
+            rule = active.rule
+            meta = rule.meta
+            if not meta.applies_to(document.language) or meta.code == SUPPRESSION_RULE:
+                continue
+            options = Options(active.options)
+            options.timeout = timeout
+            try:
+                for match in rule.check(document, options):
+                    if not scopes.allows(meta.scope, match):
+                        continue
+                    findings.append(self._finding(document, active, match))
+            except TimeoutError:
+                problems.append(Problem(
+                    document.path,
+                    f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} took longer than {timeout:g} s "
+                    "and was stopped; its findings for this file may be incomplete",
+                    origin=meta.code,
+                ))
+            except _BadMatch as exc:
+                problems.append(Problem(
+                    document.path,
+                    f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} returned a finding outside the "
+                    f"document ({exc}); it was dropped",
+                    origin=meta.code,
+                ))
+            except Exception as exc:
+                problems.append(Problem(
+                    document.path,
+                    f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} failed: {type(exc).__name__}: {exc}",
+                    origin=meta.code,
+                ))
+        findings = self._suppress(document, findings)
+        unique = {(f.code, f.start, f.end, f.message): f for f in findings}
+        ordered = sorted(unique.values(), key=Finding.sort_key)
+        lines = {f.line: document.lines.line_text(f.line) for f in ordered}
+        return FileResult(document.path, document.language, tuple(ordered), tuple(problems), lines=lines)
+
+    def _finding(self, document: Document, active: ActiveRule, match: Match) -> Finding:
+        prose = document.prose
+        meta = active.rule.meta
+        if not isinstance(match, Match):
+            raise _BadMatch(f"expected a Match, got {type(match).__name__}")
+        if not (0 <= match.start <= match.end <= len(prose.text)):
+            raise _BadMatch(f"span {match.start}..{match.end}, text length {len(prose.text)}")
+        start = prose.to_source(match.start)
+        end = prose.end_to_source(match.end) if match.end > match.start else start
+        end = max(start, end)
+        text = document.source[start:end]
+        args = _Defaults(match.args)
+        args.setdefault("match", prose.text[match.start : match.end])
+        if match.suggestions:
+            args.setdefault("suggestion", match.suggestions[0])
+            args.setdefault("suggestions", ", ".join(match.suggestions))
+        if match.message is not None:
+            message = match.message
+        else:
+            try:
+                message = meta.message_for(document.language).format_map(args)
+            except (ValueError, IndexError, AttributeError):
+                message = meta.message_for(document.language)
+        fix = None
+        if match.replacement is not None and meta.fix is not None and prose.is_verbatim(match.start, match.end):
+            fix = Fix((Edit(start, end, match.replacement),), meta.fix)
+        return Finding(
+            path=document.path,
+            code=meta.code,
+            name=meta.name,
+            category=meta.category,
+            severity=active.severity,
+            message=message,
+            start=start,
+            end=end,
+            start_position=document.position(start),
+            end_position=document.position(end),
+            text=text,
+            suggestions=tuple(match.suggestions),
+            fix=fix,
+            source=meta.plugin,
+        )
+
+    def _suppress(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        if not document.directives:
+            return findings
+        suppressions = Suppressions(document.directives)
+        kept = [f for f in findings if not suppressions.suppresses(f, _meta(self.rules, f.code))]
+        if SUPPRESSION_RULE in self.enabled:
+            rule = self.rules.get(SUPPRESSION_RULE)
+            active = next(a for a in self.active if a.rule is rule)
+            metas = self.rules.metas()
+            for directive in document.directives:
+                for selector in unknown_selectors(directive, metas):
+                    kept.append(self._directive_finding(document, active, directive, selector))
+        return kept
+
+    def _directive_finding(self, document: Document, active: ActiveRule, directive: Any, selector: str) -> Finding:
+        meta = active.rule.meta
+        source = document.source
+        at = source.find(selector, directive.start, directive.end)
+        start, end = (at, at + len(selector)) if at >= 0 else (directive.start, directive.end)
+        template = meta.message_for(document.language)
+        return Finding(
+            path=document.path,
+            code=meta.code,
+            name=meta.name,
+            category=meta.category,
+            severity=active.severity,
+            message=template.format_map(_Defaults(match=selector)),
+            start=start,
+            end=end,
+            start_position=document.position(start),
+            end_position=document.position(end),
+            text=source[start:end],
+        )
+
+
+class _BadMatch(Exception):
+    pass
+
+
+def _meta(rules: RuleSet, code: str) -> Any:
+    rule = rules.get(code)
+    return rule.meta if rule is not None else None
+
+
+def _unreadable(path: str, message: str) -> FileResult:
+    return FileResult(path, None, problems=(Problem(path, message),), checked=False)
+
+
+class _ScopeIndex:
+    """Answers whether a match lies in the parts of a document a rule's scope covers."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._quotes: list[tuple[int, int]] | None = None
+
+    def _in_quote(self, offset: int) -> bool:
+        if self._quotes is None:
+            self._quotes = quoted_spans(self.document.prose.text)
+        return any(s <= offset < e for s, e in self._quotes)
+
+    def _has(self, scope: str, offset: int) -> bool:
+        if scope == "text":
+            return True
+        if scope == "quote":
+            return self._in_quote(offset)
+        block = self.document.prose.block_at(offset)
+        return block is not None and block.kind == scope
+
+    def allows(self, scope: tuple[str, ...], match: Match) -> bool:
+        if scope == ("text",):
+            return True
+        include = [s for s in scope if not s.startswith("~")]
+        exclude = [s[1:] for s in scope if s.startswith("~")]
+        if include and not any(self._has(s, match.start) for s in include):
+            return False
+        return not any(self._has(s, match.start) for s in exclude)
+
+
+def display_path(path: str | os.PathLike[str], cwd: str) -> str:
+    """The path as the user should see it: relative to the working folder when inside it."""
+    p = os.fspath(path)
+    if p == "-":
+        return p
+    try:
+        rel = os.path.relpath(os.path.abspath(p), cwd)
+    except ValueError:
+        return p
+    return p if rel.startswith("..") else rel.replace(os.sep, "/")

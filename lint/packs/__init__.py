@@ -1,0 +1,237 @@
+"""Loading YAML rule packs: parse, validate against the schema, compile, with errors that name the
+file, the line and the rule.
+
+A pack is a YAML file with a ``rules`` list (see :mod:`lint.packs.schema` and the README). Packs live
+in ``rules/<lang>/*.yaml``; ``rules/common/`` holds packs that serve several languages.
+Validation results are cached by file stamp, so an unchanged pack is not re-validated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from lint.cache import Cache, file_stamp
+from lint.findings import Applicability, Category, Severity
+from lint.packs.kinds import KINDS, PackRule, template_fields
+from lint.packs.schema import PACK_SCHEMA, rule_schema
+from lint.rules import MARK_CLOSE, MARK_OPEN, Example, RuleMeta
+from lint.yamlsource import Located, SourceError, deepest, format_schema_error, load_yaml, path_label
+
+SCHEMA_VERSION = 1
+# Options a YAML rule kind lets configuration override, with the key they read in the spec.
+KIND_OPTIONS = {"repetition": ("allow",)}
+
+
+class PackError(SourceError):
+    pass
+
+
+class PackErrors(Exception):
+    """Every problem found in one pack file."""
+
+    def __init__(self, errors: list[SourceError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+def pack_files(root: Path) -> list[Path]:
+    """The pack files under a folder (``<lang>/*.yaml``, or ``*.yaml`` directly), or the file itself."""
+    if root.is_file():
+        return [root]
+    files = [*root.glob("*.yaml"), *root.glob("*/*.yaml"), *root.glob("*.yml"), *root.glob("*/*.yml")]
+    return sorted(p for p in files if p.parent.name != "kb" and not p.name.startswith("."))
+
+
+def _rule_label(spec: Any, index: int) -> str:
+    if isinstance(spec, Mapping):
+        code, name = spec.get("code"), spec.get("name")
+        if code and name:
+            return f"rule {code} ({name})"
+        if code or name:
+            return f"rule {code or name}"
+    return f"rule #{index + 1}"
+
+
+def _schema_errors(validator_cls: Any, schema: dict, instance: Any) -> list[Any]:
+    validator = validator_cls(schema)
+    return sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+
+
+def validate(located: Located) -> list[SourceError]:
+    """Schema problems in a parsed pack, each with its line and rule."""
+    from jsonschema import Draft202012Validator
+
+    errors: list[SourceError] = []
+    data = located.data
+    for err in _schema_errors(Draft202012Validator, PACK_SCHEMA, data):
+        errors.append(PackError(located.file, located.line_of(err.absolute_path), format_schema_error(err)))
+    if errors or not isinstance(data, Mapping):
+        return errors
+    for i, spec in enumerate(data.get("rules") or ()):
+        label = _rule_label(spec, i)
+        kind = spec.get("kind")
+        if kind not in KINDS:
+            line = located.line_of(("rules", i, "kind")) if "kind" in spec else located.line_of(("rules", i))
+            message = (
+                f"unknown kind {kind!r}; use one of {', '.join(KINDS)}"
+                if kind is not None
+                else f"'kind' is missing (required); use one of {', '.join(KINDS)}"
+            )
+            errors.append(PackError(located.file, line, message, label))
+            continue
+        cls = KINDS[kind]
+        for err in _schema_errors(Draft202012Validator, rule_schema(cls.PROPERTIES, cls.REQUIRED), spec):
+            err = deepest(err)
+            path = ("rules", i, *err.absolute_path)
+            where = path_label(err.absolute_path)
+            message = format_schema_error(err)
+            errors.append(PackError(
+                located.file, located.line_of(path), f"{where}: {message}" if where else message, label
+            ))
+    return errors
+
+
+def _load_validated(path: Path, display: str, cache: Cache) -> Located:
+    key = (SCHEMA_VERSION, display, file_stamp(path))
+    cached = cache.get("packs", key)
+    if cached is not None:
+        return cached
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackErrors([PackError(display, None, f"cannot read rule pack: {exc}")]) from None
+    located = load_yaml(text, display)
+    if located.data is None:
+        raise PackErrors([PackError(display, None, "empty rule pack: it needs a 'rules' list")])
+    errors = validate(located)
+    if errors:
+        raise PackErrors(errors)
+    cache.put("packs", key, located)
+    return located
+
+
+def _languages(value: Any) -> frozenset[str] | None:
+    if value is None or value == "*":
+        return None
+    return frozenset([value] if isinstance(value, str) else value)
+
+
+def _by_language(value: Any, languages: frozenset[str] | None) -> dict[str, str]:
+    if isinstance(value, Mapping):
+        return dict(value)
+    if languages is not None and len(languages) == 1:
+        return {next(iter(languages)): value}
+    return {"*": value}
+
+
+def _examples(spec: Mapping[str, Any], languages: frozenset[str] | None) -> tuple[Example, ...]:
+    default = sorted(languages)[0] if languages else None
+    out = []
+    for flagged, key in ((True, "flagged"), (False, "clean")):
+        for item in spec["examples"][key]:
+            if isinstance(item, str):
+                out.append(Example(item, flagged, default))
+            else:
+                out.append(Example(item["text"], flagged, item.get("language", default), item.get("fixed")))
+    return tuple(out)
+
+
+def build_rule(located: Located, index: int, pack_language: Any, plugin: str) -> PackRule:
+    """Compile one validated rule spec into a rule object."""
+    spec = located.data["rules"][index]
+    label = _rule_label(spec, index)
+
+    def error(path: tuple[Any, ...], message: str) -> PackError:
+        return PackError(located.file, located.line_of(("rules", index, *path)), message, label)
+
+    def compile_pattern(pattern: str, flags: int, path: tuple[Any, ...]) -> regex.Pattern[str]:
+        try:
+            return regex.compile(pattern, flags)
+        except regex.error as exc:
+            raise error(path, f"invalid regular expression {pattern!r}: {exc}") from None
+
+    languages = _languages(spec.get("languages", pack_language))
+    scope = spec.get("scope", "text")
+    cls = KINDS[spec["kind"]]
+    meta = RuleMeta(
+        code=spec["code"],
+        name=spec["name"],
+        category=Category(spec["category"]),
+        severity=Severity.parse(spec["severity"]),
+        message=_by_language(spec["message"], languages),
+        description=_by_language(spec["description"], languages),
+        examples=_examples(spec, languages),
+        languages=languages,
+        scope=(scope,) if isinstance(scope, str) else tuple(scope),
+        preview=bool(spec.get("preview", False)),
+        aliases=tuple(spec.get("aliases", ())),
+        fix=Applicability(spec["fix"]) if "fix" in spec else (
+            Applicability.UNSAFE if spec["kind"] == "repetition" else None
+        ),
+        reference=spec.get("reference", ""),
+        options={key: tuple(spec.get(key, ())) for key in KIND_OPTIONS.get(spec["kind"], ())},
+        origin=f"{located.file}:{located.line_of(('rules', index))}",
+        plugin=plugin,
+    )
+    try:
+        rule = cls(meta, spec, compile_pattern)
+    except ValueError as exc:
+        raise error((), str(exc)) from None
+    allowed = rule.placeholders()
+    for lang, template in meta.message.items():
+        try:
+            unknown = template_fields(template) - allowed
+        except ValueError as exc:
+            raise error(("message",), f"malformed message template: {exc}") from None
+        if unknown:
+            raise error(
+                ("message",),
+                f"unknown placeholder {{{sorted(unknown)[0]}}} in the message"
+                f"{'' if lang == '*' else ' (' + lang + ')'}; available: "
+                + ", ".join("{" + p + "}" for p in sorted(allowed)),
+            )
+    for example in meta.examples:
+        if example.flagged and (MARK_OPEN not in example.text or not example.spans):
+            raise error(
+                ("examples", "flagged"),
+                f"flagged example {example.text!r} must mark what is flagged with {MARK_OPEN}…{MARK_CLOSE}",
+            )
+        if example.text.count(MARK_OPEN) != example.text.count(MARK_CLOSE):
+            raise error(("examples",), f"unbalanced {MARK_OPEN}…{MARK_CLOSE} marks in {example.text!r}")
+    return rule
+
+
+def load_pack(path: Path, *, display: str | None = None, cache: Cache | None = None,
+              plugin: str = "refuso") -> list[PackRule]:
+    """Load, validate and compile one pack file. Raises :class:`PackErrors`."""
+    display = display or str(path)
+    located = _load_validated(path, display, cache or Cache(None))
+    pack_language = located.data.get("language")
+    rules, errors = [], []
+    for i in range(len(located.data.get("rules") or ())):
+        try:
+            rules.append(build_rule(located, i, pack_language, plugin))
+        except SourceError as exc:
+            errors.append(exc)
+    if errors:
+        raise PackErrors(errors)
+    return rules
+
+
+def load_packs(paths: Iterable[tuple[Path, str]], cache: Cache | None = None,
+               plugin: str = "refuso") -> tuple[list[PackRule], list[SourceError]]:
+    """Load many packs; problems are collected rather than raised, so one bad pack spoils nothing else."""
+    rules: list[PackRule] = []
+    errors: list[SourceError] = []
+    for path, display in paths:
+        try:
+            rules.extend(load_pack(path, display=display, cache=cache, plugin=plugin))
+        except PackErrors as exc:
+            errors.extend(exc.errors)
+        except SourceError as exc:
+            errors.append(exc)
+    return rules, errors

@@ -1,0 +1,284 @@
+"""Markdown, parsed with markdown-it-py (CommonMark, plus tables and strikethrough).
+
+Prose is the text of paragraphs, headings, list items, block quotes and table cells. Left out: front
+matter, fenced and indented code, inline code, HTML blocks, link destinations and autolinks, images.
+markdown-it gives block tokens line ranges but no positions inside a line, so each inline token's text
+is aligned with the source lines it came from; escapes and entities map as a unit to their source.
+Inline code and images become U+FFFC in the prose, so words on either side never run together.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from lint.document import Directive, Document, LineIndex, ProseBuilder
+from lint.readers import directive_at, make_document, read_front_matter
+from lint.suppression import COMMENT
+
+PLACEHOLDER = "\ufffc"
+_BLOCK_KINDS = {"heading_open": "heading", "blockquote_open": "blockquote"}
+
+
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.core.ruler.disable("text_join")  # keep escapes and entities as their own tokens
+    return md
+
+
+class _Aligner:
+    """Maps offsets in an inline token's content to offsets in the source."""
+
+    def __init__(self, content: str, first_line: int, lines: LineIndex, cell_from: int | None = None) -> None:
+        self.content_starts: list[int] = []
+        self.source_starts: list[int] = []
+        pos = 0
+        for i, piece in enumerate(content.split("\n")):
+            line_no = first_line + i + 1
+            if line_no > lines.line_count:
+                line_no = lines.line_count
+            text = lines.line_text(line_no)
+            if cell_from is not None:
+                k = text.find(piece, cell_from)
+            else:
+                k = text.rfind(piece) if piece else len(text)
+            if k < 0:
+                k = max(0, len(text) - len(piece))
+            self.content_starts.append(pos)
+            self.source_starts.append(lines.line_start(line_no) + k)
+            pos += len(piece) + 1
+
+    def __call__(self, offset: int) -> int:
+        i = bisect_right(self.content_starts, offset) - 1
+        return self.source_starts[i] + (offset - self.content_starts[i])
+
+
+def _skip_link_tail(content: str, c: int) -> int:
+    """Offset just past ``](destination "title")`` or ``][label]`` starting at a link's ``]``."""
+    if c >= len(content) or content[c] != "]":
+        j = content.find("]", c)
+        if j < 0:
+            return c
+        c = j
+    c += 1
+    if c < len(content) and content[c] == "(":
+        depth, i = 0, c
+        while i < len(content):
+            ch = content[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+        return c
+    if c < len(content) and content[c] == "[":
+        j = content.find("]", c)
+        return j + 1 if j >= 0 else c
+    return c
+
+
+class MarkdownReader:
+    name = "markdown"
+
+    def __init__(self) -> None:
+        self._md: Any = None
+
+    def read(self, path: str, source: str) -> Document:
+        front = read_front_matter(path, source)
+        lines = LineIndex(source)
+        parse_source = source
+        if front:
+            # Blank the front matter but keep its lines, so token line numbers match the file.
+            head = source[: front.end]
+            parse_source = re.sub(r"[^\r\n]", "", head) + source[front.end :]
+        if self._md is None:
+            self._md = _parser()
+        tokens = self._md.parse(parse_source)
+        state = _Walk(source, lines)
+        state.walk(tokens)
+        return make_document(
+            path,
+            source,
+            state.builder.build(),
+            reader=self.name,
+            front_matter=front,
+            directives=tuple(state.directives),
+            lines=lines,
+        )
+
+
+class _Walk:
+    def __init__(self, source: str, lines: LineIndex) -> None:
+        self.source = source
+        self.lines = lines
+        self.builder = ProseBuilder()
+        self.directives: list[Directive] = []
+        self.kinds: list[str] = []
+        self.row_line: int | None = None
+        self.cell_cursor = 0
+        self.previous_end: int | None = None
+
+    def kind(self) -> str:
+        for wanted in ("heading", "table", "blockquote", "list"):
+            if wanted in self.kinds:
+                return wanted
+        return "paragraph"
+
+    def walk(self, tokens: list[Any]) -> None:
+        for token in tokens:
+            t = token.type
+            if t in _BLOCK_KINDS:
+                self.kinds.append(_BLOCK_KINDS[t])
+            elif t == "list_item_open":
+                self.kinds.append("list")
+            elif t == "table_open":
+                self.kinds.append("table")
+            elif t in ("heading_close", "blockquote_close", "list_item_close", "table_close"):
+                if self.kinds:
+                    self.kinds.pop()
+            elif t == "tr_open":
+                self.row_line = token.map[0] if token.map else None
+                self.cell_cursor = 0
+            elif t == "inline":
+                self.inline(token)
+            elif t == "html_block" and token.map:
+                self.html_block(token)
+
+    def html_block(self, token: Any) -> None:
+        start = self.lines.line_start(token.map[0] + 1)
+        end_line = min(token.map[1], self.lines.line_count)
+        end = self.lines.line_start(end_line) + len(self.lines.line_text(end_line))
+        for m in COMMENT.finditer(self.source, start, end):
+            self.add_directive(m.group("body"), m.start(), m.end())
+
+    def add_directive(self, body: str, start: int, end: int) -> None:
+        directive = directive_at(body, start, end, self.lines)
+        if directive is not None:
+            self.directives.append(directive)
+
+    def inline(self, token: Any) -> None:
+        content = token.content
+        line = token.map[0] if token.map else self.row_line
+        if line is None:
+            return
+        in_cell = token.map is None or "table" in self.kinds
+        if in_cell and self.row_line is not None:
+            line = self.row_line
+        to_src = _Aligner(content, line, self.lines, self.cell_cursor if in_cell else None)
+        b = self.builder
+        if self.previous_end is not None:
+            b.add_separator(self.previous_end)
+        b.begin_block(self.kind())
+        source = self.source
+        c = 0
+        skipping = False  # inside an autolink, whose text is a URL
+        for child in token.children or ():
+            t = child.type
+            if skipping:
+                if t == "link_close":
+                    skipping = False
+                continue
+            if t == "text":
+                text = child.content
+                j = content.find(text, c)
+                if j < 0:
+                    b.add_mapped(to_src(c), 0, text)
+                    continue
+                s = to_src(j)
+                if source.startswith(text, s):
+                    b.add_source(s, text)
+                else:
+                    b.add_mapped(s, to_src(j + len(text)) - s, text)
+                c = j + len(text)
+            elif t == "text_special":
+                j = content.find(child.markup, c)
+                if j < 0:
+                    b.add_mapped(to_src(c), 0, child.content)
+                    continue
+                s = to_src(j)
+                b.add_mapped(s, to_src(j + len(child.markup)) - s, child.content)
+                c = j + len(child.markup)
+            elif t in ("softbreak", "hardbreak"):
+                j = content.find("\n", c)
+                if j < 0:
+                    continue
+                s = to_src(j)
+                brk = source[s : s + 2]
+                brk = "\r\n" if brk == "\r\n" else brk[:1]
+                b.add_source(s, brk if brk in ("\n", "\r", "\r\n") else "\n")
+                c = j + 1
+            elif t == "code_inline":
+                run = child.markup
+                m = re.compile(rf"(?<!`){re.escape(run)}(?!`)").search(content, c)
+                if not m:
+                    continue
+                close = re.compile(rf"(?<!`){re.escape(run)}(?!`)").search(content, m.end())
+                end = close.end() if close else m.end()
+                s = to_src(m.start())
+                b.add_mapped(s, to_src(end) - s, PLACEHOLDER)
+                c = end
+            elif t == "image":
+                j = content.find("![", c)
+                if j < 0:
+                    continue
+                end = _skip_link_tail(content, self._close_bracket(content, j + 2))
+                s = to_src(j)
+                b.add_mapped(s, to_src(end) - s, PLACEHOLDER)
+                c = end
+            elif t == "link_open":
+                if child.markup == "autolink":
+                    j = content.find("<", c)
+                    end = content.find(">", j) + 1 if j >= 0 else 0
+                    if j >= 0 and end > j:
+                        s = to_src(j)
+                        b.add_mapped(s, to_src(end) - s, PLACEHOLDER)
+                        c = end
+                    skipping = True
+                else:
+                    j = content.find("[", c)
+                    if j >= 0:
+                        c = j + 1
+            elif t == "link_close":
+                c = _skip_link_tail(content, c)
+            elif t == "html_inline":
+                j = content.find(child.content, c)
+                if j < 0:
+                    continue
+                c = j + len(child.content)
+                m = COMMENT.fullmatch(child.content)
+                if m:
+                    s = to_src(j)
+                    self.add_directive(m.group("body"), s, s + len(child.content))
+            elif child.markup and t.endswith(("_open", "_close")):
+                j = content.find(child.markup, c)
+                if j >= 0:
+                    c = j + len(child.markup)
+        b.end_block()
+        self.previous_end = to_src(len(content))
+        if in_cell:
+            self.cell_cursor = to_src(len(content)) - self.lines.line_start(line + 1)
+
+    @staticmethod
+    def _close_bracket(content: str, i: int) -> int:
+        depth = 1
+        while i < len(content):
+            ch = content[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "[":
+                depth += 1
+            elif ch == "]":
+                depth -= 1
+                if depth == 0:
+                    return i
+            i += 1
+        return len(content)

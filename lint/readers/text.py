@@ -1,0 +1,35 @@
+"""Plain text: everything is prose except front matter and lines holding a ``refuso:`` directive."""
+
+from __future__ import annotations
+
+from lint.document import Document, LineIndex, Prose, ProseBuilder
+from lint.readers import directive_at, make_document, read_front_matter
+from lint.suppression import TEXT_LINE
+
+
+class TextReader:
+    name = "text"
+
+    def read(self, path: str, source: str) -> Document:
+        front = read_front_matter(path, source)
+        body_start = front.end if front else 0
+        lines = LineIndex(source)
+        builder = ProseBuilder()
+        directives = []
+        pos = body_start
+        if "refuso:" in source:
+            for m in TEXT_LINE.finditer(source, body_start):
+                directive = directive_at(m.group(0).strip(), m.start(), m.end(), lines)
+                if directive is None:
+                    continue
+                directives.append(directive)
+                builder.add_source(pos, source[pos : m.start()])
+                pos = m.end()
+        if pos == 0:
+            prose = Prose.verbatim(source)
+        else:
+            builder.add_source(pos, source[pos:])
+            prose = builder.build()
+        return make_document(
+            path, source, prose, reader=self.name, front_matter=front, directives=tuple(directives), lines=lines
+        )

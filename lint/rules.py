@@ -1,0 +1,174 @@
+"""What a rule is: its metadata (the single source of its documentation), what it returns, and the rule set.
+
+Rules come from YAML packs (:mod:`lint.packs`), Python checks (:mod:`lint.checks`) and plugins; all of
+them are objects with a :class:`RuleMeta` and a ``check`` method returning :class:`Match` objects in
+prose offsets. The engine turns matches into findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from lint.findings import Applicability, Category, Severity
+
+if TYPE_CHECKING:
+    from lint.document import Document
+
+CODE_PATTERN = re.compile(r"^(?:[A-Z]{2,4}\d{3}|[A-Za-z][A-Za-z0-9_-]*[.:][A-Za-z0-9_.:-]+)$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+# Expected spans in a flagged example are written between these marks: "il ⟦il il⟧ cane".
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+
+SCOPES = ("text", "heading", "paragraph", "list", "blockquote", "table", "quote")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A flagged or clean example from a rule's documentation; the tests run every one."""
+
+    text: str  # with ⟦ ⟧ marks around expected spans (flagged examples)
+    flagged: bool
+    language: str | None = None
+    fixed: str | None = None  # the text after applying the rule's fixes, when it has one
+
+    @property
+    def plain(self) -> str:
+        return self.text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Expected (start, end) offsets in :attr:`plain`."""
+        spans, out_len, start = [], 0, None
+        for ch in self.text:
+            if ch == MARK_OPEN:
+                start = out_len
+            elif ch == MARK_CLOSE:
+                if start is not None:
+                    spans.append((start, out_len))
+                start = None
+            else:
+                out_len += 1
+        return spans
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """Everything a rule says about itself. ``refuso explain``, the docs and SARIF render this."""
+
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    message: Mapping[str, str]  # language -> template; key "*" for any language
+    description: Mapping[str, str]
+    examples: tuple[Example, ...]
+    languages: frozenset[str] | None = None  # None: every language
+    scope: tuple[str, ...] = ("text",)
+    preview: bool = False
+    aliases: tuple[str, ...] = ()
+    fix: Applicability | None = None
+    reference: str = ""
+    options: Mapping[str, Any] = field(default_factory=dict)  # option -> default value
+    origin: str = ""  # where the rule is defined: "rules/it/x.yaml:12" or a module
+    plugin: str = "refuso"
+
+    def message_for(self, language: str | None) -> str:
+        return _pick(self.message, language)
+
+    def description_for(self, language: str | None) -> str:
+        return _pick(self.description, language)
+
+    def applies_to(self, language: str | None) -> bool:
+        return self.languages is None or language in self.languages
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+def _pick(texts: Mapping[str, str], language: str | None) -> str:
+    if language in texts:
+        return texts[language]  # type: ignore[index]
+    if "*" in texts:
+        return texts["*"]
+    if "en" in texts:
+        return texts["en"]
+    return next(iter(texts.values()), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What a rule found, in offsets of ``document.prose.text``.
+
+    ``args`` fill the placeholders of the rule's message; ``message`` replaces it outright.
+    ``replacement`` is what the span should become, when the rule can fix it.
+    """
+
+    start: int
+    end: int
+    args: Mapping[str, Any] = field(default_factory=dict)
+    message: str | None = None
+    suggestions: tuple[str, ...] = ()
+    replacement: str | None = None
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """The interface every rule implements, built-in or from a plugin."""
+
+    meta: RuleMeta
+
+    def check(self, document: Document, options: Mapping[str, Any]) -> Iterable[Match]:
+        """Return the matches in ``document.prose.text``. ``options`` are the rule's resolved options."""
+        ...
+
+
+class RuleSetError(Exception):
+    pass
+
+
+class RuleSet:
+    """An immutable collection of rules, looked up by code, name or alias."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        by_code: dict[str, Rule] = {}
+        by_name: dict[str, Rule] = {}
+        for rule in rules:
+            meta = rule.meta
+            if meta.code in by_code:
+                other = by_code[meta.code].meta
+                raise RuleSetError(
+                    f"rule code {meta.code} is defined twice: in {other.origin or other.plugin} "
+                    f"and in {meta.origin or meta.plugin}"
+                )
+            by_code[meta.code] = rule
+            for name in meta.all_names:
+                if name in by_name and by_name[name] is not rule:
+                    other = by_name[name].meta
+                    raise RuleSetError(
+                        f"rule name {name!r} is used by {other.code} ({other.origin or other.plugin}) "
+                        f"and {meta.code} ({meta.origin or meta.plugin})"
+                    )
+                by_name[name] = rule
+        self._by_code = dict(sorted(by_code.items()))
+        self._by_name = by_name
+
+    def __iter__(self):
+        return iter(self._by_code.values())
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    @property
+    def codes(self) -> list[str]:
+        return list(self._by_code)
+
+    def get(self, key: str) -> Rule | None:
+        return self._by_code.get(key) or self._by_name.get(key)
+
+    def metas(self) -> list[RuleMeta]:
+        return [rule.meta for rule in self._by_code.values()]

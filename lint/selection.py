@@ -1,0 +1,72 @@
+"""Which rules run: ``select`` / ``ignore`` semantics, as one pure function.
+
+A selector is ``ALL``, a category (``punctuation``), a code prefix (``PUN``, ``PUN00``, ``acme.``), a
+code (``PUN001``) or a rule name (``doubled-punctuation``). When a rule is matched by both a select and
+an ignore selector, the more specific one wins (``select = ["PUN"]`` with ``ignore = ["PUN005"]``
+turns off PUN005 only; the reverse turns on PUN005 alone); on a tie the rule is ignored.
+Preview rules run only with ``preview`` on, or when selected by their exact code or name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from lint.findings import CATEGORY_NAMES
+from lint.rules import RuleMeta
+
+EXACT = 1000
+
+
+def specificity(selector: str, meta: RuleMeta) -> int | None:
+    """How specifically ``selector`` names ``meta``'s rule, or None when it does not name it."""
+    if selector == meta.code or selector in meta.all_names:
+        return EXACT
+    if selector == "ALL":
+        return 0
+    if selector == meta.category.value:
+        return 1
+    if meta.code.startswith(selector):
+        return 10 + len(selector)
+    return None
+
+
+def unknown_selectors(selectors: Iterable[str], metas: Sequence[RuleMeta]) -> list[str]:
+    """The selectors that name no rule at all (an error for the user to fix)."""
+    unknown = []
+    for selector in selectors:
+        if selector == "ALL" or selector in CATEGORY_NAMES:
+            continue
+        if not any(specificity(selector, meta) is not None for meta in metas):
+            unknown.append(selector)
+    return unknown
+
+
+def _best(selectors: Iterable[str], meta: RuleMeta) -> int:
+    best = -1
+    for selector in selectors:
+        s = specificity(selector, meta)
+        if s is not None and s > best:
+            best = s
+    return best
+
+
+def resolve(
+    metas: Sequence[RuleMeta],
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+    preview: bool = False,
+) -> frozenset[str]:
+    """The codes of the rules that run."""
+    selectors = list(select) if select is not None else ["ALL"]
+    selectors += list(extend_select)
+    enabled = set()
+    for meta in metas:
+        chosen = _best(selectors, meta)
+        if chosen < 0 or chosen <= _best(ignore, meta):
+            continue
+        if meta.preview and not preview and chosen < EXACT:
+            continue
+        enabled.add(meta.code)
+    return frozenset(enabled)

@@ -1,0 +1,95 @@
+"""Small text utilities shared by rules: word patterns, sentence spans, casing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+# A word: letters (with combining marks and digits inside), joined by hyphens or apostrophes.
+WORD = r"\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*"
+# What may not touch a word on either side for it to count as whole.
+WORD_CHAR = r"[\p{L}\p{M}\p{N}_]"
+# Whitespace inside one paragraph: spaces and at most one line break.
+INLINE_SPACE = r"(?:[^\S\r\n]+(?:\r\n|\r|\n)?[^\S\r\n]*|(?:\r\n|\r|\n)[^\S\r\n]*)"
+
+
+def whole_word(pattern: str) -> str:
+    """Wrap a regex so it only matches whole words."""
+    return rf"(?<!{WORD_CHAR})(?:{pattern})(?!{WORD_CHAR})"
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give ``replacement`` the capitalisation of ``original`` (first letter, or all capitals)."""
+    if not original or not replacement:
+        return replacement
+    if original.isupper() and len(original) > 1 and not replacement.isupper():
+        return replacement.upper()
+    if original[0].isupper() and replacement[0].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def sentence_spans(text: str, start: int, end: int, language: str | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of the sentences in ``text[start:end]``, found by simplemma's splitter."""
+    from simplemma import split_sentences
+
+    lang = language if language in ("it", "en") else None
+    cursor = start
+    chunk = text[start:end]
+    for sentence in split_sentences(chunk, lang=lang):
+        i = text.find(sentence, cursor, end)
+        if i < 0:
+            continue
+        cursor = i + len(sentence)
+        yield i, cursor
+
+
+_OPENERS = {"“": "”", "«": "»", "„": "“"}
+_PAIR_OF_CLOSER = {"”": "“", "»": "«"}
+PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
+
+
+def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each stretch of ``text`` between blank lines."""
+    end = len(text) if end is None else end
+    pos = start
+    for m in PARAGRAPH_BREAK.finditer(text, start, end):
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if end > pos:
+        yield pos, end
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch between paired quotation marks, marks included.
+
+    Curly quotes and guillemets pair by nesting (German „…“ too); straight double quotes pair in
+    order of appearance. Pairs never cross a paragraph break.
+    """
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in paragraph_spans(text):
+        stack: list[tuple[str, int]] = []
+        straight: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch == "“" and stack and stack[-1][0] == "„":
+                spans.append((stack.pop()[1], i + 1))
+            elif ch in _OPENERS:
+                stack.append((ch, i))
+            elif ch in _PAIR_OF_CLOSER:
+                opener = _PAIR_OF_CLOSER[ch]
+                for k in range(len(stack) - 1, -1, -1):
+                    if stack[k][0] == opener:
+                        spans.append((stack[k][1], i + 1))
+                        del stack[k:]
+                        break
+            elif ch == '"':
+                if straight is None:
+                    straight = i
+                else:
+                    spans.append((straight, i + 1))
+                    straight = None
+    spans.sort()
+    return spans
