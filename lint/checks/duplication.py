@@ -85,6 +85,7 @@ class NameCoordinatedWithItself:
             ("it", "Maria detesta fortemente Riccardo e Riccardo detesta fortemente Maria."),
             ("it", "La collaborazione tra Stato e Stato è prevista dai trattati."),
             ("en", "Anna met Tom and Tom thanked Anna."),
+            ("en", "It sounds like, Ding, Ding, Ding."),
         ],
         options={"allow": ("New York",)},
     )
@@ -97,6 +98,8 @@ class NameCoordinatedWithItself:
             name = m.group("name")
             if name.casefold() in allow:
                 continue
+            if self._repeated_again(text, m):
+                continue  # "Ding, Ding, Ding": a repetition for effect, not two coordinated names
             before, after = _words_around(text, m.start(), m.end())
             if before and before[-1] in _DISTRIBUTIVE:
                 continue
@@ -105,6 +108,16 @@ class NameCoordinatedWithItself:
             if any(len(w) >= 3 for w in shared):
                 continue  # a parallel or chiastic sentence: the name ends one clause and starts the next
             yield Match(m.start(), m.end(), args={"name": name})
+
+
+    @staticmethod
+    def _repeated_again(text: str, m: regex.Match[str]) -> bool:
+        name = m.group("name")
+        after = text[m.end() : m.end() + len(name) + 12]
+        before = text[max(0, m.start() - len(name) - 12) : m.start()]
+        again = regex.match(rf"\s*,?\s*{regex.escape(name)}(?![\p{{L}}\p{{M}}])", after)
+        earlier = regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(name)}\s*,?\s*$", before)
+        return bool(again or earlier)
 
 
 RULES = [NameCoordinatedWithItself()]

@@ -1,0 +1,182 @@
+"""False alarms per 1,000 sentences of clean, edited Italian (and English), per rule.
+
+Reads the public data in ``../shared/data`` in place (it is never copied into the project):
+
+* ``it_clean_ud_sentences.jsonl``: 4,837 sentences of edited Italian (UD treebanks).
+* ``it_itacola_acceptability.jsonl``: the 8,212 sentences marked acceptable (short, deliberately
+  repetitive: a stress test).
+* ``en_mqm_google_wmt21_ted_zhen.jsonl``: the English segments in which professional raters found no
+  error at all (checked as English).
+
+Where the data marks documents (UD PUD and ParlaMint), each document is checked whole, its sentences
+joined by spaces as in running text; elsewhere (UD ISDT and ParTUT, ItaCoLA) each sentence is checked
+on its own, since neighbouring rows there are unrelated sentences. Rules that pair marks across a
+paragraph (quotation marks, brackets: PUN005, PUN006) are scored only on the sentences that come with
+their document, because a quotation cut by the sentence splitter is an artifact of the data, not an
+error (the data's README explains why); their rate is per 1,000 of those sentences. Findings that
+straddle two sentences exist only because of the joining and are not counted.
+
+A finding is a *hit*, not a false alarm, when the data says the sentence really is wrong: the UD
+sentences the data flags as tokenised (``space_before_punct``: spaces before every mark, which a
+linter is right to flag), the one known ``tecnologia,,`` error, and the two ItaCoLA rows the data's
+README lists as mislabelled repetitions. Everything else a rule reports on this data is counted as a
+false alarm. Run ``python benchmarks/false_alarms.py --show`` to read them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT))
+
+from lint.api import Linter  # noqa: E402
+from lint.cache import Cache  # noqa: E402
+from lint.findings import Severity  # noqa: E402
+
+# Sentences the data's README names as genuinely wrong (by a fragment of their text).
+KNOWN_ERRORS = {
+    # "tecnologia,," is named by the data's README; the ParTUT licence sentence has three commas with
+    # no space after them ("possibile,l'Uniform Resource Identifier,che"), which anyone can verify.
+    "it_clean_ud_sentences": ["tecnologia,,", "possibile,l'Uniform Resource Identifier,che"],
+    "it_itacola_acceptability": ["l'ora di di tornare", "diverte diverte"],
+}
+TOKENISED_RULES = {"PUN001", "PUN002", "PUN003", "PUN004", "PUN005", "PUN006", "TYP001"}
+
+
+def load_ud() -> list[tuple[str | None, str, bool]]:
+    """(group, text, known_error) for each UD sentence, in file order."""
+    rows = []
+    for line in (DATA / "it_clean_ud_sentences.jsonl").open(encoding="utf-8"):
+        r = json.loads(line)
+        group = r["doc_id"]
+        known = "space_before_punct" in r["heuristic_flags"] or any(
+            k in r["text"] for k in KNOWN_ERRORS["it_clean_ud_sentences"]
+        )
+        rows.append((group, r["text"], known))
+    return rows
+
+
+def load_itacola() -> list[tuple[str | None, str, bool]]:
+    rows = []
+    for line in (DATA / "it_itacola_acceptability.jsonl").open(encoding="utf-8"):
+        r = json.loads(line)
+        if r["acceptable"] != 1:
+            continue
+        known = any(k in r["text"] for k in KNOWN_ERRORS["it_itacola_acceptability"])
+        rows.append((None, r["text"], known))
+    return rows
+
+
+PAIRING_RULES = {"PUN005", "PUN006"}
+
+
+def load_english() -> list[tuple[str | None, str, bool]]:
+    rows, seen = [], set()
+    for line in (DATA / "en_mqm_google_wmt21_ted_zhen.jsonl").open(encoding="utf-8"):
+        r = json.loads(line)
+        if r["errors"] or r["target"] in seen:
+            continue
+        seen.add(r["target"])
+        rows.append((None, r["target"], False))
+    return rows
+
+
+def units(rows: list[tuple[str | None, str, bool]]):
+    """Texts to check: whole documents where known, single sentences elsewhere.
+
+    Yields (text, [(start, end, known_error)] for each sentence in it, has_document).
+    """
+    i = 0
+    while i < len(rows):
+        doc = rows[i][0]
+        j = i + 1
+        if doc is not None:
+            while j < len(rows) and rows[j][0] == doc:
+                j += 1
+        parts, spans, pos = [], [], 0
+        for _, text, known in rows[i:j]:
+            spans.append((pos, pos + len(text), known))
+            parts.append(text)
+            pos += len(text) + 1
+        yield " ".join(parts), spans, doc is not None
+        i = j
+
+
+def measure(name: str, rows, linter: Linter, show: bool, language: str = "it") -> dict:
+    hits: Counter[str] = Counter()
+    alarms: Counter[str] = Counter()
+    severity: dict[str, Severity] = {}
+    examples: dict[str, list[str]] = defaultdict(list)
+    with_documents = sum(1 for r in rows if r[0] is not None)
+    for text, spans, has_document in units(rows):
+        result = linter.check_text(text, path="sentence.txt", language=language)
+        for f in result.findings:
+            if f.code in PAIRING_RULES and not has_document:
+                continue
+            sentence = next(((s, e, k) for s, e, k in spans if s <= f.start < e), None)
+            if sentence is None or f.end > sentence[1]:
+                continue  # on the joining space, or straddling two sentences
+            s, e, known = sentence
+            severity[f.code] = f.severity
+            if known and (f.code in TOKENISED_RULES or f.code.startswith("DUP")):
+                hits[f.code] += 1
+            else:
+                alarms[f.code] += 1
+                examples[f.code].append(f"{text[s:e]}  <<{f.text}>>")
+    n = len(rows)
+    report = {"data": name, "sentences": n, "sentences_with_documents": with_documents, "rules": {}}
+    error_rate = 0.0
+    for code in sorted(set(hits) | set(alarms)):
+        base = with_documents if code in PAIRING_RULES else n
+        rate = 1000 * alarms[code] / base if base else 0.0
+        report["rules"][code] = {
+            "severity": str(severity[code]),
+            "false_alarms": alarms[code],
+            "hits": hits[code],
+            "scored_sentences": base,
+            "false_alarms_per_1000": round(rate, 2),
+        }
+        if severity[code] == Severity.ERROR:
+            error_rate += rate
+    report["error_level_false_alarms_per_1000"] = round(error_rate, 2)
+    if show:
+        for code in sorted(examples):
+            print(f"--- {code}: {len(examples[code])} false alarms", file=sys.stderr)
+            for ex in examples[code][:40]:
+                print("   ", ex, file=sys.stderr)
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--select", default="PUN,TYP,DUP", help="rules to measure (default: PUN,TYP,DUP)")
+    parser.add_argument("--show", action="store_true", help="print the false alarms")
+    parser.add_argument("--data", choices=["ud", "itacola", "english", "all"], default="all")
+    args = parser.parse_args()
+    from lint.config import Overrides
+
+    linter = Linter(
+        overrides=Overrides(select=tuple(args.select.split(",")), preview=True),
+        load_entry_points=False,
+        isolated=True,
+        cache=Cache(None),
+    )
+    reports = []
+    if args.data in ("ud", "all"):
+        reports.append(measure("it_clean_ud_sentences", load_ud(), linter, args.show))
+    if args.data in ("itacola", "all"):
+        reports.append(measure("it_itacola_acceptability (acceptable)", load_itacola(), linter, args.show))
+    if args.data in ("english", "all"):
+        reports.append(measure("en_mqm_google_wmt21_ted_zhen (no errors)", load_english(), linter, args.show, "en"))
+    print(json.dumps(reports, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
