@@ -20,7 +20,7 @@ from lint.language import detect
 from lint.plugins import Plugins
 from lint.rules import Match, Rule, RuleSet
 from lint.suppression import Suppressions, unknown_selectors
-from lint.text import quoted_spans
+from lint.text import address_spans, quoted_spans
 
 DEFAULT_LANGUAGE = "it"
 SUPPRESSION_RULE = "STY001"
@@ -284,6 +284,13 @@ class _ScopeIndex:
     def __init__(self, document: Document) -> None:
         self.document = document
         self._quotes: list[tuple[int, int]] | None = None
+        self._addresses: list[tuple[int, int]] | None = None
+
+    def _in_address(self, match: Match) -> bool:
+        if self._addresses is None:
+            self._addresses = address_spans(self.document.prose.text)
+        end = max(match.end, match.start + 1)
+        return any(s < end and match.start < e for s, e in self._addresses)
 
     def _in_quote(self, offset: int) -> bool:
         if self._quotes is None:
@@ -295,10 +302,15 @@ class _ScopeIndex:
             return True
         if scope == "quote":
             return self._in_quote(offset)
+        if scope == "address":
+            return True
         block = self.document.prose.block_at(offset)
         return block is not None and block.kind == scope
 
     def allows(self, scope: tuple[str, ...], match: Match) -> bool:
+        # Web and e-mail addresses are not prose: no rule looks inside them unless it asks to.
+        if "address" not in scope and self._in_address(match):
+            return False
         if scope == ("text",):
             return True
         include = [s for s in scope if not s.startswith("~")]

@@ -23,7 +23,7 @@ NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # Expected spans in a flagged example are written between these marks: "il ⟦il il⟧ cane".
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 
-SCOPES = ("text", "heading", "paragraph", "list", "blockquote", "table", "quote")
+SCOPES = ("text", "heading", "paragraph", "list", "blockquote", "table", "quote", "address")
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,19 @@ def sentence_spans(text: str, start: int, end: int, language: str | None = None)
         yield i, cursor
 
 
+# Web and e-mail addresses: never prose. A trailing full stop or comma belongs to the sentence.
+ADDRESS = regex.compile(
+    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"“”«»]+(?<![.,;:!?)\]’'])"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}"
+)
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    if "@" not in text and "://" not in text and "www." not in text:
+        return []
+    return [m.span() for m in ADDRESS.finditer(text)]
+
+
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 _PAIR_OF_CLOSER = {"”": "“", "»": "«"}
 PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")

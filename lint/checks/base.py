@@ -38,8 +38,9 @@ def rule_meta(
     origin: str = "",
     fixed: Mapping[str, str] | None = None,
 ) -> RuleMeta:
-    langs = frozenset(languages) if languages is not None else None
-    default = sorted(langs)[0] if langs else None
+    ordered = list(languages) if languages is not None else None
+    langs = frozenset(ordered) if ordered is not None else None
+    default = ordered[0] if ordered else None
     examples = [*_examples(flagged, True, default), *_examples(clean, False, default)]
     if fixed:
         from dataclasses import replace

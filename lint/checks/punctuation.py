@@ -79,7 +79,7 @@ class UnbalancedQuotes:
         },
         flagged=[
             ("it", "Ha detto: ⟦“⟧non ci sono alternative al dialogo."),
-            ("it", "Il ministro ha parlato di «sanzioni dure⟦”⟧ e poi se n’è andato."),
+            ("it", "Il ministro ha parlato di ⟦«⟧sanzioni dure⟦”⟧ e poi se n’è andato."),
             ("it", "La portavoce ha aggiunto: siamo pronti⟦»⟧."),
             ("en", "She said ⟦\"⟧we are ready to respond."),
         ],

@@ -128,8 +128,7 @@ def _by_language(value: Any, languages: frozenset[str] | None) -> dict[str, str]
     return {"*": value}
 
 
-def _examples(spec: Mapping[str, Any], languages: frozenset[str] | None) -> tuple[Example, ...]:
-    default = sorted(languages)[0] if languages else None
+def _examples(spec: Mapping[str, Any], default: str | None) -> tuple[Example, ...]:
     out = []
     for flagged, key in ((True, "flagged"), (False, "clean")):
         for item in spec["examples"][key]:
@@ -154,7 +153,12 @@ def build_rule(located: Located, index: int, pack_language: Any, plugin: str) ->
         except regex.error as exc:
             raise error(path, f"invalid regular expression {pattern!r}: {exc}") from None
 
-    languages = _languages(spec.get("languages", pack_language))
+    declared = spec.get("languages", pack_language)
+    languages = _languages(declared)
+    # Examples are in the first language the rule names, unless they say otherwise.
+    first_language = declared if isinstance(declared, str) and declared != "*" else (
+        declared[0] if isinstance(declared, list) else None
+    )
     scope = spec.get("scope", "text")
     cls = KINDS[spec["kind"]]
     meta = RuleMeta(
@@ -164,7 +168,7 @@ def build_rule(located: Located, index: int, pack_language: Any, plugin: str) ->
         severity=Severity.parse(spec["severity"]),
         message=_by_language(spec["message"], languages),
         description=_by_language(spec["description"], languages),
-        examples=_examples(spec, languages),
+        examples=_examples(spec, first_language),
         languages=languages,
         scope=(scope,) if isinstance(scope, str) else tuple(scope),
         preview=bool(spec.get("preview", False)),

@@ -14,9 +14,10 @@ from html.parser import HTMLParser
 from lint.document import Directive, Document, LineIndex, ProseBuilder
 from lint.readers import directive_at, make_document, read_front_matter
 
-SKIP = frozenset(
-    "head script style pre code kbd samp var noscript template svg math textarea select option iframe object".split()
-)
+# Elements whose content is not prose. Inline ones become U+FFFC in the prose, so the words on either
+# side never run together; the others end the paragraph.
+SKIP_INLINE = frozenset("code kbd samp var svg math object iframe".split())
+SKIP = frozenset("head script style pre noscript template textarea select option".split()) | SKIP_INLINE
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 BLOCK_KIND = {
     **{f"h{i}": "heading" for i in range(1, 7)},
@@ -51,13 +52,13 @@ class _Parser(HTMLParser):
         self.nl_starts = starts
         self.builder = ProseBuilder()
         self.directives: list[Directive] = []
-        self.skip_depth = 0
         self.skip_stack: list[str] = []
+        self.skip_start: int | None = None  # where a skipped inline element began
         self.kinds: list[str] = []
         self.in_block = False
         self.previous_end: int | None = None
 
-    def offset(self) -> int:
+    def source_offset(self) -> int:
         line, col = self.getpos()
         return self.base + self.nl_starts[min(line, len(self.nl_starts)) - 1] + col
 
@@ -81,14 +82,19 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIP:
-            if tag not in VOID:
-                self.skip_stack.append(tag)
+            if not self.skip_stack:
+                if tag in SKIP_INLINE and self.in_block:
+                    self.skip_start = self.source_offset()
+                else:
+                    self.skip_start = None
+                    self.break_block()
+            self.skip_stack.append(tag)
             return
         if self.skip_stack:
             return
         if tag in BLOCKS or tag == "br":
             if tag == "br" and self.in_block:
-                at = self.offset()
+                at = self.source_offset()
                 raw = self.get_starttag_text() or ""
                 self.builder.add_mapped(at, len(raw), "\n")
                 self.previous_end = at + len(raw)
@@ -97,7 +103,7 @@ class _Parser(HTMLParser):
             if tag in BLOCK_KIND:
                 self.kinds.append(BLOCK_KIND[tag])
         elif tag == "img" and self.in_block:
-            at = self.offset()
+            at = self.source_offset()
             raw = self.get_starttag_text() or ""
             self.builder.add_mapped(at, len(raw), PLACEHOLDER)
 
@@ -111,6 +117,14 @@ class _Parser(HTMLParser):
             if tag in self.skip_stack:
                 while self.skip_stack and self.skip_stack.pop() != tag:
                     pass
+                if not self.skip_stack and self.skip_start is not None:
+                    end = self.source_offset() + len(f"</{tag}>")
+                    end_tag = self.source.find(">", self.source_offset())
+                    if end_tag >= 0:
+                        end = end_tag + 1
+                    self.builder.add_mapped(self.skip_start, end - self.skip_start, PLACEHOLDER)
+                    self.previous_end = end
+                    self.skip_start = None
             return
         if tag in BLOCKS:
             self.break_block()
@@ -120,7 +134,7 @@ class _Parser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip_stack or not data:
             return
-        at = self.offset()
+        at = self.source_offset()
         if not self.in_block and not data.strip():
             return
         self.ensure_block(at)
@@ -133,7 +147,7 @@ class _Parser(HTMLParser):
     def _reference(self, raw: str, text: str) -> None:
         if self.skip_stack:
             return
-        at = self.offset()
+        at = self.source_offset()
         length = len(raw) if self.source.startswith(raw, at) else len(raw) - 1
         self.ensure_block(at)
         self.builder.add_mapped(at, length, text)
@@ -146,7 +160,7 @@ class _Parser(HTMLParser):
         self._reference(f"&#{name};", html.unescape(f"&#{name};"))
 
     def handle_comment(self, data: str) -> None:
-        at = self.offset()
+        at = self.source_offset()
         directive = directive_at(data, at, at + len(data) + 7, self.lines)
         if directive is not None:
             self.directives.append(directive)

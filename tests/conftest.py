@@ -1,0 +1,57 @@
+"""Shared fixtures: an isolated linter, and a runner for the real command line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from lint.api import Linter
+from lint.cache import Cache
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_c6597b0d87ed5ff2.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    """refuso's own rules, no installed plugins, no configuration files, no cache; preview rules on."""
+    from lint.config import Overrides
+
+    return Linter(load_entry_points=False, isolated=True, cache=Cache(None), overrides=Overrides(preview=True))
+
+
+@dataclass
+class Completed:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(tmp_path_factory: pytest.TempPathFactory):
+    """Run ``python -m lint`` in a subprocess, as a user would, with its own cache folder."""
+    cache = tmp_path_factory.mktemp("cache")
+
+    def run(*args: str, cwd: Path | None = None, stdin: str | bytes | None = None,
+            env: dict[str, str] | None = None) -> Completed:
+        full_env = {**os.environ, "REFUSO_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+        full_env.pop("GITHUB_ACTIONS", None)
+        full_env.update(env or {})
+        data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+        proc = subprocess.run(
+            [sys.executable, "-m", "lint", *args],
+            input=data,
+            capture_output=True,
+            cwd=cwd or ROOT,
+            env=full_env,
+            timeout=300,
+        )
+        return Completed(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+    return run

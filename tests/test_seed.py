@@ -1,0 +1,39 @@
+"""The seed article: refuso reports exactly the findings in seeds/…expected.yaml, at their true columns."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from conftest import ROOT, SEED
+
+EXPECTED = yaml.safe_load((ROOT / "seeds" / "000_c6597b0d87ed5ff2.expected.yaml").read_text(encoding="utf-8"))
+KEYS = ("rule", "line", "column", "end_line", "end_column", "text")
+
+
+def test_fixture_spans_hold_their_text():
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    for f in EXPECTED["findings"]:
+        assert f["line"] == f["end_line"]
+        assert lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1] == f["text"]
+
+
+def test_seed_findings_as_a_whole_list(run_cli):
+    result = run_cli("check", "--format", "json", str(SEED.relative_to(ROOT)))
+    assert result.code == 1, result.err
+    data = json.loads(result.out)
+    (file_report,) = data["files"]
+    assert file_report["path"] == "seeds/000_c6597b0d87ed5ff2.txt"
+    assert file_report["language"] == "it"
+    got = [{k: f[k] for k in KEYS} for f in file_report["findings"]]
+    assert got == EXPECTED["findings"]
+    assert data["errors"] == []
+
+
+def test_seed_clean_lines(run_cli):
+    result = run_cli("check", "--format", "json", str(SEED))
+    lines = {f["line"] for f in json.loads(result.out)["files"][0]["findings"]}
+    assert not lines & set(EXPECTED["clean_lines"])
+    line4 = SEED.read_text(encoding="utf-8").split("\n")[3]
+    assert "Biden e Putin" in line4
