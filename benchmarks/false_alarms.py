@@ -173,7 +173,9 @@ def main() -> int:
     if args.data in ("itacola", "all"):
         reports.append(measure("it_itacola_acceptability (acceptable)", load_itacola(), linter, args.show))
     if args.data in ("english", "all"):
-        reports.append(measure("en_mqm_google_wmt21_ted_zhen (no errors)", load_english(), linter, args.show, "en"))
+        reports.append(
+            measure("en_mqm_google_wmt21_ted_zhen (no errors)", load_english(), linter, args.show, "en")
+        )
     print(json.dumps(reports, indent=2, ensure_ascii=False))
     return 0
 

@@ -88,7 +88,9 @@ class Linter:
                 continue
             files.extend((f, _pack_display(f, plugin)) for f in pack_files(path))
         rules, errors = load_packs(files, self.cache, plugin=plugin)
-        self.problems.extend(Problem(e.file, str(e).split(": ", 1)[1] if ": " in str(e) else str(e)) for e in errors)
+        self.problems.extend(
+            Problem(e.file, str(e).split(": ", 1)[1] if ": " in str(e) else str(e)) for e in errors
+        )
         return list(rules)
 
     def _collect_rules(self, extra_packs: Sequence[str] = ()) -> RuleSet:
@@ -98,7 +100,9 @@ class Linter:
         for plugin, provided in self.plugins.call_each("refuso_rules"):
             for rule in provided or ():
                 if not _is_rule(rule):
-                    self.plugins.fail(plugin, "refuso_rules", f"returned {rule!r}, which is not a rule (no meta or check)")
+                    self.plugins.fail(
+                        plugin, "refuso_rules", f"returned {rule!r}, which is not a rule (no meta or check)"
+                    )
                     continue
                 if rule.meta.plugin != plugin:
                     rule.meta = replace(rule.meta, plugin=plugin)
@@ -115,11 +119,13 @@ class Linter:
             clash = codes.get(meta.code) or next((names[n] for n in meta.all_names if n in names), None)
             if clash is not None:
                 other = clash.meta
-                self.problems.append(Problem(
-                    meta.origin or meta.plugin,
-                    f"rule {meta.code} ({meta.name}) from {meta.plugin!r} clashes with {other.code} ({other.name}) "
-                    f"from {other.plugin!r} ({other.origin or 'Python'}); it was left out",
-                ))
+                self.problems.append(
+                    Problem(
+                        meta.origin or meta.plugin,
+                        f"rule {meta.code} ({meta.name}) from {meta.plugin!r} clashes with {other.code} ({other.name}) "
+                        f"from {other.plugin!r} ({other.origin or 'Python'}); it was left out",
+                    )
+                )
                 continue
             codes[meta.code] = rule
             for n in meta.all_names:
@@ -157,16 +163,22 @@ class Linter:
         errors = rule_settings_errors(settings, [*rules.codes, *(m.name for m in metas)], rules.get)
         if errors:
             raise ConfigError(errors[0].file, errors[0].line, errors[0].message)
-        for plugin, _ in self.plugins.call_each("refuso_configure", settings=settings):
-            pass
+        for _ in self.plugins.call_each("refuso_configure", settings=settings):
+            pass  # the hook returns nothing; call_each records any plugin that raises
         engine = Engine(rules, settings, self.plugins)
         self._engines[key] = engine
         return engine
 
     # -- checking --------------------------------------------------------------------------------
 
-    def check_text(self, text: str, *, path: str = "<text>", language: str | None = None,
-                   settings: Settings | None = None) -> FileResult:
+    def check_text(
+        self,
+        text: str,
+        *,
+        path: str = "<text>",
+        language: str | None = None,
+        settings: Settings | None = None,
+    ) -> FileResult:
         """Check a string as if it were the file ``path`` (its suffix picks the reader)."""
         settings = settings or self.finder.for_directory(Path.cwd())
         if language is not None:
@@ -174,8 +186,14 @@ class Linter:
         engine = self.engine_for(settings)
         return engine.check_path(path, text.encode("utf-8"), display=path)
 
-    def check_paths(self, paths: Sequence[str], *, jobs: int = 0, stdin_filename: str | None = None,
-                    stdin: bytes | None = None) -> RunResult:
+    def check_paths(
+        self,
+        paths: Sequence[str],
+        *,
+        jobs: int = 0,
+        stdin_filename: str | None = None,
+        stdin: bytes | None = None,
+    ) -> RunResult:
         from lint.parallel import run_targets
         from lint.walk import discover
 
@@ -185,9 +203,11 @@ class Linter:
         if stdin is None and any(t.path == "-" for t in targets):
             stdin = sys.stdin.buffer.read()
         results = run_targets(targets, engines, jobs=jobs, stdin=stdin)
-        problems = [*self.problems, *(Problem(f.plugin, f.describe(), origin=f.plugin) for f in self.plugins.failures)]
+        problems = [
+            *self.problems,
+            *(Problem(f.plugin, f.describe(), origin=f.plugin) for f in self.plugins.failures),
+        ]
         return RunResult(tuple(results), tuple(problems))
-
 
     def fail_level_for(self, path: str) -> Any:
         """The fail level of the configuration that governed ``path`` in the last run."""
@@ -205,4 +225,4 @@ def check_paths(paths: Sequence[str], *, jobs: int = 0, **kwargs: Any) -> RunRes
     return Linter(**kwargs).check_paths(paths, jobs=jobs)
 
 
-__all__ = ["Linter", "UsageError", "check_paths", "check_text", "SourceError", "ConfigError"]
+__all__ = ["ConfigError", "Linter", "SourceError", "UsageError", "check_paths", "check_text"]

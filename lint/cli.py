@@ -49,31 +49,83 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check files, folders or standard input")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check ('-' for standard input; default: .)")
-    check.add_argument("--lang", choices=["it", "en", "auto"], help="language of the text (default: auto; front matter 'lang:' wins)")
-    check.add_argument("--select", type=_selector_list, action="append", metavar="RULES",
-                       help="run only these rules: codes, code prefixes, names, categories or ALL (comma-separated)")
-    check.add_argument("--extend-select", type=_selector_list, action="append", default=[], metavar="RULES",
-                       help="run these rules in addition to the selected ones")
-    check.add_argument("--ignore", type=_selector_list, action="append", default=[], metavar="RULES",
-                       help="do not run these rules")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders to check ('-' for standard input; default: .)",
+    )
+    check.add_argument(
+        "--lang",
+        choices=["it", "en", "auto"],
+        help="language of the text (default: auto; front matter 'lang:' wins)",
+    )
+    check.add_argument(
+        "--select",
+        type=_selector_list,
+        action="append",
+        metavar="RULES",
+        help="run only these rules: codes, code prefixes, names, categories or ALL (comma-separated)",
+    )
+    check.add_argument(
+        "--extend-select",
+        type=_selector_list,
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="run these rules in addition to the selected ones",
+    )
+    check.add_argument(
+        "--ignore",
+        type=_selector_list,
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="do not run these rules",
+    )
     check.add_argument("--preview", action="store_true", default=None, help="also run preview rules")
-    check.add_argument("--format", default=None, metavar="FORMAT",
-                       help="output format: text (default), concise, json, or one from a plugin")
-    check.add_argument("--fail-level", choices=["error", "warning", "info"],
-                       help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument(
+        "--format",
+        default=None,
+        metavar="FORMAT",
+        help="output format: text (default), concise, json, or one from a plugin",
+    )
+    check.add_argument(
+        "--fail-level",
+        choices=["error", "warning", "info"],
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit with 0 even when there are findings")
-    check.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    check.add_argument(
+        "--config", metavar="FILE", help="use this configuration file instead of searching for one"
+    )
     check.add_argument("--isolated", action="store_true", help="ignore all configuration files")
-    check.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
-                       help="check files in N processes (default 0: automatic)")
-    check.add_argument("--stdin-filename", metavar="NAME",
-                       help="the name of the file read from standard input (picks the reader and the configuration)")
-    check.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the date of the articles, when they do not say")
-    check.add_argument("--encoding", metavar="CODEC", help="read files in this encoding instead of UTF-8 (e.g. cp1252)")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="check files in N processes (default 0: automatic)",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name of the file read from standard input (picks the reader and the configuration)",
+    )
+    check.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="the date of the articles, when they do not say"
+    )
+    check.add_argument(
+        "--encoding", metavar="CODEC", help="read files in this encoding instead of UTF-8 (e.g. cp1252)"
+    )
     check.add_argument("--statistics", action="store_true", help="show how many findings each rule produced")
-    check.add_argument("--no-source", dest="show_source", action="store_false", help="do not show the source lines")
-    check.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the output")
+    check.add_argument(
+        "--no-source", dest="show_source", action="store_false", help="do not show the source lines"
+    )
+    check.add_argument(
+        "--color", choices=["auto", "always", "never"], default="auto", help="colour the output"
+    )
     check.add_argument("--no-cache", action="store_true", help="do not read or write refuso's cache")
 
     rules = commands.add_parser("rules", help="list every rule")
@@ -82,12 +134,16 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--config", metavar="FILE", help="include the rule packs of this configuration")
 
     explain = commands.add_parser("explain", help="show a rule's documentation and examples")
-    explain.add_argument("rule", metavar="CODE", help="a rule code or name, e.g. PUN001 or doubled-punctuation")
+    explain.add_argument(
+        "rule", metavar="CODE", help="a rule code or name, e.g. PUN001 or doubled-punctuation"
+    )
     explain.add_argument("--lang", choices=["it", "en"], help="language of the documentation")
     explain.add_argument("--config", metavar="FILE", help="include the rule packs of this configuration")
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of rule packs or of the configuration")
-    schema.add_argument("which", choices=["pack", "config"])
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of rule packs, of the configuration, or of the JSON output"
+    )
+    schema.add_argument("which", choices=["pack", "config", "output"])
     return parser
 
 
@@ -181,7 +237,9 @@ def _check(args: argparse.Namespace) -> int:
     try:
         linter = _make_linter(args, overrides, isolated=args.isolated)
         formatters = dict(_formatters(linter))
-        name = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in formatters else "text")
+        name = args.format or (
+            "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in formatters else "text"
+        )
         if name not in formatters:
             raise UsageError(f"unknown output format {name!r}; available: {', '.join(sorted(formatters))}")
         run = linter.check_paths(paths, jobs=args.jobs, stdin_filename=args.stdin_filename)
@@ -231,8 +289,11 @@ def _rules(args: argparse.Namespace) -> int:
     except SourceError as exc:
         _error(str(exc))
         return EXIT_ERROR
-    metas = [m for m in linter.rules_for(linter.finder.for_directory(_cwd())).metas()
-             if args.lang is None or m.applies_to(args.lang)]
+    metas = [
+        m
+        for m in linter.rules_for(linter.finder.for_directory(_cwd())).metas()
+        if args.lang is None or m.applies_to(args.lang)
+    ]
     if args.format == "json":
         out = [
             {
@@ -254,15 +315,17 @@ def _rules(args: argparse.Namespace) -> int:
     else:
         rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "LANGUAGES", "FIX", "FROM")]
         for m in metas:
-            rows.append((
-                m.code + (" (preview)" if m.preview else ""),
-                m.name,
-                m.category.value,
-                str(m.severity),
-                ",".join(sorted(m.languages)) if m.languages else "all",
-                m.fix.value if m.fix else "-",
-                m.origin if m.plugin == "refuso" and m.origin else m.plugin,
-            ))
+            rows.append(
+                (
+                    m.code + (" (preview)" if m.preview else ""),
+                    m.name,
+                    m.category.value,
+                    str(m.severity),
+                    ",".join(sorted(m.languages)) if m.languages else "all",
+                    m.fix.value if m.fix else "-",
+                    m.origin if m.plugin == "refuso" and m.origin else m.plugin,
+                )
+            )
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
         for r in rows:
             sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
@@ -313,6 +376,10 @@ def _schema(args: argparse.Namespace) -> int:
         from lint.config import CONFIG_SCHEMA
 
         schema = CONFIG_SCHEMA
+    elif args.which == "output":
+        from lint.formatters.json import OUTPUT_SCHEMA
+
+        schema = OUTPUT_SCHEMA
     else:
         from lint.packs.kinds import KINDS
         from lint.packs.schema import PACK_SCHEMA, rule_schema
@@ -323,8 +390,13 @@ def _schema(args: argparse.Namespace) -> int:
             "type": "array",
             "items": {
                 "oneOf": [
-                    {**rule_schema(cls.PROPERTIES, cls.REQUIRED), "properties": {
-                        **rule_schema(cls.PROPERTIES, cls.REQUIRED)["properties"], "kind": {"const": kind}}}
+                    {
+                        **rule_schema(cls.PROPERTIES, cls.REQUIRED),
+                        "properties": {
+                            **rule_schema(cls.PROPERTIES, cls.REQUIRED)["properties"],
+                            "kind": {"const": kind},
+                        },
+                    }
                     for kind, cls in KINDS.items()
                 ]
             },

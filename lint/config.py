@@ -18,14 +18,27 @@ from typing import Any
 
 from lint.cache import Cache, file_stamp
 from lint.findings import Severity
-from lint.yamlsource import Located, SourceError, format_schema_error, load_yaml
+from lint.yamlsource import Located, SourceError, deepest, error_line, format_schema_error, load_yaml
 
 CONFIG_NAMES = (".refuso.yaml", ".refuso.yml")
 LANGUAGES = ("it", "en")
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdown", "*.mkd", "*.html", "*.htm", "*.xhtml")
 DEFAULT_EXCLUDE = (
-    ".git/", ".hg/", ".svn/", ".venv/", "venv/", "node_modules/", "__pycache__/", ".tox/", ".nox/",
-    "build/", "dist/", "site-packages/", ".mypy_cache/", ".pytest_cache/", ".ruff_cache/",
+    ".git/",
+    ".hg/",
+    ".svn/",
+    ".venv/",
+    "venv/",
+    "node_modules/",
+    "__pycache__/",
+    ".tox/",
+    ".nox/",
+    "build/",
+    "dist/",
+    "site-packages/",
+    ".mypy_cache/",
+    ".pytest_cache/",
+    ".ruff_cache/",
 )
 SCHEMA_VERSION = 1
 
@@ -58,7 +71,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "exclude": _STRINGS,
         "extend-exclude": _STRINGS,
         "respect-gitignore": {"type": "boolean"},
-        "date": {"description": "a date such as 2022-01-05", "type": ["string", "object"]},
+        "date": {"description": "a date such as 2022-01-05"},
         "encoding": {"type": "string", "minLength": 1},
         "regex-timeout": {"type": "number", "exclusiveMinimum": 0},
         "plugins": {"type": "object", "additionalProperties": {"type": "object"}},
@@ -142,7 +155,9 @@ def _toml_line(text: str, key: str) -> int | None:
     section = re.search(r"^\[tool\.refuso(?:\.|\])", text, re.M)
     if not section:
         return None
-    m = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=|^\[tool\.refuso\.{re.escape(key)}\]", text[section.start():], re.M)
+    m = re.search(
+        rf"^\s*\"?{re.escape(key)}\"?\s*=|^\[tool\.refuso\.{re.escape(key)}\]", text[section.start() :], re.M
+    )
     if not m:
         return text.count("\n", 0, section.start()) + 1
     return text.count("\n", 0, section.start() + m.start()) + 1
@@ -185,19 +200,23 @@ def validate_config(located: Located) -> None:
     from jsonschema import Draft202012Validator
 
     if not isinstance(located.data, Mapping):
-        raise ConfigError(located.file, located.line_of(()), "the configuration must be a mapping of keys to values")
+        raise ConfigError(
+            located.file, located.line_of(()), "the configuration must be a mapping of keys to values"
+        )
     errors = sorted(
         Draft202012Validator(CONFIG_SCHEMA).iter_errors(located.data), key=lambda e: list(map(str, e.path))
     )
     if errors:
-        err = errors[0]
+        err = deepest(errors[0])
         where = ".".join(map(str, err.absolute_path))
         message = format_schema_error(err)
-        raise ConfigError(
-            located.file, located.line_of(err.absolute_path), f"{where}: {message}" if where else message
-        )
+        raise ConfigError(located.file, error_line(located, err), f"{where}: {message}" if where else message)
     if "date" in located.data and _as_date(located.data["date"]) is None:
-        raise ConfigError(located.file, located.line_of(("date",)), f"date: {located.data['date']!r} is not a date (YYYY-MM-DD)")
+        raise ConfigError(
+            located.file,
+            located.line_of(("date",)),
+            f"date: {located.data['date']!r} is not a date (YYYY-MM-DD)",
+        )
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -354,6 +373,10 @@ def rule_settings_errors(settings: Settings, known: Sequence[str], lookup: Any) 
             if option not in allowed:
                 have = ", ".join(sorted(allowed)) or "none"
                 errors.append(
-                    ConfigError(file, rule_settings.line, f"rules.{key}.options: unknown option {option!r} (options: {have})")
+                    ConfigError(
+                        file,
+                        rule_settings.line,
+                        f"rules.{key}.options: unknown option {option!r} (options: {have})",
+                    )
                 )
     return errors

@@ -50,9 +50,11 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data[len(bom):].decode(name), name if name != "utf-8" else "utf-8-sig", True)
+                return Decoded(data[len(bom) :].decode(name), name if name != "utf-8" else "utf-8-sig", True)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"starts with a {name} byte-order mark but is not valid {name}: {exc.reason}") from None
+                raise DecodeError(
+                    f"starts with a {name} byte-order mark but is not valid {name}: {exc.reason}"
+                ) from None
     if b"\x00" in data:
         raise BinaryInput("contains NUL bytes, so it looks binary")
     codec = encoding or "utf-8"

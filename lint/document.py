@@ -191,7 +191,12 @@ class ProseBuilder:
         if not text:
             return
         last = self._segments[-1] if self._segments else None
-        if last and last[2] == last[3] and last[0] + last[2] == self._length and last[1] + last[3] == source_start:
+        if (
+            last
+            and last[2] == last[3]
+            and last[0] + last[2] == self._length
+            and last[1] + last[3] == source_start
+        ):
             self._segments[-1] = (last[0], last[1], last[2] + len(text), last[3] + len(text))
         else:
             self._segments.append((self._length, source_start, len(text), len(text)))

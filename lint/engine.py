@@ -91,7 +91,9 @@ class Engine:
             except IsADirectoryError:
                 return _unreadable(display, "is a folder, not a file")
             except FileNotFoundError:
-                return _unreadable(display, "does not exist (it may have been moved or deleted while refuso ran)")
+                return _unreadable(
+                    display, "does not exist (it may have been moved or deleted while refuso ran)"
+                )
             except PermissionError:
                 return _unreadable(display, "cannot be read: permission denied")
             except OSError as exc:
@@ -99,14 +101,18 @@ class Engine:
         try:
             decoded = decode(data, self.settings.encoding)
         except BinaryInput as exc:
-            return FileResult(display, None, problems=(Problem(display, f"skipped: {exc}", kind="note"),), checked=False)
+            return FileResult(
+                display, None, problems=(Problem(display, f"skipped: {exc}", kind="note"),), checked=False
+            )
         except DecodeError as exc:
             return _unreadable(display, str(exc))
         failures = len(self.plugins.failures)
         picked = self.plugins.first_result("refuso_reader", path=display)
         if len(self.plugins.failures) > failures:
             # A reader plugin raised: say so on this file (in a worker process it would be lost otherwise).
-            failed = [Problem(display, f.describe(), origin=f.plugin) for f in self.plugins.failures[failures:]]
+            failed = [
+                Problem(display, f.describe(), origin=f.plugin) for f in self.plugins.failures[failures:]
+            ]
             del self.plugins.failures[failures:]
             if picked is None:
                 return FileResult(display, None, problems=tuple(failed), checked=False)
@@ -119,7 +125,9 @@ class Engine:
         try:
             document = reader.read(display, decoded.text)
         except Exception as exc:
-            return _unreadable(display, f"reader {getattr(reader, 'name', '?')!r} from plugin {plugin!r} failed: {exc}")
+            return _unreadable(
+                display, f"reader {getattr(reader, 'name', '?')!r} from plugin {plugin!r} failed: {exc}"
+            )
         language = document.language
         if language is None and self.settings.language != "auto":
             language = self.settings.language
@@ -162,25 +170,31 @@ class Engine:
                         continue
                     findings.append(self._finding(document, active, match))
             except TimeoutError:
-                problems.append(Problem(
-                    document.path,
-                    f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} took longer than {timeout:g} s "
-                    "and was stopped; its findings for this file may be incomplete",
-                    origin=meta.code,
-                ))
+                problems.append(
+                    Problem(
+                        document.path,
+                        f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} took longer than {timeout:g} s "
+                        "and was stopped; its findings for this file may be incomplete",
+                        origin=meta.code,
+                    )
+                )
             except _BadMatch as exc:
-                problems.append(Problem(
-                    document.path,
-                    f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} returned a finding outside the "
-                    f"document ({exc}); it was dropped",
-                    origin=meta.code,
-                ))
+                problems.append(
+                    Problem(
+                        document.path,
+                        f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} returned a finding outside the "
+                        f"document ({exc}); it was dropped",
+                        origin=meta.code,
+                    )
+                )
             except Exception as exc:
-                problems.append(Problem(
-                    document.path,
-                    f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} failed: {type(exc).__name__}: {exc}",
-                    origin=meta.code,
-                ))
+                problems.append(
+                    Problem(
+                        document.path,
+                        f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} failed: {type(exc).__name__}: {exc}",
+                        origin=meta.code,
+                    )
+                )
         findings = self._suppress(document, findings)
         unique = {(f.code, f.start, f.end, f.message): f for f in findings}
         ordered = sorted(unique.values(), key=Finding.sort_key)
@@ -211,7 +225,11 @@ class Engine:
             except (ValueError, IndexError, AttributeError):
                 message = meta.message_for(document.language)
         fix = None
-        if match.replacement is not None and meta.fix is not None and prose.is_verbatim(match.start, match.end):
+        if (
+            match.replacement is not None
+            and meta.fix is not None
+            and prose.is_verbatim(match.start, match.end)
+        ):
             fix = Fix((Edit(start, end, match.replacement),), meta.fix)
         return Finding(
             path=document.path,
@@ -244,7 +262,9 @@ class Engine:
                     kept.append(self._directive_finding(document, active, directive, selector))
         return kept
 
-    def _directive_finding(self, document: Document, active: ActiveRule, directive: Any, selector: str) -> Finding:
+    def _directive_finding(
+        self, document: Document, active: ActiveRule, directive: Any, selector: str
+    ) -> Finding:
         meta = active.rule.meta
         source = document.source
         at = source.find(selector, directive.start, directive.end)

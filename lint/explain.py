@@ -8,16 +8,36 @@ from lint.rules import MARK_CLOSE, MARK_OPEN, RuleMeta
 
 _LABELS = {
     "it": {
-        "category": "Categoria", "severity": "Gravità", "languages": "Lingue", "fix": "Correzione",
-        "none": "nessuna", "all": "tutte", "defined": "Definita in", "flagged": "Segnalato",
-        "clean": "Corretto", "fixed": "dopo la correzione", "options": "Opzioni", "preview": "anteprima (spenta di default)",
-        "aliases": "Altri nomi", "reference": "Riferimento",
+        "category": "Categoria",
+        "severity": "Gravità",
+        "languages": "Lingue",
+        "fix": "Correzione",
+        "none": "nessuna",
+        "all": "tutte",
+        "defined": "Definita in",
+        "flagged": "Segnalato",
+        "clean": "Corretto",
+        "fixed": "dopo la correzione",
+        "options": "Opzioni",
+        "preview": "anteprima (spenta di default)",
+        "aliases": "Altri nomi",
+        "reference": "Riferimento",
     },
     "en": {
-        "category": "Category", "severity": "Severity", "languages": "Languages", "fix": "Fix",
-        "none": "none", "all": "all", "defined": "Defined in", "flagged": "Flagged",
-        "clean": "Clean", "fixed": "after the fix", "options": "Options", "preview": "preview (off by default)",
-        "aliases": "Other names", "reference": "Reference",
+        "category": "Category",
+        "severity": "Severity",
+        "languages": "Languages",
+        "fix": "Fix",
+        "none": "none",
+        "all": "all",
+        "defined": "Defined in",
+        "flagged": "Flagged",
+        "clean": "Clean",
+        "fixed": "after the fix",
+        "options": "Options",
+        "preview": "preview (off by default)",
+        "aliases": "Other names",
+        "reference": "Reference",
     },
 }
 
@@ -79,6 +99,8 @@ def render(meta: RuleMeta, language: str) -> str:
         out.append(f"{t['options']}:")
         for key, value in meta.options.items():
             shown = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-            out.extend(textwrap.wrap(f"{key}: {shown}", width=88, initial_indent="  ", subsequent_indent="    "))
+            out.extend(
+                textwrap.wrap(f"{key}: {shown}", width=88, initial_indent="  ", subsequent_indent="    ")
+            )
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -33,7 +33,9 @@ def apply_fixes(text: str, findings: Iterable[Finding], allowed: Collection[Appl
             continue
         accepted.append((finding, edits))
         taken.extend((e.start, e.end) for e in edits)
-    all_edits = sorted((e for _, edits in accepted for e in edits), key=lambda e: (e.start, e.end), reverse=True)
+    all_edits = sorted(
+        (e for _, edits in accepted for e in edits), key=lambda e: (e.start, e.end), reverse=True
+    )
     out = text
     for e in all_edits:
         out = out[: e.start] + e.replacement + out[e.end :]

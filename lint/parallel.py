@@ -7,6 +7,7 @@ Results come back in the order of the targets, so the output does not depend on 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -35,17 +36,16 @@ def _check(index: int) -> FileResult:
 def _auto_jobs(targets: Sequence[Target]) -> int:
     total = 0
     for t in targets:
-        try:
+        with contextlib.suppress(OSError):  # a vanished file is reported when it is read
             total += os.stat(t.path).st_size if t.path != "-" else 0
-        except OSError:
-            pass
         if total >= AUTO_PARALLEL_BYTES:
             return os.cpu_count() or 1
     return 1
 
 
-def run_targets(targets: Sequence[Target], engines: Sequence[Engine], *, jobs: int = 0,
-                stdin: bytes | None = None) -> list[FileResult]:
+def run_targets(
+    targets: Sequence[Target], engines: Sequence[Engine], *, jobs: int = 0, stdin: bytes | None = None
+) -> list[FileResult]:
     global _work_state
     if jobs <= 0:
         jobs = _auto_jobs(targets)

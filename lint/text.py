@@ -14,6 +14,13 @@ WORD_CHAR = r"[\p{L}\p{M}\p{N}_]"
 INLINE_SPACE = r"(?:[^\S\r\n]+(?:\r\n|\r|\n)?[^\S\r\n]*|(?:\r\n|\r|\n)[^\S\r\n]*)"
 
 
+def either_case_initial(word: str) -> str:
+    """A regex for a lowercase word list entry that also matches it capitalised, as at a sentence start."""
+    if word and word[0].islower() and word[0].isalpha():
+        return f"[{word[0]}{word[0].upper()}]" + word[1:]
+    return word
+
+
 def whole_word(pattern: str) -> str:
     """Wrap a regex so it only matches whole words."""
     return rf"(?<!{WORD_CHAR})(?:{pattern})(?!{WORD_CHAR})"

@@ -103,10 +103,25 @@ def load_yaml(text: str, file: str) -> Located:
     return Located(data, file, lines)
 
 
+def error_line(located: Located, error: Any, prefix: Path_ = ()) -> int | None:
+    """The line to report a schema error on: the first unknown key's, for an unknown-key error."""
+    path = (*prefix, *error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        for key in error.instance:
+            if key not in allowed and (*path, key) in located.lines:
+                return located.lines[(*path, key)]
+    return located.line_of(path)
+
+
 def deepest(error: Any) -> Any:
     """For an anyOf/oneOf failure, the sub-error that got furthest: the one worth showing."""
     while error.context:
-        candidates = [e for e in error.context if e.validator not in ("type",) or len(e.absolute_path) > len(error.absolute_path)]
+        candidates = [
+            e
+            for e in error.context
+            if e.validator not in ("type",) or len(e.absolute_path) > len(error.absolute_path)
+        ]
         best = max(candidates or error.context, key=lambda e: (len(e.absolute_path), e.validator != "type"))
         if len(best.absolute_path) <= len(error.absolute_path):
             break
@@ -147,8 +162,14 @@ def _short(value: Any) -> str:
 
 
 def _article(kind: Any) -> str:
-    names = {"string": "a string", "array": "a list", "object": "a mapping", "boolean": "true or false",
-             "integer": "a whole number", "number": "a number"}
+    names = {
+        "string": "a string",
+        "array": "a list",
+        "object": "a mapping",
+        "boolean": "true or false",
+        "integer": "a whole number",
+        "number": "a number",
+    }
     if isinstance(kind, list):
         return " or ".join(names.get(k, k) for k in kind)
     return names.get(kind, str(kind))

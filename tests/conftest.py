@@ -23,7 +23,9 @@ def linter() -> Linter:
     """refuso's own rules, no installed plugins, no configuration files, no cache; preview rules on."""
     from lint.config import Overrides
 
-    return Linter(load_entry_points=False, isolated=True, cache=Cache(None), overrides=Overrides(preview=True))
+    return Linter(
+        load_entry_points=False, isolated=True, cache=Cache(None), overrides=Overrides(preview=True)
+    )
 
 
 @dataclass
@@ -38,8 +40,12 @@ def run_cli(tmp_path_factory: pytest.TempPathFactory):
     """Run ``python -m lint`` in a subprocess, as a user would, with its own cache folder."""
     cache = tmp_path_factory.mktemp("cache")
 
-    def run(*args: str, cwd: Path | None = None, stdin: str | bytes | None = None,
-            env: dict[str, str] | None = None) -> Completed:
+    def run(
+        *args: str,
+        cwd: Path | None = None,
+        stdin: str | bytes | None = None,
+        env: dict[str, str] | None = None,
+    ) -> Completed:
         full_env = {**os.environ, "REFUSO_CACHE_DIR": str(cache), "NO_COLOR": "1"}
         full_env.pop("GITHUB_ACTIONS", None)
         full_env.update(env or {})

@@ -37,7 +37,9 @@ def test_case(case):
     result = linter.check_text(text, path=case.get("path", "case.txt"), language=case.get("language"))
     assert not [p for p in result.problems if p.kind == "error"], result.problems
     got = [[f.code, f.line, f.column] for f in result.findings]
-    assert got == case["findings"], "\n".join(f"{f.code} {f.line}:{f.column} {f.text!r} {f.message}" for f in result.findings)
+    assert got == case["findings"], "\n".join(
+        f"{f.code} {f.line}:{f.column} {f.text!r} {f.message}" for f in result.findings
+    )
     for f in result.findings:
         assert text[f.start : f.end] == f.text
     if "fixed" in case:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from lint.api import Linter
-from lint.config import Overrides
 from lint.cache import Cache
+from lint.config import Overrides
 from lint.findings import Applicability
 from lint.fixes import apply_fixes
 

@@ -66,10 +66,10 @@ class NameCoordinatedWithItself:
                 "(«Mattia bacia Sofia e Sofia bacia Mattia»), né le formule distributive («tra Stato e Stato»)."
             ),
             "en": (
-                "Flags a proper name coordinated with itself (\"Putin and Putin\", \"Biden, Biden and…\"), also "
+                'Flags a proper name coordinated with itself ("Putin and Putin", "Biden, Biden and…"), also '
                 "across a line break: the mark of a machine translation that lost one of two names. Parallel and "
-                "chiastic structures, where the name ends one clause and starts the next (\"Anna met Tom and Tom "
-                "met Anna\"), and distributive phrases (\"between State and State\") stay clean."
+                'chiastic structures, where the name ends one clause and starts the next ("Anna met Tom and Tom '
+                'met Anna"), and distributive phrases ("between State and State") stay clean.'
             ),
         },
         flagged=[
@@ -108,7 +108,6 @@ class NameCoordinatedWithItself:
             if any(len(w) >= 3 for w in shared):
                 continue  # a parallel or chiastic sentence: the name ends one clause and starts the next
             yield Match(m.start(), m.end(), args={"name": name})
-
 
     @staticmethod
     def _repeated_again(text: str, m: regex.Match[str]) -> bool:

@@ -64,30 +64,30 @@ class UnbalancedQuotes:
         description={
             "it": (
                 "Segnala, paragrafo per paragrafo, le virgolette aperte e mai chiuse o chiuse senza essere "
-                "state aperte: “…”, «…» e le virgolette dritte \"…\". Una citazione che prosegue nel paragrafo "
+                'state aperte: “…”, «…» e le virgolette dritte "…". Una citazione che prosegue nel paragrafo '
                 "successivo può restare aperta, se il paragrafo seguente si apre con le stesse virgolette "
                 "(la convenzione tipografica). Apostrofi e virgolette semplici non sono controllati, perché ’ "
-                "serve anche da apostrofo; i segni di pollice (15\") sono ignorati. Nei testi tradotti a "
+                'serve anche da apostrofo; i segni di pollice (15") sono ignorati. Nei testi tradotti a '
                 "macchina una virgoletta persa è tra i danni più comuni."
             ),
             "en": (
                 "Flags, paragraph by paragraph, quotation marks opened and never closed, or closed without being "
-                "opened: “…”, «…» and straight \"…\". A quotation that runs on into the next paragraph may stay "
+                'opened: “…”, «…» and straight "…". A quotation that runs on into the next paragraph may stay '
                 "open when that paragraph starts with the same mark (the typographic convention). Apostrophes "
-                "and single quotes are not checked, since ’ is also the apostrophe; inch marks (15\") are ignored."
+                'and single quotes are not checked, since ’ is also the apostrophe; inch marks (15") are ignored.'
             ),
         },
         flagged=[
             ("it", "Ha detto: ⟦“⟧non ci sono alternative al dialogo."),
             ("it", "Il ministro ha parlato di ⟦«⟧sanzioni dure⟦”⟧ e poi se n’è andato."),
             ("it", "La portavoce ha aggiunto: siamo pronti⟦»⟧."),
-            ("en", "She said ⟦\"⟧we are ready to respond."),
+            ("en", 'She said ⟦"⟧we are ready to respond.'),
         ],
         clean=[
             ("it", "Ha detto: “non ci sono alternative” e se n’è andato."),
             ("it", "«Siamo pronti», ha detto. «Ma non a tutto.»"),
             ("it", "«Prima parte della citazione,\n\n«seconda parte che la chiude.»"),
-            ("en", "The screen measures 15\" across and the \"smart\" model costs more."),
+            ("en", 'The screen measures 15" across and the "smart" model costs more.'),
         ],
     )
 
@@ -96,8 +96,12 @@ class UnbalancedQuotes:
         lang = document.language
         paragraphs = list(document.iter_paragraphs())
         for index, (start, end) in enumerate(paragraphs):
-            yield from self._curly(text, start, end, lang, _next_paragraph_opens(text, paragraphs, index, "“«"))
-            yield from self._straight(text, start, end, lang, _next_paragraph_opens(text, paragraphs, index, '"'))
+            yield from self._curly(
+                text, start, end, lang, _next_paragraph_opens(text, paragraphs, index, "“«")
+            )
+            yield from self._straight(
+                text, start, end, lang, _next_paragraph_opens(text, paragraphs, index, '"')
+            )
 
     @staticmethod
     def _match(at: int, language: str | None, key: str, mark: str, other: str) -> Match:
@@ -122,7 +126,9 @@ class UnbalancedQuotes:
             for mark, pos in stack:
                 yield self._match(pos, lang, "open", mark, _QUOTE_OPEN[mark])
 
-    def _straight(self, text: str, start: int, end: int, lang: str | None, continues: bool) -> Iterator[Match]:
+    def _straight(
+        self, text: str, start: int, end: int, lang: str | None, continues: bool
+    ) -> Iterator[Match]:
         open_at: int | None = None
         for i in range(start, end):
             if text[i] != '"':
@@ -162,8 +168,8 @@ class UnbalancedBrackets:
             ),
             "en": (
                 "Flags, paragraph by paragraph, round, square and curly brackets opened and never closed, "
-                "closed without being opened, or closed by the wrong mark. List markers such as \"a)\", \"1)\", "
-                "\"iv)\" and emoticons such as \":)\" stay clean."
+                'closed without being opened, or closed by the wrong mark. List markers such as "a)", "1)", '
+                '"iv)" and emoticons such as ":)" stay clean.'
             ),
         },
         flagged=[
@@ -172,7 +178,10 @@ class UnbalancedBrackets:
             ("en", "The talks ⟦(⟧the third this year will be held in Geneva."),
         ],
         clean=[
-            ("it", "L’Organizzazione per la sicurezza e la cooperazione in Europa (OSCE) discuterà il piano."),
+            (
+                "it",
+                "L’Organizzazione per la sicurezza e la cooperazione in Europa (OSCE) discuterà il piano.",
+            ),
             ("it", "Le condizioni sono due: a) il ritiro delle truppe; b) la fine delle sanzioni."),
             ("en", "The conditions are: 1) a withdrawal; 2) an end to sanctions [sic]."),
         ],

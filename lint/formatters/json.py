@@ -30,9 +30,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
     if f.fix is not None:
         out["fix"] = {
             "applicability": f.fix.applicability.value,
-            "edits": [
-                {"start": e.start, "end": e.end, "replacement": e.replacement} for e in f.fix.edits
-            ],
+            "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in f.fix.edits],
         }
     return out
 
@@ -62,3 +60,104 @@ class JsonFormatter:
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         json.dump(run_to_dict(run), stream, ensure_ascii=False, indent=2)
         stream.write("\n")
+
+
+_POSITION = {"type": "integer", "minimum": 1}
+OUTPUT_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "refuso JSON output, version 1",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["version", "tool", "files", "errors", "notes"],
+    "properties": {
+        "version": {"const": JSON_VERSION},
+        "tool": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["name", "version"],
+            "properties": {"name": {"const": "refuso"}, "version": {"type": "string"}},
+        },
+        "files": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["path", "language", "findings"],
+                "properties": {
+                    "path": {"type": "string"},
+                    "language": {"type": ["string", "null"]},
+                    "findings": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": [
+                                "rule",
+                                "name",
+                                "category",
+                                "severity",
+                                "message",
+                                "line",
+                                "column",
+                                "end_line",
+                                "end_column",
+                                "text",
+                                "suggestions",
+                                "fix",
+                            ],
+                            "properties": {
+                                "rule": {"type": "string"},
+                                "name": {"type": "string"},
+                                "category": {"type": "string"},
+                                "severity": {"enum": ["error", "warning", "info"]},
+                                "message": {"type": "string"},
+                                "line": _POSITION,
+                                "column": _POSITION,
+                                "end_line": _POSITION,
+                                "end_column": _POSITION,
+                                "text": {"type": "string"},
+                                "suggestions": {"type": "array", "items": {"type": "string"}},
+                                "fix": {
+                                    "oneOf": [
+                                        {"type": "null"},
+                                        {
+                                            "type": "object",
+                                            "additionalProperties": False,
+                                            "required": ["applicability", "edits"],
+                                            "properties": {
+                                                "applicability": {"enum": ["safe", "unsafe"]},
+                                                "edits": {
+                                                    "type": "array",
+                                                    "items": {
+                                                        "type": "object",
+                                                        "additionalProperties": False,
+                                                        "required": ["start", "end", "replacement"],
+                                                        "properties": {
+                                                            "start": {"type": "integer", "minimum": 0},
+                                                            "end": {"type": "integer", "minimum": 0},
+                                                            "replacement": {"type": "string"},
+                                                        },
+                                                    },
+                                                },
+                                            },
+                                        },
+                                    ]
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+        "errors": {"type": "array", "items": {"$ref": "#/$defs/problem"}},
+        "notes": {"type": "array", "items": {"$ref": "#/$defs/problem"}},
+    },
+    "$defs": {
+        "problem": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["path", "message"],
+            "properties": {"path": {"type": "string"}, "message": {"type": "string"}},
+        }
+    },
+}

@@ -95,7 +95,9 @@ class TextFormatter(ConciseFormatter):
                     stream.write(f"{gutter} {bar} {_paint(marks, _COLORS[f.severity], color)}\n")
                     if f.suggestions:
                         shown_suggestions = ", ".join(f"«{s}»" if s else "«»" for s in f.suggestions[:5])
-                        stream.write(f"{gutter} = {_suggestion_label(result.language)}: {shown_suggestions}\n")
+                        stream.write(
+                            f"{gutter} = {_suggestion_label(result.language)}: {shown_suggestions}\n"
+                        )
                     stream.write("\n")
         write_summary(run, stream, context)
 
@@ -122,10 +124,17 @@ def write_summary(run: RunResult, stream: IO[str], context: OutputContext) -> No
     checked = sum(1 for r in run.files if r.checked)
     files_with = len({f.path for f in findings})
     if not findings:
-        stream.write(_paint("All checks passed!", "32", context.color) + f" ({checked} {_plural(checked, 'file')} checked)\n")
+        stream.write(
+            _paint("All checks passed!", "32", context.color)
+            + f" ({checked} {_plural(checked, 'file')} checked)\n"
+        )
         return
     by = Counter(f.severity for f in findings)
-    parts = [f"{by[s]} {_plural(by[s], str(s))}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by[s]]
+    parts = [
+        f"{by[s]} {_plural(by[s], str(s))}"
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if by[s]
+    ]
     stream.write(
         f"Found {len(findings)} {_plural(len(findings), 'problem')} ({', '.join(parts)}) "
         f"in {files_with} of {checked} {_plural(checked, 'file')}.\n"

@@ -19,7 +19,15 @@ from lint.findings import Applicability, Category, Severity
 from lint.packs.kinds import KINDS, PackRule, template_fields
 from lint.packs.schema import PACK_SCHEMA, rule_schema
 from lint.rules import MARK_CLOSE, MARK_OPEN, Example, RuleMeta
-from lint.yamlsource import Located, SourceError, deepest, format_schema_error, load_yaml, path_label
+from lint.yamlsource import (
+    Located,
+    SourceError,
+    deepest,
+    error_line,
+    format_schema_error,
+    load_yaml,
+    path_label,
+)
 
 SCHEMA_VERSION = 1
 # Options a YAML rule kind lets configuration override, with the key they read in the spec.
@@ -68,7 +76,7 @@ def validate(located: Located) -> list[SourceError]:
     errors: list[SourceError] = []
     data = located.data
     for err in _schema_errors(Draft202012Validator, PACK_SCHEMA, data):
-        errors.append(PackError(located.file, located.line_of(err.absolute_path), format_schema_error(err)))
+        errors.append(PackError(located.file, error_line(located, err), format_schema_error(err)))
     if errors or not isinstance(data, Mapping):
         return errors
     for i, spec in enumerate(data.get("rules") or ()):
@@ -89,9 +97,11 @@ def validate(located: Located) -> list[SourceError]:
             path = ("rules", i, *err.absolute_path)
             where = path_label(err.absolute_path)
             message = format_schema_error(err)
-            errors.append(PackError(
-                located.file, located.line_of(path), f"{where}: {message}" if where else message, label
-            ))
+            errors.append(
+                PackError(
+                    located.file, located.line_of(path), f"{where}: {message}" if where else message, label
+                )
+            )
     return errors
 
 
@@ -156,8 +166,10 @@ def build_rule(located: Located, index: int, pack_language: Any, plugin: str) ->
     declared = spec.get("languages", pack_language)
     languages = _languages(declared)
     # Examples are in the first language the rule names, unless they say otherwise.
-    first_language = declared if isinstance(declared, str) and declared != "*" else (
-        declared[0] if isinstance(declared, list) else None
+    first_language = (
+        declared
+        if isinstance(declared, str) and declared != "*"
+        else (declared[0] if isinstance(declared, list) else None)
     )
     scope = spec.get("scope", "text")
     cls = KINDS[spec["kind"]]
@@ -173,9 +185,9 @@ def build_rule(located: Located, index: int, pack_language: Any, plugin: str) ->
         scope=(scope,) if isinstance(scope, str) else tuple(scope),
         preview=bool(spec.get("preview", False)),
         aliases=tuple(spec.get("aliases", ())),
-        fix=Applicability(spec["fix"]) if "fix" in spec else (
-            Applicability.UNSAFE if spec["kind"] == "repetition" else None
-        ),
+        fix=Applicability(spec["fix"])
+        if "fix" in spec
+        else (Applicability.UNSAFE if spec["kind"] == "repetition" else None),
         reference=spec.get("reference", ""),
         options={key: tuple(spec.get(key, ())) for key in KIND_OPTIONS.get(spec["kind"], ())},
         origin=f"{located.file}:{located.line_of(('rules', index))}",
@@ -209,8 +221,9 @@ def build_rule(located: Located, index: int, pack_language: Any, plugin: str) ->
     return rule
 
 
-def load_pack(path: Path, *, display: str | None = None, cache: Cache | None = None,
-              plugin: str = "refuso") -> list[PackRule]:
+def load_pack(
+    path: Path, *, display: str | None = None, cache: Cache | None = None, plugin: str = "refuso"
+) -> list[PackRule]:
     """Load, validate and compile one pack file. Raises :class:`PackErrors`."""
     display = display or str(path)
     located = _load_validated(path, display, cache or Cache(None))
@@ -226,8 +239,9 @@ def load_pack(path: Path, *, display: str | None = None, cache: Cache | None = N
     return rules
 
 
-def load_packs(paths: Iterable[tuple[Path, str]], cache: Cache | None = None,
-               plugin: str = "refuso") -> tuple[list[PackRule], list[SourceError]]:
+def load_packs(
+    paths: Iterable[tuple[Path, str]], cache: Cache | None = None, plugin: str = "refuso"
+) -> tuple[list[PackRule], list[SourceError]]:
     """Load many packs; problems are collected rather than raised, so one bad pack spoils nothing else."""
     rules: list[PackRule] = []
     errors: list[SourceError] = []

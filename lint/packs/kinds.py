@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import regex
 
 from lint.rules import Match, RuleMeta
-from lint.text import INLINE_SPACE, WORD_CHAR, match_case, sentence_spans, whole_word
+from lint.text import INLINE_SPACE, WORD_CHAR, either_case_initial, match_case, sentence_spans, whole_word
 
 if TYPE_CHECKING:
     from lint.document import Document
@@ -101,7 +101,10 @@ class Existence(PackRule):
             self.pattern = compile(spec["pattern"], self.flags, ("pattern",))
         else:
             words = sorted(spec["tokens"], key=len, reverse=True)
-            body = whole_word("|".join(regex.escape(w) for w in words))
+            escaped = (regex.escape(w) for w in words)
+            if not spec.get("ignorecase"):
+                escaped = (either_case_initial(w) for w in escaped)
+            body = whole_word("|".join(escaped))
             self.pattern = compile(body, self.flags, ("tokens",))
         self.replacement = spec.get("replacement")
         if self.replacement is not None and "fix" not in spec:
@@ -140,7 +143,9 @@ class Substitution(PackRule):
         parts = []
         for i, (wrong, right) in enumerate(spec["swap"].items()):
             compile(wrong, self.flags, ("swap", wrong))  # located error for a bad key
-            body = wrong if spec.get("nonword") else whole_word(wrong)
+            # A lowercase key also matches its capitalised form, as at the start of a sentence.
+            key = wrong if spec.get("ignorecase") else either_case_initial(wrong)
+            body = key if spec.get("nonword") else whole_word(key)
             parts.append(f"(?P<s{i}>{body})")
             self.swaps.append((wrong, tuple(a.strip() for a in right.split("|") if a.strip())))
         self.pattern = compile("|".join(parts), self.flags, ("swap",))
@@ -212,7 +217,8 @@ class Repetition(PackRule):
             )
             self.patterns[lang] = compile(body, self.flags, ("tokens", lang) if lang else ("tokens",))
         self.skip = {
-            lang: frozenset(w.casefold() for w in words) for lang, words in _by_language(spec.get("skip")).items()
+            lang: frozenset(w.casefold() for w in words)
+            for lang, words in _by_language(spec.get("skip")).items()
         }
 
     def find(self, document: Document, options: Mapping[str, Any], timeout: float) -> Iterator[Match]:

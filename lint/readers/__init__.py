@@ -79,11 +79,13 @@ def read_front_matter(path: str, source: str) -> FrontMatter | None:
     from lint.yamlsource import StrictLoader
 
     try:
-        data = yaml.load(body, Loader=StrictLoader)  # noqa: S506 - a safe loader
+        data = yaml.load(body, Loader=StrictLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark else 1
-        problem = Problem(path, f"line {line}: invalid YAML in the front matter: {getattr(exc, 'problem', exc)}")
+        problem = Problem(
+            path, f"line {line}: invalid YAML in the front matter: {getattr(exc, 'problem', exc)}"
+        )
         return FrontMatter(MappingProxyType({}), closing.end(), (problem,))
     if data is None:
         data = {}

@@ -16,9 +16,29 @@ from lint.readers import directive_at, make_document, read_front_matter
 
 # Elements whose content is not prose. Inline ones become U+FFFC in the prose, so the words on either
 # side never run together; the others end the paragraph.
-SKIP_INLINE = frozenset("code kbd samp var svg math object iframe".split())
-SKIP = frozenset("head script style pre noscript template textarea select option".split()) | SKIP_INLINE
-VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+SKIP_INLINE = frozenset(["code", "kbd", "samp", "var", "svg", "math", "object", "iframe"])
+SKIP = (
+    frozenset(["head", "script", "style", "pre", "noscript", "template", "textarea", "select", "option"])
+    | SKIP_INLINE
+)
+VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 BLOCK_KIND = {
     **{f"h{i}": "heading" for i in range(1, 7)},
     "li": "list",
@@ -30,8 +50,36 @@ BLOCK_KIND = {
     "blockquote": "blockquote",
 }
 BLOCKS = frozenset(
-    "p div section article header footer main aside nav figure figcaption address details summary "
-    "ul ol dl table thead tbody tfoot tr hr form fieldset legend body html".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "figure",
+        "figcaption",
+        "address",
+        "details",
+        "summary",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "hr",
+        "form",
+        "fieldset",
+        "legend",
+        "body",
+        "html",
+    ]
 ) | frozenset(BLOCK_KIND)
 PLACEHOLDER = "\ufffc"
 
@@ -161,6 +209,9 @@ class _Parser(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         at = self.source_offset()
+        if self.in_block and not self.skip_stack:
+            self.builder.add_mapped(at, len(data) + 7, PLACEHOLDER)
+            self.previous_end = at + len(data) + 7
         directive = directive_at(data, at, at + len(data) + 7, self.lines)
         if directive is not None:
             self.directives.append(directive)

@@ -255,7 +255,9 @@ class _Walk:
                 c = j + len(child.content)
                 m = COMMENT.fullmatch(child.content)
                 if m:
+                    # A comment stands in the sentence like inline code: words around it stay apart.
                     s = to_src(j)
+                    b.add_mapped(s, to_src(c) - s, PLACEHOLDER)
                     self.add_directive(m.group("body"), s, s + len(child.content))
             elif child.markup and t.endswith(("_open", "_close")):
                 j = content.find(child.markup, c)

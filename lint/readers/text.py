@@ -31,5 +31,11 @@ class TextReader:
             builder.add_source(pos, source[pos:])
             prose = builder.build()
         return make_document(
-            path, source, prose, reader=self.name, front_matter=front, directives=tuple(directives), lines=lines
+            path,
+            source,
+            prose,
+            reader=self.name,
+            front_matter=front,
+            directives=tuple(directives),
+            lines=lines,
         )
