@@ -15,9 +15,9 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def builtin_rules_dir() -> Path:
-    """The packaged ``rules`` folder: inside the package when installed, beside it in a checkout."""
+    """The packaged ``rules`` folder: ``lint/data/rules`` when installed, ``rules/`` beside ``lint/`` in a checkout."""
     here = Path(__file__).resolve().parent
-    for candidate in (here / "rules", here.parent / "rules"):
+    for candidate in (here / "data" / "rules", here.parent / "rules"):
         if (candidate / "common").is_dir():
             return candidate
     raise FileNotFoundError("refuso's rule packs are missing from the installation")

@@ -94,16 +94,14 @@ class TextFormatter(ConciseFormatter):
                     stream.write(f"{_paint(str(f.line), '34', color)} {bar} {shown}\n")
                     stream.write(f"{gutter} {bar} {_paint(marks, _COLORS[f.severity], color)}\n")
                     if f.suggestions:
-                        shown_suggestions = ", ".join(f"«{s}»" if s else "«»" for s in f.suggestions[:5])
-                        stream.write(
-                            f"{gutter} = {_suggestion_label(result.language)}: {shown_suggestions}\n"
-                        )
+                        label, remove = _SUGGESTION.get(result.language or "", _SUGGESTION["en"])
+                        listed = ", ".join(f"«{s}»" if s else remove for s in f.suggestions[:5])
+                        stream.write(f"{gutter} = {label}: {listed}\n")
                     stream.write("\n")
         write_summary(run, stream, context)
 
 
-def _suggestion_label(language: str | None) -> str:
-    return "suggerimento" if language == "it" else "suggestion"
+_SUGGESTION = {"it": ("suggerimento", "eliminare"), "en": ("suggestion", "remove it")}
 
 
 def write_statistics(run: RunResult, stream: IO[str]) -> None:
