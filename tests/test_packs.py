@@ -151,3 +151,70 @@ def test_a_broken_pack_in_the_configuration_is_reported_and_the_rest_runs(tmp_pa
     run = linter.check_paths([str(tmp_path / "a.txt")])
     assert {f.code for f in run.findings} == {"DUP003", "PUN001"}
     assert any("bad.yaml" in p.path and "is not a mapping" in p.message for p in run.all_problems)
+
+
+KINDS_PACK = """\
+language: it
+rules:
+  - code: TST010
+    name: consistent-kyiv
+    kind: consistency
+    category: consistency
+    severity: warning
+    either: {Kiev: Kyiv}
+    message: "«{match}» e «{other}» nello stesso articolo"
+    description: "Una grafia sola per città."
+    examples:
+      flagged: ["Kyiv, Kyiv e ⟦Kiev⟧."]
+      clean: ["Kyiv e ancora Kyiv."]
+  - code: TST011
+    name: too-many-however
+    kind: occurrence
+    category: style
+    severity: info
+    token: '\\b[Tt]uttavia\\b'
+    max: 1
+    per: paragraph
+    message: "«{match}» ripetuto {count} volte nel paragrafo (al massimo {max})"
+    description: "Un solo «tuttavia» per paragrafo."
+    examples:
+      flagged: ["Tuttavia sì. Tuttavia no, e ⟦tuttavia⟧ forse."]
+      clean: ["Tuttavia sì.\\n\\nTuttavia no."]
+  - code: TST012
+    name: too-many-however-in-a-sentence
+    kind: occurrence
+    category: style
+    severity: info
+    token: '\\b[Tt]uttavia\\b'
+    max: 1
+    per: sentence
+    message: "troppi «tuttavia»"
+    description: "Un solo «tuttavia» per frase."
+    examples:
+      flagged: ["Tuttavia sì, tuttavia no e ⟦tuttavia⟧ forse. Tuttavia basta."]
+      clean: ["Tuttavia sì. Tuttavia no."]
+"""
+
+
+def test_consistency_and_occurrence_kinds(tmp_path):
+    rules = load_pack(write_pack(tmp_path, KINDS_PACK))
+    plugins = make_plugins(load_entry_points=False)
+    engine = Engine(RuleSet(rules), Settings(), plugins)
+    text = "A Kiev e a Kyiv, poi ancora Kyiv. Tuttavia sì. Tuttavia no, e tuttavia forse.\n\nTuttavia basta."
+    result = engine.check_path("t.txt", text.encode(), display="t.txt")
+    assert result.problems == ()
+    assert [(f.code, f.text) for f in result.findings] == [
+        ("TST010", "Kiev"),
+        ("TST011", "Tuttavia"),
+        ("TST011", "tuttavia"),
+        ("TST012", "tuttavia"),
+    ]
+    assert result.findings[0].message == "«Kiev» e «Kyiv» nello stesso articolo"
+    assert result.findings[0].suggestions == ("Kyiv",)
+    assert result.findings[1].message == "«Tuttavia» ripetuto 3 volte nel paragrafo (al massimo 1)"
+    sentence_rule = Engine(RuleSet([r for r in rules if r.meta.code == "TST012"]), Settings(), plugins)
+    result = sentence_rule.check_path(
+        "t.txt", "Tuttavia sì, tuttavia no. Tuttavia basta.".encode(), display="t.txt"
+    )
+    assert result.problems == ()
+    assert [(f.code, f.column) for f in result.findings] == [("TST012", 14)]
