@@ -7,10 +7,9 @@ so a stale entry is never read: it is simply not found. A cache that cannot be w
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -38,33 +37,45 @@ class Cache:
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
 
-    def _path(self, namespace: str, key: Any) -> Path | None:
+    @staticmethod
+    def _key(key: Any) -> str:
+        return repr((__version__, key))
+
+    def _path(self, namespace: str, full_key: str) -> str | None:
         if self.directory is None:
             return None
-        digest = hashlib.sha1(repr((__version__, key)).encode("utf-8", "surrogatepass")).hexdigest()
-        return self.directory / namespace / f"{digest}.pickle"
+        # A short checksum names the file; the full key is stored inside and compared on reading,
+        # so two keys with the same checksum cost a recomputation, never a wrong answer.
+        digest = f"{zlib.crc32(full_key.encode('utf-8', 'surrogatepass')):08x}{len(full_key):x}"
+        return os.path.join(self.directory, namespace, digest + ".pickle")
 
     def get(self, namespace: str, key: Any) -> Any | None:
-        path = self._path(namespace, key)
+        full_key = self._key(key)
+        path = self._path(namespace, full_key)
         if path is None:
             return None
         try:
             with open(path, "rb") as fh:
-                return pickle.load(fh)
+                stored_key, value = pickle.load(fh)
         except Exception:
             # Missing, truncated by a crash, or written by another Python: recompute.
             return None
+        return value if stored_key == full_key else None
 
     def put(self, namespace: str, key: Any, value: Any) -> None:
-        path = self._path(namespace, key)
+        full_key = self._key(key)
+        path = self._path(namespace, full_key)
         if path is None:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            import tempfile  # only on a cache miss: it pulls in shutil and the compression modules
+
+            folder = os.path.dirname(path)
+            os.makedirs(folder, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump((full_key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, path)
             except BaseException:
                 os.unlink(tmp)

@@ -250,6 +250,7 @@ def _check(args: argparse.Namespace) -> int:
     for problem in run.all_problems:
         label = "error" if problem.kind == "error" else "note"
         sys.stderr.write(f"refuso: {label}: {problem.path}: {problem.message}\n")
+    sys.stderr.flush()
     context = OutputContext(
         color=_use_color(args.color, sys.stdout),
         cwd=os.getcwd(),

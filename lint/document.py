@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as _dt
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from lint.findings import Position, Problem
+
+T = TypeVar("T")
 
 # Line ends recognised everywhere: CRLF, lone CR and LF (as LSP and SARIF count them).
 _LINE_BREAK_CHARS = "\r\n"
@@ -262,10 +264,18 @@ class Document:
     problems: tuple[Problem, ...] = ()  # non-fatal problems met while reading (bad front matter)
     encoding: str = "utf-8"
     bom: bool = False
+    # Derived data several rules share (the words that repeat, quotation spans), computed once.
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.source)
+
+    def shared(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, once per document: for analyses several rules need."""
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return self.derived[key]
 
     def position(self, offset: int) -> Position:
         return self.lines.position(offset)
@@ -277,7 +287,16 @@ class Document:
 
     def iter_paragraphs(self) -> Iterator[tuple[int, int]]:
         """(start, end) offsets in prose.text of each paragraph: blocks split at blank lines."""
+        return iter(self.paragraphs())
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """The paragraphs of :meth:`iter_paragraphs`, as a list computed once."""
         from lint.text import paragraph_spans
 
-        for block in self.prose.blocks:
-            yield from paragraph_spans(self.prose.text, block.start, block.end)
+        def compute() -> list[tuple[int, int]]:
+            text = self.prose.text
+            return [
+                span for block in self.prose.blocks for span in paragraph_spans(text, block.start, block.end)
+            ]
+
+        return self.shared("paragraphs", compute)

@@ -8,7 +8,6 @@ Results come back in the order of the targets, so the output does not depend on 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -52,7 +51,11 @@ def run_targets(
     jobs = min(jobs, len(targets))
     _work_state = (targets, engines, stdin)
     try:
-        if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if jobs <= 1:
+            return [_check(i) for i in range(len(targets))]
+        import multiprocessing  # only when it is used: it costs start-up time
+
+        if "fork" not in multiprocessing.get_all_start_methods():
             return [_check(i) for i in range(len(targets))]
         context = multiprocessing.get_context("fork")
         chunk = max(1, len(targets) // (jobs * 8))

@@ -106,7 +106,9 @@ def _installed_entry_points(cache: Cache) -> list[tuple[str, str]]:
     package changes its folder, which changes the key.
     """
     stamps = []
-    for entry in sys.path:
+    # sys.path[0] is the script's folder or the working folder, which Python adds for every run and
+    # which changes whenever a file is added there: plugins are never installed into it.
+    for entry in sys.path[1:]:
         try:
             stamps.append((entry, os.stat(entry or ".").st_mtime_ns))
         except OSError:

@@ -14,6 +14,16 @@ WORD_CHAR = r"[\p{L}\p{M}\p{N}_]"
 INLINE_SPACE = r"(?:[^\S\r\n]+(?:\r\n|\r|\n)?[^\S\r\n]*|(?:\r\n|\r|\n)[^\S\r\n]*)"
 
 
+EDGE_PUNCTUATION = ".,;:!?\"'()[]{}«»“”‘’…-–—*_/\ufffc"
+# What may stand right before a word that starts a scan: spaces and opening marks. Scans start there,
+# not at every character, because the standard library's engine then skips ahead at C speed.
+WORD_OPENERS = r"[\s“«\"(\[{—–/]"
+# Capital letters for patterns run by the ``re`` module, which has no \p{Lu}: Latin, Greek and
+# Cyrillic capitals, plus the mixed-case Latin Extended blocks. A superset, for finding candidates
+# that an exact \p{Lu} pattern then confirms.
+CAPITAL_CANDIDATE = "[A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-Я]"
+
+
 def either_case_initial(word: str) -> str:
     """A regex for a lowercase word list entry that also matches it capitalised, as at a sentence start."""
     if word and word[0].islower() and word[0].isalpha():

@@ -5,29 +5,32 @@ Used for rule packs and configuration. PyYAML's C loader is used when it is inst
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 
-_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there
+@functools.cache
+def strict_loader() -> type:
+    """A safe YAML loader (the C one when libyaml is there) where only true/false are booleans, as
+    in YAML 1.2, so word lists may hold "no", "on" and "off". PyYAML is imported only when a file
+    has to be parsed: an unchanged configuration or pack comes from the cache."""
+    import re
 
+    import yaml
 
-class StrictLoader(_Base):  # type: ignore[misc, valid-type]
-    """A safe loader where only true/false are booleans (YAML 1.2), so word lists may hold "no" and "on"."""
+    base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = type("StrictLoader", (base,), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return loader
 
-
-StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in _Base.yaml_implicit_resolvers.items()
-}
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-_Loader = StrictLoader
 
 Path_ = tuple[Hashable, ...]
 
@@ -64,7 +67,9 @@ class Located:
             path = path[:-1]
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str) -> None:
+def _walk(node: Any, path: Path_, lines: dict[Path_, int], file: str) -> None:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -83,7 +88,9 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], file: str) -> N
 
 def load_yaml(text: str, file: str) -> Located:
     """Parse one YAML document, keeping line numbers. Raises :class:`SourceError`."""
-    loader = _Loader(text)
+    import yaml
+
+    loader = strict_loader()(text)
     try:
         node = loader.get_single_node()
         if node is None:

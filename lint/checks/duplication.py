@@ -7,6 +7,7 @@ a grammatical sentence, so spell and grammar checkers pass it. Plain repeated wo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -15,16 +16,24 @@ import regex
 from lint.checks.base import rule_meta
 from lint.document import Document
 from lint.rules import Match
-from lint.text import INLINE_SPACE
+from lint.text import CAPITAL_CANDIDATE, INLINE_SPACE, WORD_OPENERS
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?"
-_CONJUNCTIONS = r"e|ed|o|od|né|oppure|and|or|nor|&"
-_PATTERN = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}\p{{N}}_'’-])(?P<name>{_NAME_WORD}(?:[^\S\r\n]+{_NAME_WORD}){{0,3}})"
-    rf"(?P<link>[^\S\r\n]*,{INLINE_SPACE}|{INLINE_SPACE}(?:{_CONJUNCTIONS}){INLINE_SPACE})"
-    rf"(?P=name)(?![\p{{L}}\p{{M}}\p{{N}}_-])",
-    regex.V1,
+_CONJUNCTIONS = ("e", "ed", "o", "od", "né", "oppure", "and", "or", "nor", "&")
+_LINK = rf"(?:[^\S\r\n]*,|[^\S\r\n]+(?:{'|'.join(_CONJUNCTIONS)})){INLINE_SPACE}"
+# Candidates, found fast by the standard library's engine: a capitalised name of up to four words,
+# a comma or conjunction, and the same name again. Each one is confirmed by _EXACT.
+_CANDIDATE_BODY = (
+    rf"({CAPITAL_CANDIDATE}\w*(?:[ \t]+{CAPITAL_CANDIDATE}\w*){{0,3}})"
+    rf"(?:[ \t]*,|[ \t]+(?:{'|'.join(_CONJUNCTIONS)}))\s+\1(?!\w)"
 )
+_CANDIDATE = re.compile(WORD_OPENERS + _CANDIDATE_BODY)
+_CANDIDATE_AT_START = re.compile(_CANDIDATE_BODY)
+_EXACT = regex.compile(
+    rf"(?P<name>{_NAME_WORD}(?:[^\S\r\n]+{_NAME_WORD}){{0,3}}){_LINK}(?P=name)(?![\p{{L}}\p{{M}}\p{{N}}_-])",
+    regex.V0,
+)
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}_'’-]")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
 # "tra Stato e Stato", "between state and state": a distributive idiom, not a lost name.
 _DISTRIBUTIVE = frozenset({"tra", "fra", "between", "from", "da"})
@@ -94,26 +103,30 @@ class NameCoordinatedWithItself:
         text = document.prose.text
         allow = {a.casefold() for a in options.get("allow", ())}
         timeout = getattr(options, "timeout", 2.0)
-        for m in _PATTERN.finditer(text, overlapped=True, timeout=timeout):
-            name = m.group("name")
-            if name.casefold() in allow:
+        first = _CANDIDATE_AT_START.match(text)
+        for candidate in ([first] if first else []) + list(_CANDIDATE.finditer(text)):
+            start = candidate.start(1)
+            if start and _WORD_CHAR.match(text, start - 1):
                 continue
-            if self._repeated_again(text, m):
-                continue  # "Ding, Ding, Ding": a repetition for effect, not two coordinated names
-            before, after = _words_around(text, m.start(), m.end())
+            m = _EXACT.match(text, start, timeout=timeout)
+            if m is None:
+                continue
+            end = m.end()
+            found = m.group("name")
+            if found.casefold() in allow or self._repeated_again(text, start, end, found):
+                continue  # allowed, or "Ding, Ding, Ding": a repetition for effect
+            before, after = _words_around(text, start, end)
             if before and before[-1] in _DISTRIBUTIVE:
                 continue
-            folded_name = set(name.casefold().split())
-            shared = (set(before) & set(after)) - folded_name
+            shared = (set(before) & set(after)) - set(found.casefold().split())
             if any(len(w) >= 3 for w in shared):
                 continue  # a parallel or chiastic sentence: the name ends one clause and starts the next
-            yield Match(m.start(), m.end(), args={"name": name})
+            yield Match(start, end, args={"name": found})
 
     @staticmethod
-    def _repeated_again(text: str, m: regex.Match[str]) -> bool:
-        name = m.group("name")
-        after = text[m.end() : m.end() + len(name) + 12]
-        before = text[max(0, m.start() - len(name) - 12) : m.start()]
+    def _repeated_again(text: str, start: int, end: int, name: str) -> bool:
+        after = text[end : end + len(name) + 12]
+        before = text[max(0, start - len(name) - 12) : start]
         again = regex.match(rf"\s*,?\s*{regex.escape(name)}(?![\p{{L}}\p{{M}}])", after)
         earlier = regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(name)}\s*,?\s*$", before)
         return bool(again or earlier)

@@ -45,6 +45,60 @@ def _detail(language: str | None, key: str, mark: str, other: str) -> str:
     return table[key].format(mark=mark, other=other)
 
 
+_QUOTE_MARKS = regex.compile(r"[“”«»]")
+_STRAIGHT_QUOTE = regex.compile(r'"')
+_BRACKET_MARKS = regex.compile(r"[()\[\]{}]")
+
+
+def _pair(
+    marks: Iterator[regex.Match[str]],
+    opening: Mapping[str, str],
+    closing: Mapping[str, str],
+    skip: Any = None,
+) -> Iterator[tuple[str, int, str]]:
+    """Pair opening and closing marks by nesting, and yield the marks left without a partner:
+    ("close", offset, mark) for a closer with no opener, ("open", …) for an opener skipped by a later
+    closer, and ("end", …) for an opener still open when the marks run out."""
+    stack: list[tuple[str, int]] = []
+    for m in marks:
+        ch, i = m.group(), m.start()
+        if skip is not None and skip(ch, i):
+            continue
+        if ch in opening:
+            stack.append((ch, i))
+            continue
+        opener = closing[ch]
+        depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == opener), None)
+        if depth is None:
+            yield "close", i, ch
+            continue
+        for mark, pos in stack[depth + 1 :]:
+            yield "open", pos, mark
+        del stack[depth:]
+    for mark, pos in stack:
+        yield "end", pos, mark
+
+
+def _marks_by_paragraph(
+    document: Document, pattern: regex.Pattern[str], key: str
+) -> list[tuple[int, int, list[regex.Match[str]]]]:
+    """The paragraphs holding at least one mark, each with its marks: one scan of the whole text."""
+
+    def compute() -> list[tuple[int, int, list[regex.Match[str]]]]:
+        from bisect import bisect_right
+
+        paragraphs = document.paragraphs()
+        starts = [p[0] for p in paragraphs]
+        grouped: dict[int, list[regex.Match[str]]] = {}
+        for m in pattern.finditer(document.prose.text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < paragraphs[i][1]:
+                grouped.setdefault(i, []).append(m)
+        return [(i, paragraphs[i][1], grouped[i]) for i in sorted(grouped)]
+
+    return document.shared(key, compute)
+
+
 def _next_paragraph_opens(text: str, paragraphs: list[tuple[int, int]], index: int, marks: str) -> bool:
     """True when the paragraph after ``index`` starts with one of ``marks`` (a quotation that goes on)."""
     if index + 1 >= len(paragraphs):
@@ -94,45 +148,38 @@ class UnbalancedQuotes:
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
         lang = document.language
-        paragraphs = list(document.iter_paragraphs())
-        for index, (start, end) in enumerate(paragraphs):
-            yield from self._curly(
-                text, start, end, lang, _next_paragraph_opens(text, paragraphs, index, "“«")
-            )
+        paragraphs = document.paragraphs()
+        for index, _end, marks in _marks_by_paragraph(document, _QUOTE_MARKS, "quote-marks"):
+            continues = _next_paragraph_opens(text, paragraphs, index, "“«")
+            for kind, at, mark in _pair(iter(marks), _QUOTE_OPEN, _QUOTE_CLOSE):
+                if kind == "end" and continues:
+                    continue  # a quotation that runs on into the next paragraph
+                if kind == "close":
+                    yield self._match(at, lang, "close", mark, _QUOTE_CLOSE[mark])
+                else:
+                    yield self._match(at, lang, "open", mark, _QUOTE_OPEN[mark])
+        for index, end, marks in _marks_by_paragraph(document, _STRAIGHT_QUOTE, "straight-quotes"):
+            start = paragraphs[index][0]
             yield from self._straight(
-                text, start, end, lang, _next_paragraph_opens(text, paragraphs, index, '"')
+                text, start, end, marks, lang, _next_paragraph_opens(text, paragraphs, index, '"')
             )
 
     @staticmethod
     def _match(at: int, language: str | None, key: str, mark: str, other: str) -> Match:
         return Match(at, at + 1, args={"detail": _detail(language, key, mark, other), "mark": mark})
 
-    def _curly(self, text: str, start: int, end: int, lang: str | None, continues: bool) -> Iterator[Match]:
-        stack: list[tuple[str, int]] = []
-        for i in range(start, end):
-            ch = text[i]
-            if ch in _QUOTE_OPEN:
-                stack.append((ch, i))
-            elif ch in _QUOTE_CLOSE:
-                opener = _QUOTE_CLOSE[ch]
-                depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == opener), None)
-                if depth is None:
-                    yield self._match(i, lang, "close", ch, opener)
-                    continue
-                for mark, pos in stack[depth + 1 :]:
-                    yield self._match(pos, lang, "open", mark, _QUOTE_OPEN[mark])
-                del stack[depth:]
-        if not continues:
-            for mark, pos in stack:
-                yield self._match(pos, lang, "open", mark, _QUOTE_OPEN[mark])
-
     def _straight(
-        self, text: str, start: int, end: int, lang: str | None, continues: bool
+        self,
+        text: str,
+        start: int,
+        end: int,
+        marks: list[regex.Match[str]],
+        lang: str | None,
+        continues: bool,
     ) -> Iterator[Match]:
         open_at: int | None = None
-        for i in range(start, end):
-            if text[i] != '"':
-                continue
+        for m in marks:
+            i = m.start()
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else " "
             if before.isdigit() and not after.isalnum():
@@ -190,27 +237,20 @@ class UnbalancedBrackets:
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
         lang = document.language
-        for start, end in document.iter_paragraphs():
-            stack: list[tuple[str, int]] = []
-            for i in range(start, end):
-                ch = text[i]
-                if ch in _BRACKET_OPEN:
-                    if ch == "(" and _EMOTICON_EYES.search(text, max(start, i - 3), i):
+        paragraphs = document.paragraphs()
+        for index, _end, marks in _marks_by_paragraph(document, _BRACKET_MARKS, "bracket-marks"):
+            start = paragraphs[index][0]
+
+            def skip(ch: str, i: int, start: int = start) -> bool:
+                return ch == "(" and bool(_EMOTICON_EYES.search(text, max(start, i - 3), i))
+
+            for kind, at, mark in _pair(iter(marks), _BRACKET_OPEN, _BRACKET_CLOSE, skip):
+                if kind == "close":
+                    if mark == ")" and self._list_marker_or_emoticon(text, start, at):
                         continue
-                    stack.append((ch, i))
-                elif ch in _BRACKET_CLOSE:
-                    opener = _BRACKET_CLOSE[ch]
-                    depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == opener), None)
-                    if depth is None:
-                        if ch == ")" and self._list_marker_or_emoticon(text, start, i):
-                            continue
-                        yield self._match(i, lang, "close_bracket", ch, opener)
-                        continue
-                    for mark, pos in stack[depth + 1 :]:
-                        yield self._match(pos, lang, "open_bracket", mark, _BRACKET_OPEN[mark])
-                    del stack[depth:]
-            for mark, pos in stack:
-                yield self._match(pos, lang, "open_bracket", mark, _BRACKET_OPEN[mark])
+                    yield self._match(at, lang, "close_bracket", mark, _BRACKET_CLOSE[mark])
+                else:  # "open" or "end": brackets do not run on across paragraphs
+                    yield self._match(at, lang, "open_bracket", mark, _BRACKET_OPEN[mark])
 
     @staticmethod
     def _list_marker_or_emoticon(text: str, start: int, i: int) -> bool:

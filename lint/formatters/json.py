@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import IO, Any
 
 from lint import __version__
@@ -58,6 +57,8 @@ class JsonFormatter:
     name = "json"
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
+        import json
+
         json.dump(run_to_dict(run), stream, ensure_ascii=False, indent=2)
         stream.write("\n")
 

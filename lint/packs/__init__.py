@@ -16,6 +16,7 @@ import regex
 
 from lint.cache import Cache, file_stamp
 from lint.findings import Applicability, Category, Severity
+from lint.lazyre import LazyPattern
 from lint.packs.kinds import KINDS, PackRule, template_fields
 from lint.packs.schema import PACK_SCHEMA, rule_schema
 from lint.rules import MARK_CLOSE, MARK_OPEN, Example, RuleMeta
@@ -105,11 +106,12 @@ def validate(located: Located) -> list[SourceError]:
     return errors
 
 
-def _load_validated(path: Path, display: str, cache: Cache) -> Located:
+def _load_validated(path: Path, display: str, cache: Cache) -> tuple[Located, bool]:
+    """The parsed pack, and whether it came from the cache (validated, patterns included, earlier)."""
     key = (SCHEMA_VERSION, display, file_stamp(path))
     cached = cache.get("packs", key)
     if cached is not None:
-        return cached
+        return cached, True
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -120,8 +122,7 @@ def _load_validated(path: Path, display: str, cache: Cache) -> Located:
     errors = validate(located)
     if errors:
         raise PackErrors(errors)
-    cache.put("packs", key, located)
-    return located
+    return located, False
 
 
 def _languages(value: Any) -> frozenset[str] | None:
@@ -149,15 +150,23 @@ def _examples(spec: Mapping[str, Any], default: str | None) -> tuple[Example, ..
     return tuple(out)
 
 
-def build_rule(located: Located, index: int, pack_language: Any, plugin: str) -> PackRule:
-    """Compile one validated rule spec into a rule object."""
+def build_rule(
+    located: Located, index: int, pack_language: Any, plugin: str, *, checked: bool = False
+) -> PackRule:
+    """Compile one validated rule spec into a rule object.
+
+    ``checked``: the spec passed every check on an earlier run (it comes from the cache), so its
+    patterns are compiled only when first used and its messages and examples are not re-examined.
+    """
     spec = located.data["rules"][index]
     label = _rule_label(spec, index)
 
     def error(path: tuple[Any, ...], message: str) -> PackError:
         return PackError(located.file, located.line_of(("rules", index, *path)), message, label)
 
-    def compile_pattern(pattern: str, flags: int, path: tuple[Any, ...]) -> regex.Pattern[str]:
+    def compile_pattern(pattern: str, flags: int, path: tuple[Any, ...]) -> Any:
+        if checked:
+            return LazyPattern(pattern, flags)
         try:
             return regex.compile(pattern, flags)
         except regex.error as exc:
@@ -197,6 +206,8 @@ def build_rule(located: Located, index: int, pack_language: Any, plugin: str) ->
         rule = cls(meta, spec, compile_pattern)
     except ValueError as exc:
         raise error((), str(exc)) from None
+    if checked:
+        return rule
     allowed = rule.placeholders()
     for lang, template in meta.message.items():
         try:
@@ -226,16 +237,20 @@ def load_pack(
 ) -> list[PackRule]:
     """Load, validate and compile one pack file. Raises :class:`PackErrors`."""
     display = display or str(path)
-    located = _load_validated(path, display, cache or Cache(None))
+    cache = cache or Cache(None)
+    located, checked = _load_validated(path, display, cache)
     pack_language = located.data.get("language")
     rules, errors = [], []
     for i in range(len(located.data.get("rules") or ())):
         try:
-            rules.append(build_rule(located, i, pack_language, plugin))
+            rules.append(build_rule(located, i, pack_language, plugin, checked=checked))
         except SourceError as exc:
             errors.append(exc)
     if errors:
         raise PackErrors(errors)
+    if not checked:
+        # Only a pack whose every rule compiled and checked out is remembered as valid.
+        cache.put("packs", (SCHEMA_VERSION, display, file_stamp(path)), located)
     return rules
 
 

@@ -76,10 +76,10 @@ def read_front_matter(path: str, source: str) -> FrontMatter | None:
     body = source[opening.end() : closing.start()]
     import yaml
 
-    from lint.yamlsource import StrictLoader
+    from lint.yamlsource import strict_loader
 
     try:
-        data = yaml.load(body, Loader=StrictLoader)
+        data = yaml.load(body, Loader=strict_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark else 1

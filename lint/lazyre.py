@@ -1,0 +1,38 @@
+"""Regular expressions compiled on first use.
+
+The ``regex`` module parses patterns in Python, which costs a millisecond or more per pattern; a
+pattern that a run never reaches (an exception list consulted only when a rule matches, a rule for
+another language) should not slow down every start.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class LazyPattern:
+    """Behaves like the compiled pattern; compiles it the first time it is used."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: Any = None
+
+    def compiled(self) -> Any:
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled(), name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern, (self.pattern, self.flags))
+
+
+def lazy(pattern: str, flags: int = 0) -> LazyPattern:
+    return LazyPattern(pattern, flags)
