@@ -79,6 +79,13 @@ class Engine:
             self.active.append(ActiveRule(rule, severity, options))
         self.enabled = enabled
 
+    def prepare(self) -> None:
+        """Do now the work rules would do lazily on the first document (compiling patterns)."""
+        for active in self.active:
+            prepare = getattr(active.rule, "prepare", None)
+            if callable(prepare):
+                prepare()
+
     # -- reading ---------------------------------------------------------------------------------
 
     def read(self, path: str, data: bytes | None = None, display: str | None = None) -> Document | FileResult:
@@ -135,7 +142,8 @@ class Engine:
             language = detect(document.prose.text) or DEFAULT_LANGUAGE
         from dataclasses import replace
 
-        return replace(
+        lines = document.__dict__.get("lines")
+        result = replace(
             document,
             problems=document.problems + extra_problems,
             language=language,
@@ -143,6 +151,9 @@ class Engine:
             encoding=decoded.encoding,
             bom=decoded.bom,
         )
+        if lines is not None:
+            result.__dict__["lines"] = lines  # the line index the reader built, not built again
+        return result
 
     def check_path(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
         document = self.read(path, data, display)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 SUPPORTED = ("it", "en")
-_SAMPLE = 4000
+_SAMPLE = 2500
 _EDGE = '.,;:!?"()[]{}«»“”‘…-–—*_'
 _ELISION = re.compile("['’]")
 

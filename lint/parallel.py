@@ -7,7 +7,6 @@ Results come back in the order of the targets, so the output does not depend on 
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -32,11 +31,21 @@ def _check(index: int) -> FileResult:
     return engines[index].check_path(target.path, data, display=target.display)
 
 
+def _check_indexed(index: int) -> tuple[int, FileResult]:
+    return index, _check(index)
+
+
+def _size(target: Target) -> int:
+    try:
+        return os.stat(target.path).st_size if target.path != "-" else 0
+    except OSError:
+        return 0
+
+
 def _auto_jobs(targets: Sequence[Target]) -> int:
     total = 0
     for t in targets:
-        with contextlib.suppress(OSError):  # a vanished file is reported when it is read
-            total += os.stat(t.path).st_size if t.path != "-" else 0
+        total += _size(t)  # a vanished file counts 0 here and is reported when it is read
         if total >= AUTO_PARALLEL_BYTES:
             return os.cpu_count() or 1
     return 1
@@ -58,8 +67,15 @@ def run_targets(
         if "fork" not in multiprocessing.get_all_start_methods():
             return [_check(i) for i in range(len(targets))]
         context = multiprocessing.get_context("fork")
-        chunk = max(1, len(targets) // (jobs * 8))
+        for engine in {id(e): e for e in engines}.values():
+            engine.prepare()
+        # Largest files first, one at a time: the workers finish together instead of one of them
+        # being left with a big file at the end. Results are put back in the targets' order.
+        order = sorted(range(len(targets)), key=lambda i: -_size(targets[i]))
+        results: list[FileResult | None] = [None] * len(targets)
         with context.Pool(jobs) as pool:
-            return list(pool.imap(_check, range(len(targets)), chunksize=chunk))
+            for index, result in pool.imap_unordered(_check_indexed, order, chunksize=1):
+                results[index] = result
+        return [r for r in results if r is not None]
     finally:
         _work_state = None

@@ -23,9 +23,10 @@ _CONJUNCTIONS = ("e", "ed", "o", "od", "né", "oppure", "and", "or", "nor", "&")
 _LINK = rf"(?:[^\S\r\n]*,|[^\S\r\n]+(?:{'|'.join(_CONJUNCTIONS)})){INLINE_SPACE}"
 # Candidates, found fast by the standard library's engine: a capitalised name of up to four words,
 # a comma or conjunction, and the same name again. Each one is confirmed by _EXACT.
+# Possessive quantifiers (*+, ++) keep the engine from retrying shorter prefixes of each word.
 _CANDIDATE_BODY = (
-    rf"({CAPITAL_CANDIDATE}\w*(?:[ \t]+{CAPITAL_CANDIDATE}\w*){{0,3}})"
-    rf"(?:[ \t]*,|[ \t]+(?:{'|'.join(_CONJUNCTIONS)}))\s+\1(?!\w)"
+    rf"({CAPITAL_CANDIDATE}\w*+(?:[ \t]++{CAPITAL_CANDIDATE}\w*+){{0,3}})"
+    rf"(?:[ \t]*+,|[ \t]++(?:{'|'.join(_CONJUNCTIONS)}))\s++\1(?!\w)"
 )
 _CANDIDATE = re.compile(WORD_OPENERS + _CANDIDATE_BODY)
 _CANDIDATE_AT_START = re.compile(_CANDIDATE_BODY)

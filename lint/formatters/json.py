@@ -59,8 +59,10 @@ class JsonFormatter:
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         import json
 
-        json.dump(run_to_dict(run), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        # Indented for people at a terminal; compact (and encoded by the C encoder, several times
+        # faster on large runs) when another program reads it.
+        indent = 2 if getattr(stream, "isatty", lambda: False)() else None
+        stream.write(json.dumps(run_to_dict(run), ensure_ascii=False, indent=indent) + "\n")
 
 
 _POSITION = {"type": "integer", "minimum": 1}

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
 
+from lint.lazyre import LazyPattern
 from lint.rules import Match, RuleMeta
 from lint.text import WORD_OPENERS, either_case_initial, match_case, sentence_spans, whole_word
 
@@ -58,6 +59,14 @@ class PackRule:
     def placeholders(self) -> frozenset[str]:
         """The placeholders this rule's messages may use."""
         return self.PLACEHOLDERS
+
+    def prepare(self) -> None:
+        """Compile every pattern now (before worker processes are forked, so they share them)."""
+        for value in vars(self).values():
+            for item in value if isinstance(value, list) else [value]:
+                for pattern in item if isinstance(item, tuple) else [item]:
+                    if isinstance(pattern, LazyPattern):
+                        pattern.compiled()
 
     def excepted(self, text: str, start: int, end: int, timeout: float) -> bool:
         """True when an exception pattern matches a stretch of text that covers [start, end)."""
@@ -196,8 +205,9 @@ def _by_language(value: Any) -> dict[str | None, list[str]]:
 # A word, then spaces with at most one line break (checked after), then the same word.
 # The scan starts at a space or an opening mark (not at "^|…", which would defeat the engine's fast
 # skipping); a word at the very start of the text is tried on its own.
-_REPEATED_WORD = re.compile(rf"{WORD_OPENERS}([^\W\d_]\w*)(\s+)\1(?!\w)", re.IGNORECASE)
-_REPEATED_AT_START = re.compile(r"([^\W\d_]\w*)(\s+)\1(?!\w)", re.IGNORECASE)
+# Possessive quantifiers (*+, ++) stop the engine from retrying every shorter prefix of each word.
+_REPEATED_WORD = re.compile(rf"{WORD_OPENERS}([^\W\d_]\w*+)(\s++)\1(?!\w)", re.IGNORECASE)
+_REPEATED_AT_START = re.compile(r"([^\W\d_]\w*+)(\s++)\1(?!\w)", re.IGNORECASE)
 _JOINERS = "'’-"
 
 

@@ -32,14 +32,28 @@ def _parser() -> Any:
 class _Aligner:
     """Maps offsets in an inline token's content to offsets in the source."""
 
-    def __init__(self, content: str, first_line: int, lines: LineIndex, cell_from: int | None = None) -> None:
+    def __init__(
+        self,
+        content: str,
+        first_line: int,
+        lines: LineIndex,
+        cell_from: int | None = None,
+        last_line: int | None = None,
+    ) -> None:
         self.content_starts: list[int] = []
         self.source_starts: list[int] = []
         pos = 0
-        for i, piece in enumerate(content.split("\n")):
-            line_no = first_line + i + 1
-            if line_no > lines.line_count:
-                line_no = lines.line_count
+        line_no = first_line + 1  # 1-based; the source line the next content line should come from
+        last = min(last_line if last_line is not None else lines.line_count, lines.line_count)
+        for piece in content.split("\n"):
+            line_no = min(line_no, lines.line_count)
+            # markdown-it strips whitespace-only lines (a lone vertical tab, say) from the start of a
+            # paragraph: if the piece is not on the expected line, it is on a following one.
+            candidate = line_no
+            while candidate < last and piece and piece not in lines.line_text(candidate):
+                candidate += 1
+            if piece and piece in lines.line_text(candidate):
+                line_no = candidate
             text = lines.line_text(line_no)
             if cell_from is not None:
                 k = text.find(piece, cell_from)
@@ -50,6 +64,7 @@ class _Aligner:
             self.content_starts.append(pos)
             self.source_starts.append(lines.line_start(line_no) + k)
             pos += len(piece) + 1
+            line_no += 1
 
     def __call__(self, offset: int) -> int:
         i = bisect_right(self.content_starts, offset) - 1
@@ -172,7 +187,8 @@ class _Walk:
         in_cell = token.map is None or "table" in self.kinds
         if in_cell and self.row_line is not None:
             line = self.row_line
-        to_src = _Aligner(content, line, self.lines, self.cell_cursor if in_cell else None)
+        last_line = token.map[1] if token.map else None
+        to_src = _Aligner(content, line, self.lines, self.cell_cursor if in_cell else None, last_line)
         b = self.builder
         if self.previous_end is not None:
             b.add_separator(self.previous_end)
