@@ -280,11 +280,6 @@ class Document:
     def position(self, offset: int) -> Position:
         return self.lines.position(offset)
 
-    def with_language(self, language: str | None) -> Document:
-        from dataclasses import replace
-
-        return replace(self, language=language)
-
     def iter_paragraphs(self) -> Iterator[tuple[int, int]]:
         """(start, end) offsets in prose.text of each paragraph: blocks split at blank lines."""
         return iter(self.paragraphs())

@@ -6,15 +6,12 @@ from collections.abc import Iterator
 
 import regex
 
-# A word: letters (with combining marks and digits inside), joined by hyphens or apostrophes.
-WORD = r"\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*"
 # What may not touch a word on either side for it to count as whole.
 WORD_CHAR = r"[\p{L}\p{M}\p{N}_]"
 # Whitespace inside one paragraph: spaces and at most one line break.
 INLINE_SPACE = r"(?:[^\S\r\n]+(?:\r\n|\r|\n)?[^\S\r\n]*|(?:\r\n|\r|\n)[^\S\r\n]*)"
 
 
-EDGE_PUNCTUATION = ".,;:!?\"'()[]{}«»“”‘’…-–—*_/\ufffc"
 # What may stand right before a word that starts a scan: spaces and opening marks. Scans start there,
 # not at every character, because the standard library's engine then skips ahead at C speed.
 WORD_OPENERS = r"[\s“«\"(\[{—–/]"
