@@ -50,6 +50,43 @@ def _is_rule(obj: Any) -> bool:
     return isinstance(getattr(obj, "meta", None), RuleMeta) and callable(getattr(obj, "check", None))
 
 
+class _KnowledgeProvider:
+    """Loads the knowledge base the first time a rule asks for it; problems go to the linter's list."""
+
+    def __init__(self, linter: Linter, extra: tuple[str, ...]) -> None:
+        self.linter = linter
+        self.extra = extra
+        self._loaded = False
+        self._value: Any = None
+
+    def files(self) -> list[tuple[Path, str]]:
+        from lint.engine import display_path
+        from lint.kb import kb_files
+
+        found: list[tuple[Path, str]] = []
+        for plugin, paths in self.linter.plugins.call_each("refuso_kb_files"):
+            for path in paths or ():
+                for file in kb_files([path]):
+                    found.append((file, _pack_display(file, plugin)))
+        for path in self.extra:
+            if not Path(path).exists():
+                self.linter.problems.append(
+                    Problem(path, "knowledge-base file or folder not found (from the configuration)")
+                )
+                continue
+            found.extend((file, display_path(file, os.getcwd())) for file in kb_files([path]))
+        return found
+
+    def __call__(self) -> Any:
+        if not self._loaded:
+            from lint.kb import load
+
+            self._loaded = True
+            self._value, errors = load(self.files(), self.linter.cache)
+            self.linter.problems.extend(e.as_problem() for e in errors)
+        return self._value
+
+
 class Linter:
     """Plugins, rules and configuration, ready to check files or text."""
 
@@ -74,6 +111,7 @@ class Linter:
             self.cache, Path(config_file) if config_file else None, overrides, isolated=isolated
         )
         self._engines: dict[int, Engine] = {}
+        self._knowledge: dict[tuple[str, ...], _KnowledgeProvider] = {}
         self._settings_by_path: dict[str, Settings] = {}
         self._rule_sets: dict[tuple[str, ...], RuleSet] = {(): self.base_rules}
 
@@ -88,9 +126,7 @@ class Linter:
                 continue
             files.extend((f, _pack_display(f, plugin)) for f in pack_files(path))
         rules, errors = load_packs(files, self.cache, plugin=plugin)
-        self.problems.extend(
-            Problem(e.file, str(e).split(": ", 1)[1] if ": " in str(e) else str(e)) for e in errors
-        )
+        self.problems.extend(e.as_problem() for e in errors)
         return list(rules)
 
     def _collect_rules(self, extra_packs: Sequence[str] = ()) -> RuleSet:
@@ -165,9 +201,16 @@ class Linter:
             raise ConfigError(errors[0].file, errors[0].line, errors[0].message)
         for _ in self.plugins.call_each("refuso_configure", settings=settings):
             pass  # the hook returns nothing; call_each records any plugin that raises
-        engine = Engine(rules, settings, self.plugins)
+        engine = Engine(rules, settings, self.plugins, self.knowledge_for(settings))
         self._engines[key] = engine
         return engine
+
+    def knowledge_for(self, settings: Settings) -> _KnowledgeProvider:
+        """The knowledge base for a configuration: refuso's, the plugins', and the configured files."""
+        extra = settings.knowledge_base
+        if extra not in self._knowledge:
+            self._knowledge[extra] = _KnowledgeProvider(self, extra)
+        return self._knowledge[extra]
 
     # -- checking --------------------------------------------------------------------------------
 

@@ -30,9 +30,14 @@ def refuso_rule_packs() -> list[str]:
 
 @hookimpl
 def refuso_rules() -> list[object]:
-    from lint.checks import duplication, punctuation, suppression
+    from lint.checks import duplication, organisations, people, punctuation, suppression
 
-    return [*punctuation.RULES, *duplication.RULES, *suppression.RULES]
+    return [*punctuation.RULES, *duplication.RULES, *suppression.RULES, *people.RULES, *organisations.RULES]
+
+
+@hookimpl
+def refuso_kb_files() -> list[str]:
+    return [str(builtin_rules_dir() / "kb")]
 
 
 @functools.cache

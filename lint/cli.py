@@ -140,10 +140,23 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--lang", choices=["it", "en"], help="language of the documentation")
     explain.add_argument("--config", metavar="FILE", help="include the rule packs of this configuration")
 
+    kb = commands.add_parser(
+        "kb", help="check the knowledge base of people and organisations, or look up a name"
+    )
+    kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
+    kb_check = kb_commands.add_parser(
+        "check", help="validate the built-in KB, the configured KB files and FILES"
+    )
+    kb_check.add_argument("files", nargs="*", metavar="FILE")
+    kb_check.add_argument("--config", metavar="FILE", help="include the KB files of this configuration")
+    kb_find = kb_commands.add_parser("find", help="what the KB knows about a name")
+    kb_find.add_argument("name", nargs="+")
+    kb_find.add_argument("--config", metavar="FILE")
+
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of rule packs, of the configuration, or of the JSON output"
     )
-    schema.add_argument("which", choices=["pack", "config", "output"])
+    schema.add_argument("which", choices=["pack", "config", "output", "kb"])
     return parser
 
 
@@ -187,6 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args)
         if args.command == "schema":
             return _schema(args)
+        if args.command == "kb":
+            from lint.kb.commands import run
+
+            return run(args)
     except KeyboardInterrupt:
         sys.stderr.write("refuso: interrupted\n")
         return EXIT_INTERRUPTED
@@ -249,7 +266,7 @@ def _check(args: argparse.Namespace) -> int:
 
     for problem in run.all_problems:
         label = "error" if problem.kind == "error" else "note"
-        sys.stderr.write(f"refuso: {label}: {problem.path}: {problem.message}\n")
+        sys.stderr.write(f"refuso: {label}: {problem.where}: {problem.message}\n")
     sys.stderr.flush()
     context = OutputContext(
         color=_use_color(args.color, sys.stdout),
@@ -336,7 +353,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 def _report_load_problems(linter: Any) -> None:
     for problem in linter.problems:
-        sys.stderr.write(f"refuso: error: {problem.path}: {problem.message}\n")
+        sys.stderr.write(f"refuso: error: {problem.where}: {problem.message}\n")
     for failure in linter.plugins.failures:
         sys.stderr.write(f"refuso: error: {failure.describe()}\n")
 
@@ -377,6 +394,10 @@ def _schema(args: argparse.Namespace) -> int:
         from lint.config import CONFIG_SCHEMA
 
         schema = CONFIG_SCHEMA
+    elif args.which == "kb":
+        from lint.kb.schema import KB_SCHEMA
+
+        schema = KB_SCHEMA
     elif args.which == "output":
         from lint.formatters.json import OUTPUT_SCHEMA
 

@@ -67,6 +67,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
             },
         },
         "rule-packs": _STRINGS,
+        "knowledge-base": _STRINGS,
         "include": _STRINGS,
         "exclude": _STRINGS,
         "extend-exclude": _STRINGS,
@@ -104,6 +105,7 @@ class Settings:
     fail_level: Severity = Severity.ERROR
     rules: Mapping[str, RuleSettings] = field(default_factory=lambda: MappingProxyType({}))
     rule_packs: tuple[str, ...] = ()
+    knowledge_base: tuple[str, ...] = ()  # extra KB files or folders
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
@@ -269,6 +271,7 @@ def settings_from(located: Located | None) -> Settings:
         fail_level=Severity.parse(data.get("fail-level", "error")),
         rules=MappingProxyType(rules),
         rule_packs=tuple(os.path.normpath(os.path.join(root, p)) for p in data.get("rule-packs", ())),
+        knowledge_base=tuple(os.path.normpath(os.path.join(root, p)) for p in data.get("knowledge-base", ())),
         include=tuple(data["include"]) if "include" in data else DEFAULT_INCLUDE,
         exclude=tuple(data["exclude"]) if "exclude" in data else DEFAULT_EXCLUDE,
         extend_exclude=strings("extend-exclude"),

@@ -27,9 +27,11 @@ SUPPRESSION_RULE = "STY001"
 
 
 class Options(dict):
-    """A rule's options; ``timeout`` is the time its patterns may take on this document."""
+    """A rule's options. ``timeout`` is the time its patterns may take on this document;
+    ``knowledge()`` returns the compiled knowledge base (loaded on first call), or None."""
 
     timeout: float = 2.0
+    knowledge: Any = None
 
 
 class _Defaults(dict):
@@ -51,10 +53,11 @@ def regex_timeout(settings: Settings, text_length: int) -> float:
 
 
 class Engine:
-    def __init__(self, rules: RuleSet, settings: Settings, plugins: Plugins) -> None:
+    def __init__(self, rules: RuleSet, settings: Settings, plugins: Plugins, knowledge: Any = None) -> None:
         self.rules = rules
         self.settings = settings
         self.plugins = plugins
+        self.knowledge = knowledge  # a callable returning the compiled KB, or None
         metas = rules.metas()
         enabled = selection.resolve(
             metas,
@@ -80,7 +83,10 @@ class Engine:
         self.enabled = enabled
 
     def prepare(self) -> None:
-        """Do now the work rules would do lazily on the first document (compiling patterns)."""
+        """Do now the work rules would do lazily on the first document (compiling patterns, loading
+        the knowledge base), so that worker processes inherit it and problems are reported once."""
+        if self.knowledge is not None and any(getattr(a.rule, "uses_knowledge", False) for a in self.active):
+            self.knowledge()
         for active in self.active:
             prepare = getattr(active.rule, "prepare", None)
             if callable(prepare):
@@ -175,6 +181,7 @@ class Engine:
                 continue
             options = Options(active.options)
             options.timeout = timeout
+            options.knowledge = self.knowledge
             try:
                 for match in rule.check(document, options):
                     if not scopes.allows(meta.scope, match):

@@ -129,6 +129,11 @@ class Problem:
     message: str
     kind: str = "error"  # "error" makes the run fail; "note" is informational (a skipped binary file)
     origin: str = ""  # the rule code or plugin name involved, when there is one
+    line: int | None = None  # the line of ``path`` the problem is on, when known
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
 
 
 @dataclass(frozen=True, slots=True)

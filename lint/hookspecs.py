@@ -54,6 +54,14 @@ def refuso_rule_packs() -> list[str] | None:
     """
 
 
+@hookspec
+def refuso_kb_files() -> list[str] | None:
+    """Knowledge-base files (or folders of them) to add to refuso's own: people, offices, organisations.
+
+    They are validated like the built-in ones (see rules/kb/README.md). None contributes nothing.
+    """
+
+
 @hookspec(firstresult=True)
 def refuso_reader(path: str) -> Reader | None:
     """The reader for a file, chosen by its path (``-`` or ``--stdin-filename`` for standard input).

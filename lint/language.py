@@ -13,7 +13,7 @@ _SAMPLE = 2500
 _EDGE = '.,;:!?"()[]{}«»“”‘…-–—*_'
 _ELISION = re.compile("['’]")
 
-_FUNCTION_WORDS = {
+FUNCTION_WORDS = {
     "it": frozenset(
         [
             "il",
@@ -180,7 +180,7 @@ def detect(text: str) -> str | None:
         word = token.strip(_EDGE)
         if "'" in word or "’" in word:
             word = _ELISION.split(word, 1)[0]
-        for lang, words in _FUNCTION_WORDS.items():
+        for lang, words in FUNCTION_WORDS.items():
             if word in words:
                 counts[lang] += 1
     best = max(counts, key=lambda k: counts[k])

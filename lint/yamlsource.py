@@ -14,8 +14,9 @@ from typing import Any
 @functools.cache
 def strict_loader() -> type:
     """A safe YAML loader (the C one when libyaml is there) where only true/false are booleans, as
-    in YAML 1.2, so word lists may hold "no", "on" and "off". PyYAML is imported only when a file
-    has to be parsed: an unchanged configuration or pack comes from the cache."""
+    in YAML 1.2, so word lists may hold "no", "on" and "off", and dates stay strings, so that an
+    impossible one (2020-02-30) is reported with its line by whoever reads it. PyYAML is imported only
+    when a file has to be parsed: an unchanged configuration or pack comes from the cache."""
     import re
 
     import yaml
@@ -23,7 +24,11 @@ def strict_loader() -> type:
     base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = type("StrictLoader", (base,), {})
     loader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        first: [
+            (tag, rx)
+            for tag, rx in resolvers
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+        ]
         for first, resolvers in base.yaml_implicit_resolvers.items()
     }
     loader.add_implicit_resolver(
@@ -46,6 +51,12 @@ class SourceError(Exception):
         where = f"{file}:{line}" if line else file
         prefix = f"{context}: " if context else ""
         super().__init__(f"{where}: {prefix}{message}")
+
+    def as_problem(self) -> Any:
+        from lint.findings import Problem
+
+        message = f"{self.context}: {self.message}" if self.context else self.message
+        return Problem(self.file, message, line=self.line)
 
 
 @dataclass

@@ -52,6 +52,8 @@ REPAIRS = {
     "Putin e Putin": "Biden e Putin",
     "”. . Il": "”. Il",
     _LOST_NAMES: _NAMES,
+    "Il ministro degli Esteri Anthony Blinken": "Il segretario di Stato Antony Blinken",
+    "Zhelensky": "Zelensky",
 }
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")

@@ -27,13 +27,22 @@ def test_seed_findings_as_a_whole_list(run_cli):
     assert file_report["path"] == "seeds/000_c6597b0d87ed5ff2.txt"
     assert file_report["language"] == "it"
     got = [{k: f[k] for k in KEYS} for f in file_report["findings"]]
-    assert got == EXPECTED["findings"]
+    assert got == [{k: e[k] for k in KEYS} for e in EXPECTED["findings"]]
+    for finding, expected in zip(file_report["findings"], EXPECTED["findings"], strict=True):
+        if "suggestions" in expected:
+            assert finding["suggestions"][: len(expected["suggestions"])] == expected["suggestions"]
     assert data["errors"] == []
 
 
-def test_seed_clean_lines(run_cli):
-    result = run_cli("check", "--format", "json", str(SEED))
-    lines = {f["line"] for f in json.loads(result.out)["files"][0]["findings"]}
-    assert not lines & set(EXPECTED["clean_lines"])
-    line4 = SEED.read_text(encoding="utf-8").split("\n")[3]
-    assert "Biden e Putin" in line4
+def test_seed_clean_lines_and_text(run_cli):
+    result = run_cli("check", "--format", "json", "--preview", "--fail-level", "info", str(SEED))
+    findings = json.loads(result.out)["files"][0]["findings"]
+    assert not {f["line"] for f in findings} & set(EXPECTED["clean_lines"])
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    for clean in EXPECTED["clean_text"]:
+        line = next(i for i, text in enumerate(lines, 1) if clean in text)
+        start = lines[line - 1].index(clean) + 1
+        end = start + len(clean)
+        assert not [
+            f for f in findings if f["line"] == line and f["column"] < end and f["end_column"] > start
+        ]

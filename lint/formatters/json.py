@@ -34,6 +34,13 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
     return out
 
 
+def _problem(p: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"path": p.path, "message": p.message}
+    if p.line:
+        out["line"] = p.line
+    return out
+
+
 def run_to_dict(run: RunResult) -> dict[str, Any]:
     problems = run.all_problems
     return {
@@ -48,8 +55,8 @@ def run_to_dict(run: RunResult) -> dict[str, Any]:
             for r in run.files
             if r.checked
         ],
-        "errors": [{"path": p.path, "message": p.message} for p in problems if p.kind == "error"],
-        "notes": [{"path": p.path, "message": p.message} for p in problems if p.kind != "error"],
+        "errors": [_problem(p) for p in problems if p.kind == "error"],
+        "notes": [_problem(p) for p in problems if p.kind != "error"],
     }
 
 
@@ -160,7 +167,7 @@ OUTPUT_SCHEMA = {
             "type": "object",
             "additionalProperties": False,
             "required": ["path", "message"],
-            "properties": {"path": {"type": "string"}, "message": {"type": "string"}},
+            "properties": {"path": {"type": "string"}, "message": {"type": "string"}, "line": _POSITION},
         }
     },
 }

@@ -1,0 +1,300 @@
+"""Organisations: a name that mixes up known organisations, and acronyms not spelled out.
+
+Both read the organisations of the knowledge base (rules/kb/organisations.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lint.checks.base import rule_meta
+from lint.checks.people import _knowledge
+from lint.document import Document
+from lint.kb.index import CompiledKB, key, tokens
+from lint.rules import Match
+
+_HEADS = (
+    "Organizzazione|Organization|Organisation|Consiglio|Council|Unione|Union|Comitato|Committee|Agenzia|Agency|"
+    "Fondo|Fund|Banca|Bank|Corte|Court|Alleanza|Alliance|Commissione|Commission|Dipartimento|Department|"
+    "Istituto|Institute|Programma|Programme|Program|Ufficio|Office|Assemblea|Assembly|Parlamento|Parliament|"
+    "Tribunale|Tribunal|Lega|League|Forum|Servizio|Service|Autorità|Authority"
+)
+# An organisation-like name: an optional acronym ("NATO-Russia Organization"), a head noun, then words (lower-case linking words, capitalised words,
+# acronyms joined by hyphens), up to punctuation.
+_ORG_PHRASE = re.compile(
+    rf"(?<![\w-])(?:[A-Z]{{2,}}(?:-\w+)*[ \u00a0]+)?(?:{_HEADS})(?:[ \u00a0]+(?:[A-ZÀ-Þ][\w'’-]*|[a-zà-ÿ]{{1,12}}['’]?[\w]*|[A-Z]{{2,}}(?:-[\w]+)*)){{1,12}}"
+)
+_LINKING = {
+    "di",
+    "del",
+    "della",
+    "dello",
+    "dei",
+    "degli",
+    "delle",
+    "dell'",
+    "per",
+    "la",
+    "il",
+    "lo",
+    "le",
+    "i",
+    "gli",
+    "e",
+    "ed",
+    "in",
+    "of",
+    "for",
+    "the",
+    "and",
+    "on",
+    "to",
+    "a",
+    "l'",
+    "sulla",
+    "sul",
+    "tra",
+    "fra",
+    "con",
+}
+
+
+def _content(words: list[str]) -> set[str]:
+    return {w for w in words if w not in _LINKING}
+
+
+class GarbledOrganisationName:
+    uses_knowledge = True
+    meta = rule_meta(
+        code="NAM003",
+        name="garbled-organisation-name",
+        category="name",
+        severity="warning",
+        message={"it": "{detail}", "en": "{detail}"},
+        description={
+            "it": (
+                "Segnala il nome di un'organizzazione che contiene quasi per intero quello di un'organizzazione "
+                "nota, ma con l'aggiunta del nome o della sigla di un'altra: «Organizzazione NATO-Russia per la "
+                "sicurezza e la cooperazione in Europa» mescola il Consiglio NATO-Russia e l'OSCE. È il segno di "
+                "una traduzione automatica che ha fuso due nomi. Il suggerimento dà i nomi delle organizzazioni "
+                "coinvolte."
+            ),
+            "en": (
+                "Flags an organisation name that contains nearly all of a known organisation's name plus the name "
+                'or acronym of another: "NATO-Russia Organization for Security and Co-operation in Europe" mixes '
+                "the NATO-Russia Council and the OSCE, the mark of a machine translation that merged two names."
+            ),
+        },
+        flagged=[
+            (
+                "it",
+                "Ne discuterà l'⟦Organizzazione NATO-Russia per la sicurezza e la cooperazione in Europa⟧ a Vienna.",
+            ),
+            ("en", "The ⟦NATO-Russia Organization for Security and Co-operation in Europe⟧ will meet."),
+        ],
+        clean=[
+            ("it", "Ne discuterà l'Organizzazione per la sicurezza e la cooperazione in Europa a Vienna."),
+            ("it", "Il Consiglio NATO-Russia si riunirà il 12 gennaio."),
+        ],
+    )
+
+    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        ckb = _knowledge(options)
+        if ckb is None:
+            return
+        text = document.prose.text
+        lang = document.language
+        known = document.shared(
+            "organisation-names",
+            lambda: [
+                (org_id, name, _content(name.split())) for name, org_id in ckb.organisation_names.items()
+            ],
+        )
+        for m in _ORG_PHRASE.finditer(text):
+            phrase = m.group()
+            phrase_key = key(phrase)
+            if any(
+                phrase_key.startswith(name) and phrase_key[len(name) : len(name) + 1] in ("", " ")
+                for _, name, _ in known
+            ):
+                continue  # a known name (maybe followed by more words)
+            phrase_words = phrase_key.split()
+            content = _content(phrase_words)
+            best = None
+            for org_id, _name, name_content in known:
+                if len(name_content) < 3:
+                    continue
+                shared = content & name_content
+                if len(shared) / len(name_content) >= 0.75:
+                    extra = content - name_content
+                    foreign = [w for w in extra if self._other_organisation(ckb, w, org_id)]
+                    if foreign and (best is None or len(shared) > best[2]):
+                        best = (org_id, foreign, len(shared), name_content)
+            if best is None:
+                continue
+            org_id, foreign, _, name_content = best
+            # The name ends at its last word that belongs to one of the organisations, not at the verb after it.
+            toks = tokens(phrase, m.start())
+            last = max(i for i, t in enumerate(toks) if t[0] in name_content or t[0] in foreign)
+            end = toks[last][2]
+            phrase = text[m.start() : end]
+            org = ckb.kb.organisations[org_id]
+            names = (org.names_en if lang == "en" else org.names_it) or org.names_en or org.names_it
+            acronyms = (org.acronyms_en if lang == "en" else org.acronyms_it) or org.acronyms_en
+            label = f"{names[0]} ({acronyms[0]})" if acronyms else names[0]
+            others = ", ".join(sorted({self._describe(ckb, w, lang) for w in foreign}))
+            if lang == "en":
+                detail = f"“{phrase}” is not the name of a known organisation: it looks like {label} mixed with {others}"
+            else:
+                detail = f"«{phrase}» non è il nome di un'organizzazione nota: sembra {label} mescolato con {others}"
+            yield Match(m.start(), end, args={"detail": detail}, suggestions=(names[0],))
+
+    @staticmethod
+    def _organisations_of(ckb: CompiledKB, word: str) -> set[str]:
+        found = set()
+        for part in [word, *word.split("-")]:
+            for acronym, org_id in ckb.organisation_acronyms.items():
+                if acronym.casefold() == part:
+                    found.add(org_id)
+        return found
+
+    def _other_organisation(self, ckb: CompiledKB, word: str, org_id: str) -> bool:
+        return bool(self._organisations_of(ckb, word) - {org_id})
+
+    def _describe(self, ckb: CompiledKB, word: str, lang: str | None) -> str:
+        # The longest known name containing this acronym-word ("NATO-Russia" -> the NATO-Russia Council).
+        for name, org_id in sorted(ckb.organisation_names.items(), key=lambda kv: -len(kv[0])):
+            if word in name.split():
+                org = ckb.kb.organisations[org_id]
+                names = (org.names_en if lang == "en" else org.names_it) or org.names_en
+                return names[0]
+        org_ids = sorted(self._organisations_of(ckb, word))
+        org = ckb.kb.organisations[org_ids[0]]
+        names = (org.names_en if lang == "en" else org.names_it) or org.names_en
+        return names[0]
+
+
+def _acronym_uses(ckb: CompiledKB, text: str) -> dict[str, list[tuple[int, int, str]]]:
+    """Each organisation's acronyms in the text, as written (case-sensitive, whole words)."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    by_acronym = {a: o for a, o in ckb.organisation_acronyms.items() if len(a) >= 2}
+    if not by_acronym:
+        return found
+    for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-z]{1,7}(?![\w-])", text):
+        org_id = by_acronym.get(m.group())
+        if org_id is not None:
+            found.setdefault(org_id, []).append((m.start(), m.end(), m.group()))
+    return found
+
+
+def _first_expansion(ckb: CompiledKB, org_id: str, text: str) -> int | None:
+    org = ckb.kb.organisations[org_id]
+    positions = []
+    for name in (*org.names_it, *org.names_en):
+        m = re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text, re.IGNORECASE)
+        if m:
+            positions.append(m.start())
+    return min(positions) if positions else None
+
+
+def _expansion_label(ckb: CompiledKB, org_id: str, lang: str | None) -> str:
+    org = ckb.kb.organisations[org_id]
+    names = (org.names_en if lang == "en" else org.names_it) or org.names_en or org.names_it
+    return names[0] if names else org_id
+
+
+class AcronymBeforeExpansion:
+    uses_knowledge = True
+    meta = rule_meta(
+        code="STY002",
+        name="acronym-before-expansion",
+        category="style",
+        severity="info",
+        message={
+            "it": "La sigla «{match}» compare prima del nome per esteso ({name}), che arriva solo più avanti: sciogli la sigla alla prima occorrenza",
+            "en": "The acronym “{match}” comes before the full name ({name}), which appears only later: spell it out at first use",
+        },
+        description={
+            "it": (
+                "Segnala la sigla di un'organizzazione usata prima del suo nome per esteso, che l'articolo dà "
+                "solo più avanti. Le sigle note a tutti (NATO, UE, ONU, FMI…) non sono segnalate."
+            ),
+            "en": (
+                "Flags an organisation's acronym used before its full name, which the article gives only later. "
+                "Acronyms everyone knows (NATO, EU, UN, IMF…) are not flagged."
+            ),
+        },
+        flagged=[
+            (
+                "it",
+                "L'⟦OSCE⟧ si riunirà. L'Organizzazione per la sicurezza e la cooperazione in Europa ha sede a Vienna.",
+            )
+        ],
+        clean=[
+            (
+                "it",
+                "L'Organizzazione per la sicurezza e la cooperazione in Europa (OSCE) si riunirà. L'OSCE ha sede a Vienna.",
+            )
+        ],
+    )
+
+    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        ckb = _knowledge(options)
+        if ckb is None:
+            return
+        text = document.prose.text
+        for org_id, uses in _acronym_uses(ckb, text).items():
+            if ckb.kb.organisations[org_id].well_known:
+                continue
+            expansion = _first_expansion(ckb, org_id, text)
+            start, end, _ = uses[0]
+            if expansion is not None and start < expansion:
+                yield Match(start, end, args={"name": _expansion_label(ckb, org_id, document.language)})
+
+
+class AcronymWithoutExpansion:
+    uses_knowledge = True
+    meta = rule_meta(
+        code="STY003",
+        name="acronym-without-expansion",
+        category="style",
+        severity="info",
+        message={
+            "it": "La sigla «{match}» non è mai sciolta: alla prima occorrenza scrivi «{name} ({match})»",
+            "en": "The acronym “{match}” is never spelled out: at first use write “{name} ({match})”",
+        },
+        description={
+            "it": (
+                "Segnala la sigla di un'organizzazione che l'articolo non scioglie mai (l'NSC per il Consiglio per "
+                "la sicurezza nazionale degli Stati Uniti). Le sigle note a tutti (NATO, UE, ONU, FMI…) non sono "
+                "segnalate."
+            ),
+            "en": (
+                "Flags an organisation's acronym that the article never spells out. Acronyms everyone knows "
+                "(NATO, EU, UN, IMF…) are not flagged."
+            ),
+        },
+        flagged=[("it", "Lo ha detto un portavoce dell’⟦NSC⟧ martedì.")],
+        clean=[
+            (
+                "it",
+                "Lo ha detto un portavoce del Consiglio per la sicurezza nazionale (NSC) martedì. L'NSC tace.",
+            )
+        ],
+    )
+
+    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        ckb = _knowledge(options)
+        if ckb is None:
+            return
+        text = document.prose.text
+        for org_id, uses in _acronym_uses(ckb, text).items():
+            if ckb.kb.organisations[org_id].well_known or _first_expansion(ckb, org_id, text) is not None:
+                continue
+            start, end, _ = uses[0]
+            yield Match(start, end, args={"name": _expansion_label(ckb, org_id, document.language)})
+
+
+RULES = [GarbledOrganisationName(), AcronymBeforeExpansion(), AcronymWithoutExpansion()]

@@ -1,0 +1,569 @@
+"""The compiled knowledge base: the lookup tables the checks use, built once and cached.
+
+Names, titles and qualifiers are looked up by normalised word sequences (lower case, one space
+between words, apostrophes split off), so finding them in text costs dictionary lookups rather than
+a huge regular expression.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple
+
+from lint.kb import KnowledgeBase, Office, Person, Role, Spelling
+
+TOLERANCE_DAYS = 7  # titles are not judged this close to a role's start or end, where sources disagree
+MAX_TITLE_WORDS = 9
+MAX_NAME_WORDS = 5
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+# A word, with an elided article keeping its apostrophe ("dell'", "l'") and "ex-" split off a title.
+_TOKEN = re.compile(r"ex-(?=\w)|\w+(?:[-.]\w+)*'?", re.IGNORECASE)
+
+
+def tokens(text: str, base: int = 0) -> list[tuple[str, int, int]]:
+    """(key, start, end) of each word of ``text``: lower case, apostrophes unified."""
+    normal = text.translate(_APOSTROPHES)
+    return [(m.group().casefold(), base + m.start(), base + m.end()) for m in _TOKEN.finditer(normal)]
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of ``text``: "dell'Ucraina" -> ["dell'", "ucraina"]."""
+    return [t[0] for t in tokens(text)]
+
+
+def key(text: str) -> str:
+    return " ".join(words(text))
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Erdoğan" -> "erdogan"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+_TRANSLITERATION = [
+    ("sch", "s"),
+    ("tsch", "c"),
+    ("zh", "z"),
+    ("kh", "h"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+    ("ks", "x"),
+    ("ts", "z"),
+    ("'", ""),
+    ("’", ""),
+    ("-", ""),
+]
+
+
+def sound_key(name: str) -> str:
+    """A rough key under which transliterations of one name meet: Zelenskyy, Zelens'kyj, Zelenskij."""
+    text = fold(name)
+    for a, b in _TRANSLITERATION:
+        text = text.replace(a, b)
+    out = []
+    for c in text:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions count one), capped at ``limit``."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) >= limit:
+            return limit
+        previous2, previous = previous, current
+    return min(previous[-1], limit)
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class NameEntry(NamedTuple):
+    person: str
+    kind: str  # "name" (canonical), "variant", "wrong", "surname", "wrong-surname", "variant-surname"
+    form: str  # as written in the KB
+    lang: str | None = None
+
+
+class Qualifier(NamedTuple):
+    kind: str  # "country" or "organisation"
+    id: str
+
+
+def _person_row(p: Person) -> tuple[Any, ...]:
+    roles = tuple(
+        (
+            r.office,
+            r.start.toordinal(),
+            r.end.toordinal() if r.end else 0,
+            r.start_exact,
+            r.end_exact,
+            r.title_it,
+            r.title_it_f,
+            r.title_en,
+            r.acting,
+            r.sources,
+            r.last_seen.toordinal() if r.last_seen else 0,
+        )
+        for r in p.roles
+    )
+    return (
+        p.id,
+        p.name,
+        p.gender,
+        p.surname,
+        p.name_it,
+        p.name_en,
+        p.wikidata,
+        tuple((s.form, s.lang) for s in p.variants),
+        tuple((s.form, s.lang) for s in p.wrong),
+        roles,
+    )
+
+
+def _person_from_row(row: tuple[Any, ...]) -> Person:
+    pid, name, gender, surname, name_it, name_en, wikidata, variants, wrong, roles = row
+    date = dt.date.fromordinal
+    return Person(
+        id=pid,
+        name=name,
+        gender=gender,
+        surname=surname,
+        name_it=name_it,
+        name_en=name_en,
+        wikidata=wikidata,
+        variants=tuple(Spelling(*s) for s in variants),
+        wrong=tuple(Spelling(*s) for s in wrong),
+        roles=tuple(
+            Role(
+                office=o,
+                start=date(s),
+                end=date(e) if e else None,
+                start_exact=se,
+                end_exact=ee,
+                title_it=ti,
+                title_it_f=tf,
+                title_en=te,
+                acting=a,
+                sources=src,
+                last_seen=date(ls) if ls else None,
+            )
+            for o, s, e, se, ee, ti, tf, te, a, src, ls in roles
+        ),
+    )
+
+
+class LazyPeople(Mapping[str, Person]):
+    """People kept as plain rows and turned into :class:`Person` objects only when looked up: loading
+    the KB then costs one unpickling of builtin types, not the building of thousands of objects."""
+
+    def __init__(self, rows: dict[str, tuple[Any, ...]]) -> None:
+        self.rows = rows
+        self._made: dict[str, Person] = {}
+
+    def __getitem__(self, pid: str) -> Person:
+        person = self._made.get(pid)
+        if person is None:
+            person = self._made[pid] = _person_from_row(self.rows[pid])
+        return person
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+PAST = {
+    "it": {"ex", "l'ex", "già", "allora", "l'allora", "precedente", "predecessore", "defunto", "compianto"},
+    "en": {"former", "ex", "ex-", "then", "then-", "erstwhile", "late", "onetime", "one-time", "previous"},
+}
+FUTURE = {
+    "it": {
+        "neo",
+        "nuovo",
+        "nuova",
+        "futuro",
+        "futura",
+        "designato",
+        "designata",
+        "eletto",
+        "eletta",
+        "prossimo",
+        "prossima",
+        "entrante",
+    },
+    "en": {"incoming", "new", "future", "next", "designate", "elect", "president-elect", "nominee", "-elect"},
+}
+# Words before a title that make it another office or no office at all: not judged.
+BLOCKERS = {
+    "vice",
+    "sotto",
+    "sottosegretario",
+    "viceministro",
+    "aspirante",
+    "candidato",
+    "candidata",
+    "ombra",
+    "shadow",
+    "deputy",
+    "acting",
+    "interim",
+    "vicepresidente",
+    "co",
+    "assistant",
+    "under",
+    "aggiunto",
+    "aggiunta",
+    "junior",
+    "pro",
+    "virtual",
+    "possibile",
+    "potential",
+    "would-be",
+}
+ARTICLES = {
+    "il",
+    "lo",
+    "la",
+    "i",
+    "gli",
+    "le",
+    "l'",
+    "un",
+    "una",
+    "uno",
+    "un'",
+    "the",
+    "a",
+    "an",
+    "del",
+    "della",
+    "dello",
+    "dell'",
+    "al",
+    "alla",
+    "dal",
+    "dalla",
+    "col",
+    "con",
+    "per",
+    "tra",
+    "fra",
+    "su",
+    "sul",
+    "sulla",
+    "by",
+    "with",
+    "of",
+    "to",
+    "from",
+    "e",
+    "and",
+    "da",
+    "di",
+}
+ITALIAN_OF = ("di ", "del ", "della ", "dello ", "dell' ", "dei ", "degli ", "delle ")
+
+
+class CompiledKB:
+    """Lookup tables over a :class:`KnowledgeBase`."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.names: dict[str, list[NameEntry]] = defaultdict(list)
+        self.surnames_by_sound: dict[str, set[str]] = defaultdict(set)
+        self.first_names: dict[str, set[str]] = defaultdict(set)  # person -> first-name keys
+        self.titles: set[str] = set()
+        self.title_heads: set[str] = set()
+        self.qualifiers: dict[str, Qualifier] = {}
+        self.organisation_names: dict[str, str] = {}  # key of a full name -> organisation id
+        self.organisation_acronyms: dict[str, str] = {}  # acronym as written -> organisation id
+        self.context_terms: dict[str, set[str]] = defaultdict(set)  # person -> keys that suggest them
+        self.near_surnames: dict[str, set[str]] = defaultdict(set)  # one-deletion keys -> folded surnames
+        self.surname_people: dict[str, set[str]] = defaultdict(set)  # folded surname -> people
+        self._build_names()
+        self._build_titles()
+        self._build_qualifiers()
+        self._build_organisations()
+        self._build_near_surnames()
+        self.names = {k: tuple(v) for k, v in self.names.items()}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Builtin types only, which unpickle fast: rows for people, tuples for name entries."""
+        state = dict(self.__dict__)
+        kb = self.kb
+        state["kb"] = None
+        state["people_rows"] = {pid: _person_row(kb.people[pid]) for pid in kb.people}
+        state["kb_rest"] = (kb.offices, kb.countries, kb.organisations, kb.sources, kb.common_words)
+        state["names"] = {k: tuple(tuple(e) for e in v) for k, v in self.names.items()}
+        state["qualifiers"] = {k: tuple(q) for k, q in self.qualifiers.items()}
+        for name in ("surnames_by_sound", "first_names", "context_terms", "near_surnames", "surname_people"):
+            state[name] = {k: tuple(v) for k, v in getattr(self, name).items()}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        rows = state.pop("people_rows")
+        offices, countries, organisations, sources, common = state.pop("kb_rest")
+        self.__dict__.update(state)
+        self.kb = KnowledgeBase(LazyPeople(rows), offices, countries, organisations, sources, common)  # type: ignore[arg-type]
+
+    # -- names --------------------------------------------------------------------------------------
+
+    def _add_name(self, text: str, entry: NameEntry) -> None:
+        k = key(text)
+        if k and entry not in self.names[k]:
+            self.names[k].append(entry)
+
+    def _build_names(self) -> None:
+        for person in self.kb.people.values():
+            canonical = {person.name, person.name_it or person.name, person.name_en or person.name}
+            for form in canonical:
+                self._add_name(form, NameEntry(person.id, "name", form))
+            surnames = {person.surname}
+            for form in canonical:
+                if person.surname not in form and len(form.split()) > 1:
+                    surnames.add(form.split()[-1])  # "Zelensky" from name_it "Volodymyr Zelensky"
+            for surname in surnames:
+                self._add_name(surname, NameEntry(person.id, "surname", surname))
+                self.surnames_by_sound[sound_key(surname)].add(person.id)
+            for variant in person.variants:
+                single = len(variant.form.split()) == 1
+                self._add_name(
+                    variant.form,
+                    NameEntry(
+                        person.id, "variant-surname" if single else "variant", variant.form, variant.lang
+                    ),
+                )
+                if single:
+                    self.surnames_by_sound[sound_key(variant.form)].add(person.id)
+            for wrong in person.wrong:
+                single = len(wrong.form.split()) == 1
+                self._add_name(
+                    wrong.form,
+                    NameEntry(person.id, "wrong-surname" if single else "wrong", wrong.form, wrong.lang),
+                )
+            for form in [*canonical, *(v.form for v in person.variants)]:
+                parts = form.split()
+                if len(parts) > 1 and person.surname in form:
+                    first = form[: form.index(person.surname)].strip()
+                    if first:
+                        self.first_names[person.id].add(key(first))
+
+    def _build_near_surnames(self) -> None:
+        """Every surname under each of its one-letter deletions, so a word one edit away from a
+        surname finds it with a few dictionary lookups (the symmetric-delete method)."""
+        for person in self.kb.people.values():
+            forms = {person.surname, *(v.form for v in person.variants if " " not in v.form)}
+            for form in forms:
+                folded = fold(form)
+                if len(folded) < 4:
+                    continue
+                self.surname_people[folded].add(person.id)
+                for variant in _deletions(folded):
+                    self.near_surnames[variant].add(folded)
+        self.near_surnames = dict(self.near_surnames)
+        self.surname_people = dict(self.surname_people)
+
+    def near(self, word: str) -> list[str]:
+        """Folded KB surnames one edit (insertion, deletion, substitution) from ``word``, or spelled
+        the same way under another transliteration."""
+        folded = fold(word)
+        found: set[str] = set()
+        for variant in _deletions(folded):
+            found.update(self.near_surnames.get(variant, ()))
+        sound = sound_key(word)
+        found |= {
+            fold(s) for pid in self.surnames_by_sound.get(sound, ()) for s in [self.kb.people[pid].surname]
+        }
+        return sorted(s for s in found if s != folded and edit_distance(s, folded, 3) <= 2)
+
+    def lookup(self, text: str) -> list[NameEntry]:
+        return [NameEntry(*e) for e in self.names.get(key(text), ())]
+
+    # -- titles -------------------------------------------------------------------------------------
+
+    def _office_titles(self, office: Office) -> list[str]:
+        t = office.titles
+        return [*t.it_m, *t.it_f, *t.en, *t.wrong_it, *t.wrong_en]
+
+    def _build_titles(self) -> None:
+        forms: list[str] = []
+        for office in self.kb.offices.values():
+            forms.extend(self._office_titles(office))
+        for person in self.kb.people.values():
+            for role in person.roles:
+                forms.extend(f for f in (role.title_it, role.title_it_f, role.title_en) if f)
+        for form in forms:
+            k = key(form)
+            if k:
+                self.titles.add(k)
+                self.title_heads.add(k.split()[0])
+
+    def allowed_titles(self, person: Person, role: Role) -> tuple[set[str], set[str]]:
+        """(title keys, head-noun keys) that name ``role`` for ``person``."""
+        office = self.kb.offices.get(role.office)
+        forms: list[str] = []
+        if office is not None:
+            t = office.titles
+            forms.extend(t.it_m)
+            if person.gender == "f":
+                forms.extend(t.it_f)
+            forms.extend(t.en)
+        forms.extend(f for f in (role.title_it, role.title_en) if f)
+        if person.gender == "f" and role.title_it_f:
+            forms.append(role.title_it_f)
+        keys = {key(f) for f in forms}
+        return keys, {k.split()[0] for k in keys if k}
+
+    # -- qualifiers ---------------------------------------------------------------------------------
+
+    def _build_qualifiers(self) -> None:
+        for code, c in self.kb.countries.items():
+            q = Qualifier("country", code)
+            forms = [
+                c.it_adjective_m,
+                c.it_adjective_f,
+                c.it_of,
+                c.en_adjective,
+                f"of {c.en_name}",
+                f"of the {c.en_name}",
+                c.en_name,
+                *c.it_also,
+                *c.en_also,
+            ]
+            for adjective in (c.it_adjective_m, c.it_adjective_f):
+                if adjective.endswith("o"):
+                    forms.append(adjective[:-1] + "i")
+                elif adjective.endswith("a"):
+                    forms.append(adjective[:-1] + "e")
+            for form in forms:
+                k = key(form)
+                if k:
+                    self.qualifiers.setdefault(k, q)
+
+    def qualifier(self, text_key: str) -> Qualifier | None:
+        found = self.qualifiers.get(text_key)
+        return Qualifier(*found) if found is not None else None
+
+    # -- organisations --------------------------------------------------------------------------------
+
+    def _build_organisations(self) -> None:
+        for org in self.kb.organisations.values():
+            q = Qualifier("organisation", org.id)
+            for name in (*org.names_it, *org.names_en):
+                k = key(name)
+                self.organisation_names[k] = org.id
+                for prefix in ITALIAN_OF:
+                    self.qualifiers.setdefault(key(prefix + name), q)
+                self.qualifiers.setdefault(key("of the " + name), q)
+                self.qualifiers.setdefault(k, q)
+            for acronym in (*org.acronyms_it, *org.acronyms_en):
+                self.organisation_acronyms[acronym] = org.id
+                for prefix in ITALIAN_OF:
+                    self.qualifiers.setdefault(key(prefix + acronym), q)
+                self.qualifiers.setdefault(key("of " + acronym), q)
+                self.qualifiers.setdefault(key("of the " + acronym), q)
+                self.qualifiers.setdefault(key(acronym), q)
+        for person in self.kb.people.values():
+            for role in person.roles:
+                office = self.kb.offices.get(role.office)
+                if office is None:
+                    continue
+                if office.organisation and office.organisation in self.kb.organisations:
+                    org = self.kb.organisations[office.organisation]
+                    for term in (*org.names_it, *org.names_en, *org.acronyms_it, *org.acronyms_en):
+                        self.context_terms[person.id].add(term)
+                if office.country and office.country in self.kb.countries:
+                    c = self.kb.countries[office.country]
+                    for term in (c.it_name, c.en_name, c.it_adjective_m, c.it_adjective_f, c.en_adjective):
+                        self.context_terms[person.id].add(term)
+        self.context_terms = dict(self.context_terms)
+
+    # -- roles ----------------------------------------------------------------------------------------
+
+    def roles_on(self, person: Person, day: dt.date | None, tense: str = "now") -> list[Role]:
+        """The roles a title may refer to: held on ``day``; before it ("ex", "former"); soon after it
+        ("incoming", "designato"). With no date, every role."""
+        if day is None:
+            return list(person.roles)
+        tolerance = dt.timedelta(days=TOLERANCE_DAYS)
+        if tense == "past":
+            return [r for r in person.roles if r.start <= day + tolerance]
+        if tense == "future":
+            return [r for r in person.roles if day - tolerance <= r.start <= day + dt.timedelta(days=400)]
+        return [r for r in person.roles if r.maybe_active_on(day, TOLERANCE_DAYS)]
+
+    def title_matches(
+        self, person: Person, roles: list[Role], title_key: str, qualifier: Qualifier | None
+    ) -> bool:
+        for role in roles:
+            keys, heads = self.allowed_titles(person, role)
+            if title_key not in keys and not (" " not in title_key and title_key in heads):
+                continue
+            if qualifier is None:
+                return True
+            office = self.kb.offices.get(role.office)
+            if office is None:
+                return True
+            if qualifier.kind == "country" and qualifier.id == office.country:
+                return True
+            if qualifier.kind == "organisation":
+                if qualifier.id == office.organisation:
+                    return True
+                org = self.kb.organisations.get(qualifier.id)
+                if org is not None and org.country and org.country == office.country:
+                    return True
+        return False
+
+    def preferred_title(self, person: Person, role: Role, language: str | None) -> str:
+        office = self.kb.offices.get(role.office)
+        if language == "en":
+            return role.title_en or (office.titles.en[0] if office and office.titles.en else role.office)
+        if person.gender == "f" and role.title_it_f:
+            return role.title_it_f
+        if role.title_it:
+            return role.title_it
+        if office is None:
+            return role.office
+        forms = office.titles.it_f if person.gender == "f" and office.titles.it_f else office.titles.it_m
+        return forms[0] if forms else (office.titles.en[0] if office.titles.en else role.office)
+
+    def qualified_title(self, person: Person, role: Role, language: str | None) -> str:
+        """The title with its country or organisation: "segretario di Stato degli Stati Uniti"."""
+        title = self.preferred_title(person, role, language)
+        office = self.kb.offices.get(role.office)
+        if office is None:
+            return title
+        if office.organisation and office.organisation in self.kb.organisations:
+            org = self.kb.organisations[office.organisation]
+            acronyms = org.acronyms_en if language == "en" else org.acronyms_it
+            names = org.names_en if language == "en" else org.names_it
+            label = (acronyms or names or (org.id,))[0]
+            return f"{label} {title}" if language == "en" else f"{title} ({label})"
+        if office.country and office.country in self.kb.countries:
+            c = self.kb.countries[office.country]
+            return f"{c.en_adjective} {title}" if language == "en" else f"{title} {c.it_of}"
+        return title
