@@ -155,7 +155,7 @@ def measure(name: str, rows, linter: Linter, show: bool, language: str = "it") -
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--select", default="PUN,TYP,DUP", help="rules to measure (default: PUN,TYP,DUP)")
+    parser.add_argument("--select", default="ALL", help="rules to measure (default: ALL)")
     parser.add_argument("--show", action="store_true", help="print the false alarms")
     parser.add_argument("--data", choices=["ud", "itacola", "english", "all"], default="all")
     args = parser.parse_args()

@@ -29,6 +29,7 @@ from lint.kb.index import (
     Qualifier,
     edit_distance,
     key,
+    sound_key,
     tokens,
 )
 from lint.language import FUNCTION_WORDS
@@ -584,6 +585,8 @@ class PossibleMisspelledName:
         first_key = key(first)
         if not known or first_key in known or len(first_key) < 4 or first_key in _FUNCTION_WORDS:
             return
+        if any(sound_key(first_key) == sound_key(k) for k in known):
+            return  # another transliteration of the same name: Andrij, Andrii, Andriy
         allowed = 1 if len(first_key) < 6 else 2
         if min(edit_distance(first_key, k) for k in known) > allowed:
             return  # a different first name: probably another person with the same surname
