@@ -111,6 +111,8 @@ def units(rows: list[tuple[str | None, str, bool]]):
 def measure(name: str, rows, linter: Linter, show: bool, language: str = "it") -> dict:
     hits: Counter[str] = Counter()
     alarms: Counter[str] = Counter()
+    loud: Counter[str] = Counter()  # false alarms at warning or error level
+    by_entry: dict[str, Counter[str]] = defaultdict(Counter)
     severity: dict[str, Severity] = {}
     examples: dict[str, list[str]] = defaultdict(list)
     with_documents = sum(1 for r in rows if r[0] is not None)
@@ -123,32 +125,52 @@ def measure(name: str, rows, linter: Linter, show: bool, language: str = "it") -
             if sentence is None or f.end > sentence[1]:
                 continue  # on the joining space, or straddling two sentences
             s, e, known = sentence
-            severity[f.code] = f.severity
+            severity[f.code] = max(f.severity, severity.get(f.code, f.severity))
             if known and (f.code in TOKENISED_RULES or f.code.startswith("DUP")):
                 hits[f.code] += 1
-            else:
-                alarms[f.code] += 1
-                examples[f.code].append(f"{text[s:e]}  <<{f.text}>>")
+                continue
+            alarms[f.code] += 1
+            if f.severity >= Severity.WARNING:
+                loud[f.code] += 1
+            if f.entry:
+                by_entry[f.code][f.entry] += 1
+            entry = f" [{f.entry}]" if f.entry else ""
+            examples[f.code].append(f"{f.severity}{entry}: {text[s:e]}  <<{f.text}>>")
     n = len(rows)
     report = {"data": name, "sentences": n, "sentences_with_documents": with_documents, "rules": {}}
     error_rate = 0.0
+    families: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for code in sorted(set(hits) | set(alarms)):
         base = with_documents if code in PAIRING_RULES else n
         rate = 1000 * alarms[code] / base if base else 0.0
+        loud_rate = 1000 * loud[code] / base if base else 0.0
         report["rules"][code] = {
             "severity": str(severity[code]),
             "false_alarms": alarms[code],
             "hits": hits[code],
             "scored_sentences": base,
             "false_alarms_per_1000": round(rate, 2),
+            "warning_or_error_per_1000": round(loud_rate, 2),
         }
+        if by_entry[code]:
+            report["rules"][code]["entries"] = dict(by_entry[code].most_common())
         if severity[code] == Severity.ERROR:
             error_rate += rate
+        family = families[code[:-1] + "x"]  # MTP00x: the Italian phrase packs; MTP01x: the detectors
+        family[0] += loud[code]
+        family[1] += alarms[code] - loud[code]
     report["error_level_false_alarms_per_1000"] = round(error_rate, 2)
+    report["families"] = {
+        prefix: {
+            "warning_or_error_per_1000": round(1000 * loud_count / n, 2) if n else 0.0,
+            "info_per_1000": round(1000 * info_count / n, 2) if n else 0.0,
+        }
+        for prefix, (loud_count, info_count) in sorted(families.items())
+    }
     if show:
         for code in sorted(examples):
             print(f"--- {code}: {len(examples[code])} false alarms", file=sys.stderr)
-            for ex in examples[code][:40]:
+            for ex in examples[code][:60]:
                 print("   ", ex, file=sys.stderr)
     return report
 

@@ -30,9 +30,16 @@ def refuso_rule_packs() -> list[str]:
 
 @hookimpl
 def refuso_rules() -> list[object]:
-    from lint.checks import duplication, organisations, people, punctuation, suppression
+    from lint.checks import duplication, organisations, people, punctuation, suppression, translation
 
-    return [*punctuation.RULES, *duplication.RULES, *suppression.RULES, *people.RULES, *organisations.RULES]
+    return [
+        *punctuation.RULES,
+        *duplication.RULES,
+        *suppression.RULES,
+        *people.RULES,
+        *organisations.RULES,
+        *translation.RULES,
+    ]
 
 
 @hookimpl

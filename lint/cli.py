@@ -403,7 +403,7 @@ def _schema(args: argparse.Namespace) -> int:
 
         schema = OUTPUT_SCHEMA
     else:
-        from lint.packs.kinds import KINDS
+        from lint.packs import KINDS
         from lint.packs.schema import PACK_SCHEMA, rule_schema
 
         schema = dict(PACK_SCHEMA)

@@ -249,12 +249,13 @@ class Engine:
             and prose.is_verbatim(match.start, match.end)
         ):
             fix = Fix((Edit(start, end, match.replacement),), meta.fix)
+        severity = active.severity if match.severity is None else min(active.severity, match.severity)
         return Finding(
             path=document.path,
             code=meta.code,
             name=meta.name,
             category=meta.category,
-            severity=active.severity,
+            severity=severity,
             message=message,
             start=start,
             end=end,
@@ -264,6 +265,7 @@ class Engine:
             suggestions=tuple(match.suggestions),
             fix=fix,
             source=meta.plugin,
+            entry=match.entry,
         )
 
     def _suppress(self, document: Document, findings: list[Finding]) -> list[Finding]:

@@ -105,6 +105,7 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = None
     source: str = "refuso"  # the plugin that contributed the rule
+    entry: str | None = None  # the entry of a phrase pack that matched, for rules.<CODE>.options.skip
 
     @property
     def line(self) -> int:

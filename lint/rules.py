@@ -34,6 +34,7 @@ class Example:
     flagged: bool
     language: str | None = None
     fixed: str | None = None  # the text after applying the rule's fixes, when it has one
+    label: str | None = None  # which part of the rule it illustrates (a phrase pack's entry id)
 
     @property
     def plain(self) -> str:
@@ -114,6 +115,8 @@ class Match:
     message: str | None = None
     suggestions: tuple[str, ...] = ()
     replacement: str | None = None
+    severity: Severity | None = None  # lower than the rule's for this match (a low-confidence entry)
+    entry: str | None = None  # which entry of a many-entry rule matched (a phrase pack's entry id)
 
 
 @runtime_checkable

@@ -3,6 +3,8 @@ and the text after the fix where the example gives it."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from lint.api import Linter
@@ -19,7 +21,18 @@ def _cases():
     for rule in RULES:
         for i, example in enumerate(rule.meta.examples):
             kind = "flagged" if example.flagged else "clean"
-            yield pytest.param(rule, example, id=f"{rule.meta.code}-{kind}-{i}")
+            label = f"{example.label}-" if example.label else ""
+            yield pytest.param(rule, example, id=f"{rule.meta.code}-{label}{kind}-{i}")
+
+
+@functools.cache
+def _linter_for(code: str) -> Linter:
+    return Linter(
+        load_entry_points=False,
+        isolated=True,
+        cache=Cache(None),
+        overrides=Overrides(select=(code,), preview=True),
+    )
 
 
 def test_every_rule_has_flagged_and_clean_examples():
@@ -39,13 +52,7 @@ def test_every_rule_is_documented_in_each_of_its_languages():
 @pytest.mark.parametrize(("rule", "example"), list(_cases()))
 def test_example(rule, example):
     code = rule.meta.code
-    linter = Linter(
-        load_entry_points=False,
-        isolated=True,
-        cache=Cache(None),
-        overrides=Overrides(select=(code,), preview=True),
-    )
-    result = linter.check_text(example.plain, path="example.txt", language=example.language)
+    result = _linter_for(code).check_text(example.plain, path="example.txt", language=example.language)
     found = [(f.start, f.end) for f in result.findings if f.code == code]
     assert not result.problems, result.problems
     if example.flagged:

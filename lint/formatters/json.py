@@ -26,6 +26,8 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
         "suggestions": list(f.suggestions),
         "fix": None,
     }
+    if f.entry is not None:
+        out["entry"] = f.entry
     if f.fix is not None:
         out["fix"] = {
             "applicability": f.fix.applicability.value,
@@ -127,6 +129,7 @@ OUTPUT_SCHEMA = {
                                 "end_column": _POSITION,
                                 "text": {"type": "string"},
                                 "suggestions": {"type": "array", "items": {"type": "string"}},
+                                "entry": {"type": "string"},
                                 "fix": {
                                     "oneOf": [
                                         {"type": "null"},

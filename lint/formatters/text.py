@@ -97,10 +97,14 @@ class TextFormatter(ConciseFormatter):
                         label, remove = _SUGGESTION.get(result.language or "", _SUGGESTION["en"])
                         listed = ", ".join(f"«{s}»" if s else remove for s in f.suggestions[:5])
                         stream.write(f"{gutter} = {label}: {listed}\n")
+                    if f.entry:
+                        entry_label = _ENTRY.get(result.language or "", _ENTRY["en"])
+                        stream.write(f"{gutter} = {entry_label}: {f.entry}\n")
                     stream.write("\n")
         write_summary(run, stream, context)
 
 
+_ENTRY = {"it": "voce", "en": "entry"}
 _SUGGESTION = {"it": ("suggerimento", "eliminare"), "en": ("suggestion", "remove it")}
 
 

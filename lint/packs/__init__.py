@@ -17,7 +17,8 @@ import regex
 from lint.cache import Cache, file_stamp
 from lint.findings import Applicability, Category, Severity
 from lint.lazyre import LazyPattern
-from lint.packs.kinds import KINDS, PackRule, template_fields
+from lint.packs.kinds import BASIC_KINDS, PackRule, template_fields
+from lint.packs.phrases import Phrases
 from lint.packs.schema import PACK_SCHEMA, rule_schema
 from lint.rules import MARK_CLOSE, MARK_OPEN, Example, RuleMeta
 from lint.yamlsource import (
@@ -30,9 +31,10 @@ from lint.yamlsource import (
     path_label,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
+KINDS: dict[str, type[PackRule]] = {**BASIC_KINDS, Phrases.KIND: Phrases}
 # Options a YAML rule kind lets configuration override, with the key they read in the spec.
-KIND_OPTIONS = {"repetition": ("allow",)}
+KIND_OPTIONS = {"repetition": ("allow",), "phrases": ("skip",)}
 
 
 class PackError(SourceError):
@@ -139,6 +141,17 @@ def _by_language(value: Any, languages: frozenset[str] | None) -> dict[str, str]
     return {"*": value}
 
 
+def _entry_examples(spec: Mapping[str, Any], default: str | None) -> list[Example]:
+    """A phrase pack's entries carry their own flagged and clean examples; they run as tests too."""
+    out = []
+    for entry in spec.get("entries", ()):
+        examples = entry.get("examples", {})
+        label = entry.get("id")
+        out += [Example(t, True, default, label=label) for t in examples.get("flagged", ())]
+        out += [Example(t, False, default, label=label) for t in examples.get("clean", ())]
+    return out
+
+
 def _examples(spec: Mapping[str, Any], default: str | None) -> tuple[Example, ...]:
     out = []
     for flagged, key in ((True, "flagged"), (False, "clean")):
@@ -147,7 +160,7 @@ def _examples(spec: Mapping[str, Any], default: str | None) -> tuple[Example, ..
                 out.append(Example(item, flagged, default))
             else:
                 out.append(Example(item["text"], flagged, item.get("language", default), item.get("fixed")))
-    return tuple(out)
+    return tuple(out + _entry_examples(spec, default))
 
 
 def build_rule(

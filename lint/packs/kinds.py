@@ -367,7 +367,7 @@ class Occurrence(PackRule):
                 yield Match(start, end, args={**args, "match": text[start:end]})
 
 
-KINDS: dict[str, type[PackRule]] = {
+BASIC_KINDS: dict[str, type[PackRule]] = {
     cls.KIND: cls for cls in (Existence, Substitution, Repetition, Consistency, Occurrence)
 }
 

@@ -1,0 +1,89 @@
+"""Inflected forms of Italian and English words, for phrase rules written with base forms.
+
+A phrase rule says "indirizzare preoccupazione"; it must match "indirizzato le preoccupazioni". The
+forms come from simplemma's lemma dictionaries, inverted (lemma -> forms) once per process, plus a few
+regular patterns the dictionary lacks (Italian clitic infinitives: "sedersi"; regular plurals).
+This runs when a pack is validated, not on every start: the forms are cached with the pack.
+"""
+
+from __future__ import annotations
+
+import functools
+
+# Italian prepositions fused with the article: "da" also matches "dalla", "dagli"...
+_ARTICULATED = {
+    "a": {"al", "allo", "alla", "ai", "agli", "alle", "all'"},
+    "da": {"dal", "dallo", "dalla", "dai", "dagli", "dalle", "dall'"},
+    "di": {"del", "dello", "della", "dei", "degli", "delle", "dell'"},
+    "in": {"nel", "nello", "nella", "nei", "negli", "nelle", "nell'"},
+    "su": {"sul", "sullo", "sulla", "sui", "sugli", "sulle", "sull'"},
+    "con": {"col", "coi"},
+}
+
+_CLITICS = ("si", "ci", "vi", "lo", "la", "li", "le", "ne", "gli", "mi", "ti", "sene", "glielo", "gliela")
+
+
+@functools.cache
+def _lemma_forms(language: str) -> dict[str, frozenset[str]]:
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    dictionary = DefaultDictionaryFactory().get_dictionary(language)
+    inverted: dict[str, set[str]] = {}
+    for form, lemma in dictionary.items():
+        inverted.setdefault(lemma.casefold(), set()).add(form.casefold())
+    return {lemma: frozenset(forms) for lemma, forms in inverted.items()}
+
+
+def _italian_regular(word: str) -> set[str]:
+    """Forms the dictionary may lack: plurals and feminines of nouns and adjectives, clitic verbs."""
+    out = {word}
+    if word.endswith(("are", "ere", "ire")):
+        stem = word[:-1]  # "sedere" -> "seder"
+        out |= {stem + c for c in _CLITICS}
+        gerund = word[:-3] + ("ando" if word.endswith("are") else "endo")
+        out |= {gerund + c for c in _CLITICS}
+        out.add(gerund)
+    elif word.endswith(("arsi", "ersi", "irsi")):
+        base = word[:-2] + "e"  # "sedersi" -> "sedere"
+        out |= _italian_regular(base) | set(forms(base, "it"))
+    elif word.endswith(("co", "go")):
+        out |= {word[:-1] + "hi", word[:-1] + "i", word[:-1] + "a", word[:-1] + "he"}
+    elif word.endswith(("ca", "ga")):
+        out |= {word[:-1] + "he"}
+    elif word.endswith("io"):
+        out |= {word[:-1], word[:-2] + "ia", word[:-2] + "ie"}
+    elif word.endswith("o"):
+        out |= {word[:-1] + "i", word[:-1] + "a", word[:-1] + "e"}
+    elif word.endswith("a"):
+        out |= {word[:-1] + "e"}
+    elif word.endswith("e"):
+        out |= {word[:-1] + "i"}
+    return out
+
+
+def _english_regular(word: str) -> set[str]:
+    out = {word, word + "s", word + "es", word + "ed", word + "ing"}
+    if word.endswith("e"):
+        out |= {word + "d", word[:-1] + "ing"}
+    if word.endswith("y"):
+        out |= {word[:-1] + "ies", word[:-1] + "ied"}
+    return out
+
+
+@functools.cache
+def forms(word: str, language: str) -> frozenset[str]:
+    """Every form of ``word`` (a base form) in ``language``, lower case, ``word`` included."""
+    word = word.casefold()
+    known = _lemma_forms(language).get(word, frozenset())
+    found = {word, *known}
+    if language == "it":
+        found |= _ARTICULATED.get(word, set())
+        if word.endswith(("are", "ere", "ire", "arsi", "ersi", "irsi")):
+            found |= _italian_regular(word)  # clitic forms the dictionary does not list
+            # participles agree with gender and number: the dictionary often lists only "chiesto"
+            found |= {f[:-1] + e for f in found if f.endswith(("to", "so")) for e in "aie"}
+        elif not known:
+            found |= _italian_regular(word)  # a word the dictionary does not know: regular endings
+    elif language == "en" and not known:
+        found |= _english_regular(word)
+    return frozenset(found)
