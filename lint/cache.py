@@ -7,6 +7,7 @@ so a stale entry is never read: it is simply not found. A cache that cannot be w
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import zlib
@@ -54,12 +55,17 @@ class Cache:
         path = self._path(namespace, full_key)
         if path is None:
             return None
+        collecting = gc.isenabled()
+        gc.disable()  # a cached pack is many small objects: the collector would walk them again and again
         try:
             with open(path, "rb") as fh:
                 stored_key, value = pickle.load(fh)
         except Exception:
             # Missing, truncated by a crash, or written by another Python: recompute.
             return None
+        finally:
+            if collecting:
+                gc.enable()
         return value if stored_key == full_key else None
 
     def put(self, namespace: str, key: Any, value: Any) -> None:

@@ -135,7 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="show a rule's documentation and examples")
     explain.add_argument(
-        "rule", metavar="CODE", help="a rule code or name, e.g. PUN001 or doubled-punctuation"
+        "rule",
+        metavar="CODE",
+        help="a rule code or name, e.g. PUN001 or doubled-punctuation; CODE/ENTRY for one entry of a phrase rule",
     )
     explain.add_argument("--lang", choices=["it", "en"], help="language of the documentation")
     explain.add_argument("--config", metavar="FILE", help="include the rule packs of this configuration")
@@ -374,16 +376,36 @@ def _explain(args: argparse.Namespace) -> int:
         _error(str(exc))
         return EXIT_ERROR
     rules = linter.rules_for(linter.finder.for_directory(_cwd()))
-    rule = rules.get(args.rule) or rules.get(args.rule.upper())
+    name, _, entry_id = args.rule.partition("/")
+    rule = rules.get(name) or rules.get(name.upper())
     if rule is None:
         import difflib
 
         candidates = [*rules.codes, *(m.name for m in rules.metas())]
         close = difflib.get_close_matches(args.rule, candidates, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; `refuso rules` lists them all"
-        _error(f"no rule named {args.rule!r}{hint}")
+        _error(f"no rule named {name!r}{hint}")
         return EXIT_ERROR
-    sys.stdout.write(render(rule.meta, args.lang or _default_doc_language()))
+    language = args.lang or _default_doc_language()
+    entries = list(getattr(rule, "documented_entries", ()))
+    if entry_id:
+        from lint.explain import render_entry
+
+        entry = next((e for e in entries if e["id"] == entry_id), None)
+        if entry is None:
+            import difflib
+
+            close = difflib.get_close_matches(entry_id, [e["id"] for e in entries], n=3)
+            hint = (
+                f"; did you mean {', '.join(close)}?"
+                if close
+                else f"; `refuso explain {rule.meta.code}` lists them"
+            )
+            _error(f"rule {rule.meta.code} has no entry {entry_id!r}{hint}")
+            return EXIT_ERROR
+        sys.stdout.write(render_entry(rule.meta, entry, language))
+        return EXIT_OK
+    sys.stdout.write(render(rule.meta, language, entries))
     return EXIT_OK
 
 

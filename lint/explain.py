@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from lint.rules import MARK_CLOSE, MARK_OPEN, RuleMeta
 
@@ -22,6 +24,19 @@ _LABELS = {
         "preview": "anteprima (spenta di default)",
         "aliases": "Altri nomi",
         "reference": "Riferimento",
+        "entries": "Voci",
+        "entry_hint": "«refuso explain {code}/VOCE» mostra una voce con i suoi esempi.",
+        "entry": "Voce",
+        "phrase": "Frase",
+        "english": "Dall'inglese",
+        "use": "Scrivere",
+        "confidence": "Confidenza",
+        "low": "bassa (segnalata come informazione)",
+        "high": "alta",
+        "when": "Solo se nella frase c'è",
+        "unless": "Non se nella frase c'è",
+        "note": "Nota",
+        "source": "Fonte",
     },
     "en": {
         "category": "Category",
@@ -38,6 +53,19 @@ _LABELS = {
         "preview": "preview (off by default)",
         "aliases": "Other names",
         "reference": "Reference",
+        "entries": "Entries",
+        "entry_hint": "`refuso explain {code}/ENTRY` shows one entry with its examples.",
+        "entry": "Entry",
+        "phrase": "Phrase",
+        "english": "Original",
+        "use": "Write",
+        "confidence": "Confidence",
+        "low": "low (reported as info)",
+        "high": "high",
+        "when": "Only when the sentence has",
+        "unless": "Not when the sentence has",
+        "note": "Note",
+        "source": "Source",
     },
 }
 
@@ -61,7 +89,8 @@ def _show_example(text: str) -> list[str]:
     return lines
 
 
-def render(meta: RuleMeta, language: str) -> str:
+def render(meta: RuleMeta, language: str, entries: Sequence[Mapping[str, Any]] = ()) -> str:
+    """The rule's documentation; ``entries``: a phrase rule's entries, listed after its own examples."""
     t = _LABELS.get(language, _LABELS["en"])
     out = [f"{meta.code} {meta.name}", ""]
     facts = [
@@ -84,7 +113,7 @@ def render(meta: RuleMeta, language: str) -> str:
     if meta.reference:
         out.extend([f"{t['reference']}: {meta.reference}", ""])
     for flagged, label in ((True, t["flagged"]), (False, t["clean"])):
-        examples = [e for e in meta.examples if e.flagged == flagged]
+        examples = [e for e in meta.examples if e.flagged == flagged and not (entries and e.label)]
         if not examples:
             continue
         out.append(f"{label}:")
@@ -102,5 +131,41 @@ def render(meta: RuleMeta, language: str) -> str:
             out.extend(
                 textwrap.wrap(f"{key}: {shown}", width=88, initial_indent="  ", subsequent_indent="    ")
             )
+        out.append("")
+    if entries:
+        out.append(f"{t['entries']} ({len(entries)}):")
+        width = max(len(e["id"]) for e in entries)
+        for e in entries:
+            phrase = e["phrase"] if isinstance(e["phrase"], str) else " | ".join(e["phrase"])
+            first_use = e["use"].split(";")[0].strip()
+            low = " (info)" if e.get("confidence") == "low" else ""
+            out.append(f"  {e['id']:<{width}}  {phrase} → {first_use}  [{e['english']}]{low}")
+        out.extend(["", t["entry_hint"].format(code=meta.code), ""])
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_entry(meta: RuleMeta, entry: Mapping[str, Any], language: str) -> str:
+    """One entry of a phrase rule: its phrase, original, replacement, context, source and examples."""
+    t = _LABELS.get(language, _LABELS["en"])
+    out = [f"{meta.code} {meta.name} / {entry['id']}", ""]
+    phrases = [entry["phrase"]] if isinstance(entry["phrase"], str) else list(entry["phrase"])
+    fields = [
+        (t["phrase"], " | ".join(phrases)),
+        (t["english"], entry["english"]),
+        (t["use"], " / ".join(u.strip() for u in entry["use"].split(";") if u.strip())),
+        (t["confidence"], t["low"] if entry.get("confidence") == "low" else t["high"]),
+        (t["when"], " | ".join(entry.get("when", ()))),
+        (t["unless"], " | ".join(entry.get("unless", ()))),
+        (t["note"], entry.get("note", "")),
+        (t["source"], entry["source"]),
+    ]
+    for label, value in fields:
+        if value:
+            out.extend(textwrap.wrap(f"{label}: {value}", width=88, subsequent_indent="    "))
+    out.append("")
+    for key, label in (("flagged", t["flagged"]), ("clean", t["clean"])):
+        out.append(f"{label}:")
+        for text in entry["examples"][key]:
+            out.extend(_show_example(text))
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -24,14 +24,30 @@ _CLITICS = ("si", "ci", "vi", "lo", "la", "li", "le", "ne", "gli", "mi", "ti", "
 
 
 @functools.cache
-def _lemma_forms(language: str) -> dict[str, frozenset[str]]:
+def _lemma_forms(language: str) -> dict[bytes, list[bytes]]:
+    """simplemma's form -> lemma dictionary, inverted. Read as the raw bytes simplemma stores when it can:
+    decoding a third of a million entries to build the inversion would cost more than reading them."""
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
     dictionary = DefaultDictionaryFactory().get_dictionary(language)
-    inverted: dict[str, set[str]] = {}
-    for form, lemma in dictionary.items():
-        inverted.setdefault(lemma.casefold(), set()).add(form.casefold())
-    return {lemma: frozenset(forms) for lemma, forms in inverted.items()}
+    raw = getattr(dictionary, "_dict", None)
+    items = raw.items() if isinstance(raw, dict) else ((f.encode(), m.encode()) for f, m in dictionary.items())
+    inverted: dict[bytes, list[bytes]] = {}
+    for form, lemma in items:
+        forms_of = inverted.get(lemma)
+        if forms_of is None:
+            inverted[lemma] = [form]
+        else:
+            forms_of.append(form)
+    return inverted
+
+
+def _known_forms(word: str, language: str) -> set[str]:
+    inverted = _lemma_forms(language)
+    found: set[str] = set()
+    for key in {word, word.capitalize()}:
+        found.update(f.decode().casefold() for f in inverted.get(key.encode(), ()))
+    return found
 
 
 def _italian_regular(word: str) -> set[str]:
@@ -61,6 +77,62 @@ def _italian_regular(word: str) -> set[str]:
     return out
 
 
+def _italian_conjugation(verb: str) -> set[str]:
+    """The regular paradigm of an Italian infinitive. The dictionary maps forms that are also nouns to the
+    noun ("costa", "paga", "danno"), so a verb's own list lacks them; irregular verbs get a few forms
+    that do not exist, which is harmless in a phrase."""
+    if not verb.endswith(("are", "ere", "ire")) or verb.endswith(("arre", "orre", "urre")):
+        return set()
+    stem, kind = verb[:-3], verb[-3]
+    hard = stem + "h" if kind == "a" and stem.endswith(("c", "g")) else stem  # pagare -> paghi, pagherò
+    soft = stem[:-1] if stem.endswith("i") else stem  # studiare -> studi, not studii
+    if kind == "a":
+        endings = {
+            stem + e
+            for e in (
+                "o",
+                "a",
+                "iamo",
+                "ate",
+                "ano",
+                "ava",
+                "avano",
+                "ato",
+                "ata",
+                "ati",
+                "ate",
+                "ando",
+                "ò",
+                "arono",
+                "asse",
+                "assero",
+            )
+        }
+        endings |= {hard + e for e in ("i", "ino", "erà", "eranno", "erebbe", "erebbero", "erò")}
+        endings |= {soft + e for e in ("i", "ino", "iamo")}
+    else:
+        vowel = "e" if kind == "e" else "i"
+        endings = {
+            stem + e
+            for e in (
+                "o",
+                "i",
+                "e",
+                "iamo",
+                "ono",
+                "a",
+                "ano",
+                vowel + "va",
+                vowel + "vano",
+                "erà",
+                "iranno" if kind == "i" else "eranno",
+                "endo",
+            )
+        }
+        endings |= {stem + ("ito" if kind == "i" else "uto") + e[1:] for e in ("o", "oa", "oi", "oe")}
+    return endings
+
+
 def _english_regular(word: str) -> set[str]:
     out = {word, word + "s", word + "es", word + "ed", word + "ing"}
     if word.endswith("e"):
@@ -74,14 +146,21 @@ def _english_regular(word: str) -> set[str]:
 def forms(word: str, language: str) -> frozenset[str]:
     """Every form of ``word`` (a base form) in ``language``, lower case, ``word`` included."""
     word = word.casefold()
-    known = _lemma_forms(language).get(word, frozenset())
+    known = _known_forms(word, language)
     found = {word, *known}
     if language == "it":
         found |= _ARTICULATED.get(word, set())
         if word.endswith(("are", "ere", "ire", "arsi", "ersi", "irsi")):
             found |= _italian_regular(word)  # clitic forms the dictionary does not list
+            found |= _italian_conjugation(word)
             # participles agree with gender and number: the dictionary often lists only "chiesto"
             found |= {f[:-1] + e for f in found if f.endswith(("to", "so")) for e in "aie"}
+            found |= {
+                f[:-1] + e
+                for f in found
+                if f.endswith(("ssa", "ssi", "sse", "tta", "tti", "tte"))
+                for e in "oaie"
+            }
         elif not known:
             found |= _italian_regular(word)  # a word the dictionary does not know: regular endings
     elif language == "en" and not known:

@@ -35,10 +35,17 @@ class Completed:
     err: str
 
 
+@pytest.fixture(scope="session")
+def cli_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One refuso cache for the command-line tests, as a user's machine has: the phrase packs' word forms
+    are expanded once, not in every test. Tests about the cache itself use their own folder."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture
-def run_cli(tmp_path_factory: pytest.TempPathFactory):
-    """Run ``python -m lint`` in a subprocess, as a user would, with its own cache folder."""
-    cache = tmp_path_factory.mktemp("cache")
+def run_cli(cli_cache: Path):
+    """Run ``python -m lint`` in a subprocess, as a user would."""
+    cache = cli_cache
 
     def run(
         *args: str,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -24,15 +25,21 @@ def _load():
             yield pytest.param(case, id=f"{file.stem}-{i}-{case['name']}")
 
 
-@pytest.mark.parametrize("case", list(_load()))
-def test_case(case):
-    select = tuple(case["select"]) if "select" in case else None
-    linter = Linter(
+@functools.cache
+def _linter(select: tuple[str, ...] | None, language: str | None) -> Linter:
+    """One linter per selection and language: building one reads every pack and the knowledge base."""
+    return Linter(
         load_entry_points=False,
         isolated=True,
         cache=Cache(None),
-        overrides=Overrides(select=select, language=case.get("language")),
+        overrides=Overrides(select=select, language=language),
     )
+
+
+@pytest.mark.parametrize("case", list(_load()))
+def test_case(case):
+    select = tuple(case["select"]) if "select" in case else None
+    linter = _linter(select, case.get("language"))
     text = case["text"]
     result = linter.check_text(text, path=case.get("path", "case.txt"), language=case.get("language"))
     assert not [p for p in result.problems if p.kind == "error"], result.problems

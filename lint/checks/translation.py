@@ -157,8 +157,8 @@ def lexicon(name: str) -> frozenset[str]:
     from lint.builtin import builtin_rules_dir
 
     path = Path(builtin_rules_dir()) / "lexicon" / name
-    words = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(w for w in words if w and not w.startswith("#"))
+    lines = frozenset(path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 _OTHER = {"it": "en", "en": "it"}

@@ -19,10 +19,12 @@ intersected with each entry's possible first words, and only the rare candidates
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Mapping
+import sys
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from lint.findings import Severity
 from lint.packs.kinds import PackRule
@@ -130,8 +132,7 @@ _ENTRY = {
 }
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     kind: str  # "word" (one of forms), "det" (0-2 determiners), "any" (0..n words)
     forms: frozenset[str] = frozenset()
     most: int = 1
@@ -141,12 +142,11 @@ class Slot:
 @dataclass(frozen=True)
 class Entry:
     id: str
-    alternatives: tuple[tuple[Slot, ...], ...]
     english: str
     use: tuple[str, ...]
     low: bool
-    when: tuple[tuple[Slot, ...], ...]
-    unless: tuple[tuple[Slot, ...], ...]
+    when: tuple[Sequence[tuple[Any, ...]], ...]  # phrases, as lists of slots
+    unless: tuple[Sequence[tuple[Any, ...]], ...]
 
 
 def _words(text: str) -> list[str]:
@@ -166,19 +166,18 @@ def compile_phrase(phrase: str, language: str, forms_of: Any) -> tuple[Slot, ...
         elif re.fullmatch(r"\*\d?", chunk):
             slots.append(Slot("any", most=int(chunk[1:] or 1), marked=marked))
         else:
-            for word_chunk in re.findall(r"=?[^\s']+'?", chunk.replace("’", "'")):
-                exact = word_chunk.startswith("=")
-                options = word_chunk.lstrip("=").split("|")
+            for word_chunk in re.findall(r"=?[^\s'|]+'?(?:\|=?[^\s'|]+'?)*", chunk.replace("’", "'")):
                 found: set[str] = set()
-                for option in options:
-                    for piece in _words(option):
+                for option in word_chunk.split("|"):
+                    exact = option.startswith("=")
+                    for piece in _words(option.lstrip("=")):
                         found |= {piece} if exact or piece.endswith("'") else set(forms_of(piece, language))
                 slots.append(Slot("word", frozenset(found), marked=marked))
     return tuple(slots)
 
 
 def _match_at(
-    slots: tuple[Slot, ...], words: list[str], i: int, language: str
+    slots: Sequence[tuple[Any, ...]], words: list[str], i: int, language: str
 ) -> tuple[int, int, int] | None:
     """Where the slots match starting at ``words[i]``: (words matched, first and last+1 marked word), or
     None. Without marked slots the whole match is marked."""
@@ -189,22 +188,23 @@ def _match_at(
         if s == len(slots):
             return j
         slot = slots[s]
-        if slot.kind == "word":
-            if j < len(words) and words[j] in slot.forms:
+        kind = slot[0]
+        if kind == "word":
+            if j < len(words) and words[j] in slot[1]:
                 found = go(s + 1, j + 1)
                 if found is not None:
                     taken[s] = (j, j + 1)
                 return found
             return None
-        if slot.kind == "det":
-            for n in range(slot.most, -1, -1):
+        if kind == "det":
+            for n in range(slot[2], -1, -1):
                 if all(j + k < len(words) and words[j + k] in determiners for k in range(n)):
                     found = go(s + 1, j + n)
                     if found is not None:
                         taken[s] = (j, j + n)
                         return found
             return None
-        for n in range(0, slot.most + 1):
+        for n in range(0, slot[2] + 1):
             if j + n <= len(words):
                 found = go(s + 1, j + n)
                 if found is not None:
@@ -215,13 +215,13 @@ def _match_at(
     end = go(0, i)
     if end is None:
         return None
-    marked = [taken[k] for k, slot in enumerate(slots) if slot.marked and taken[k][1] > taken[k][0]]
+    marked = [taken[k] for k, slot in enumerate(slots) if slot[3] and taken[k][1] > taken[k][0]]
     if not marked:
         return end - i, 0, end - i
     return end - i, marked[0][0] - i, marked[-1][1] - i
 
 
-def _contains(slots: tuple[Slot, ...], words: list[str], language: str) -> bool:
+def _contains(slots: Sequence[tuple[Any, ...]], words: list[str], language: str) -> bool:
     return any(_match_at(slots, words, i, language) is not None for i in range(len(words)))
 
 
@@ -241,52 +241,73 @@ class Phrases(PackRule):
             derived = prepare(spec, language)
             if isinstance(spec, dict):
                 spec["_derived"] = derived  # cached with the pack, so later runs skip the dictionary
-        self.entries: list[Entry] = []
-        self.by_first: dict[str, list[tuple[Entry, tuple[Slot, ...]]]] = {}
-        for raw, compiled in zip(spec["entries"], derived["entries"], strict=True):
-            entry = Entry(
+        self.documented_entries: list[Mapping[str, Any]] = list(spec["entries"])  # for `refuso explain`
+        # Slots stay the plain tuples of the cache: nothing is rebuilt at start-up.
+        self.alternatives: list[list[tuple[Any, ...]]] = [e["alternatives"] for e in derived["entries"]]
+        self.needs: list[list[tuple[frozenset[str], ...]]] = derived["needs"]
+        self.by_first: dict[str, list[tuple[int, int]]] = derived["first"]
+        self.by_key: dict[str, list[str]] = derived[
+            "keys"
+        ]  # "sull" -> ["sull'"]: the word set has no apostrophes
+        self._raw = spec["entries"]
+        self._derived_entries = derived["entries"]
+        self._entries: dict[int, Entry] = {}
+
+    def entry(self, index: int) -> Entry:
+        found = self._entries.get(index)
+        if found is None:
+            raw, compiled = self._raw[index], self._derived_entries[index]
+            found = self._entries[index] = Entry(
                 id=raw["id"],
-                alternatives=tuple(tuple(Slot(*s) for s in alt) for alt in compiled["alternatives"]),
                 english=raw["english"],
                 use=tuple(u.strip() for u in raw["use"].split(";") if u.strip()),
                 low=raw.get("confidence") == "low",
-                when=tuple(tuple(Slot(*s) for s in p) for p in compiled["when"]),
-                unless=tuple(tuple(Slot(*s) for s in p) for p in compiled["unless"]),
+                when=tuple(compiled["when"]),
+                unless=tuple(compiled["unless"]),
             )
-            self.entries.append(entry)
-            for alternative in entry.alternatives:
-                first = next((s for s in alternative if s.kind == "word"), None)
-                for form in first.forms if first else ():
-                    self.by_first.setdefault(form, []).append((entry, alternative))
+        return found
 
     def find(self, document: Document, options: Mapping[str, Any], timeout: float) -> Iterator[Match]:
         text = document.prose.text
         vocabulary = document.shared("word-set", lambda: set(text.casefold().translate(_TO_SPACE).split()))
-        candidates = (
-            vocabulary & self.by_first.keys()
-            if len(vocabulary) < len(self.by_first)
-            else {f for f in self.by_first if f in vocabulary}
+        # An alternative can match only if every one of its words is somewhere in the document: most
+        # entries drop out here, before a single position is looked at.
+        starts: dict[str, list[tuple[int, int]]] = {}
+        keys = (
+            vocabulary & self.by_key.keys()
+            if len(vocabulary) < len(self.by_key)
+            else [k for k in self.by_key if k in vocabulary]
         )
-        if not candidates:
+        for form in (f for k in keys for f in self.by_key[k]):
+            for e, a in self.by_first[form]:
+                if all(not keys.isdisjoint(vocabulary) for keys in self.needs[e][a]):
+                    starts.setdefault(form, []).append((e, a))
+        if not starts:
             return
         skip = set(options.get("skip", ()))
         seen: set[tuple[int, int]] = set()
-        for form in sorted(candidates):
-            for hit in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE):
-                yield from self._at(document, text, hit.start(), form, skip, seen)
+        for form in sorted(starts):
+            for hit in _form_pattern(form).finditer(text):
+                yield from self._at(text, hit.start(), starts[form], skip, seen)
 
     def _at(
-        self, document: Document, text: str, start: int, form: str, skip: set[str], seen: set[tuple[int, int]]
+        self,
+        text: str,
+        start: int,
+        places: list[tuple[int, int]],
+        skip: set[str],
+        seen: set[tuple[int, int]],
     ) -> Iterator[Match]:
         window = [
             (m.group().casefold().replace("’", "'"), m.start(), m.end())
             for m in _WORD.finditer(text, start, min(len(text), start + WINDOW))
         ]
         words = [w for w, _, _ in window]
-        for entry, alternative in self.by_first.get(form, ()):
+        for e, a in places:
+            entry = self.entry(e)
             if entry.id in skip:
                 continue
-            found_at = _match_at(alternative, words, 0, self.language)
+            found_at = _match_at(self.alternatives[e][a], words, 0, self.language)
             if not found_at or not found_at[0]:
                 continue
             _, first, last = found_at
@@ -325,22 +346,51 @@ class Phrases(PackRule):
         return _words(text[s:e])
 
 
+@functools.lru_cache(maxsize=4096)
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """Where a word form starts in the text: "l'" also matches "l’"."""
+    if form.endswith("'"):
+        return re.compile(rf"(?<!\w){re.escape(form[:-1])}['’]", re.IGNORECASE)
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
+
+
 def prepare(spec: Mapping[str, Any], language: str) -> dict[str, Any]:
     """Expand every entry's phrases into word forms: slow (it reads the lemma dictionary), so it runs when
-    the pack is validated and the result is cached with it."""
+    the pack is validated and the result is cached with it, with the index the matcher starts from."""
     from lint.inflect import forms
 
-    def compiled(phrase: str) -> list[tuple[Any, ...]]:
-        return [(s.kind, s.forms, s.most, s.marked) for s in compile_phrase(phrase, language, forms)]
+    # Identical form sets and strings are shared, so the pickled cache stores each once and loads fast.
+    shared: dict[frozenset[str], frozenset[str]] = {}
 
-    out = []
-    for entry in spec["entries"]:
+    def share(words: frozenset[str]) -> frozenset[str]:
+        return shared.setdefault(words, frozenset(sys.intern(w) for w in words))
+
+    def compiled(phrase: str) -> list[tuple[Any, ...]]:
+        return [(s.kind, share(s.forms), s.most, s.marked) for s in compile_phrase(phrase, language, forms)]
+
+    out, needs, first = [], [], {}
+    for e, entry in enumerate(spec["entries"]):
         phrases = entry["phrase"] if isinstance(entry["phrase"], list) else [entry["phrase"]]
+        alternatives = [compiled(p) for p in phrases]
         out.append(
             {
-                "alternatives": [compiled(p) for p in phrases],
+                "alternatives": alternatives,
                 "when": [compiled(p) for p in entry.get("when", ())],
                 "unless": [compiled(p) for p in entry.get("unless", ())],
             }
         )
-    return {"entries": out}
+        # the words each alternative needs, as they appear in the document's word set (no apostrophes)
+        needs.append(
+            [
+                tuple(share(frozenset(f.rstrip("'") for f in slot[1])) for slot in alternative if slot[0] == "word")
+                for alternative in alternatives
+            ]
+        )
+        for a, alternative in enumerate(alternatives):
+            head = next((slot for slot in alternative if slot[0] == "word"), None)
+            for form in head[1] if head else ():
+                first.setdefault(form, []).append((e, a))
+    keys: dict[str, list[str]] = {}
+    for form in first:
+        keys.setdefault(form.rstrip("'"), []).append(form)
+    return {"entries": out, "needs": needs, "first": first, "keys": keys}
