@@ -31,7 +31,9 @@ def _lemma_forms(language: str) -> dict[bytes, list[bytes]]:
 
     dictionary = DefaultDictionaryFactory().get_dictionary(language)
     raw = getattr(dictionary, "_dict", None)
-    items = raw.items() if isinstance(raw, dict) else ((f.encode(), m.encode()) for f, m in dictionary.items())
+    items = (
+        raw.items() if isinstance(raw, dict) else ((f.encode(), m.encode()) for f, m in dictionary.items())
+    )
     inverted: dict[bytes, list[bytes]] = {}
     for form, lemma in items:
         forms_of = inverted.get(lemma)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
@@ -120,3 +123,45 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                     straight = None
     spans.sort()
     return spans
+
+
+# A word as the word-based rules see it: letters and digits, inner hyphens and dots ("leader-leader",
+# "corriere.it"), and a final apostrophe for elided forms ("dell'", "l'").
+WORD = re.compile(r"\w+(?:[-.]\w+)*['’]?", re.UNICODE)
+
+
+class Words:
+    """A document's words in lower case, shared by the rules that look words up (the phrase packs, the
+    untranslated-fragment check). The word list and its set come from one C-level pass; where each word
+    occurs, and its offsets, only when a rule asks."""
+
+    def __init__(self, text: str) -> None:
+        lowered = text.lower().replace("’", "'")
+        self._text = lowered if len(lowered) == len(text) else None  # "İ" lowers to two code points
+        self._source = text
+        self.words: list[str] = (
+            WORD.findall(lowered) if self._text is not None else [w.casefold() for w in WORD.findall(text)]
+        )
+        self.vocabulary = frozenset(self.words)
+
+    @functools.cached_property
+    def index(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for i, word in enumerate(self.words):
+            found = index.get(word)
+            if found is None:
+                index[word] = [i]
+            else:
+                found.append(i)
+        return index
+
+    @functools.cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        text = self._text if self._text is not None else self._source.replace("’", "'")
+        return [m.span() for m in WORD.finditer(text)]
+
+
+def document_words(document: Any) -> Words:
+    """The document's :class:`Words`, computed once per document."""
+    text = document.prose.text
+    return document.shared("words", lambda: Words(text))

@@ -10,9 +10,10 @@ configuration), or at any date when the article has none.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,7 @@ from lint.kb.index import (
     Qualifier,
     edit_distance,
     key,
+    one_letter_deletions,
     sound_key,
     tokens,
 )
@@ -44,6 +46,23 @@ _NAME_RUN = re.compile(
     rf"(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)*{CAPITAL_CANDIDATE}[\w'’-]*){{0,5}}"
 )
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, overlapping ones joined: what :func:`_covers` searches."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _covers(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether one of the spans made by :func:`_merged` holds ``offset``."""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _run_words(run: re.Match[str]) -> list[tuple[int, int, str]]:
@@ -538,7 +557,7 @@ class PossibleMisspelledName:
         text = document.prose.text
         lang = document.language
         mentions = find_mentions(document, ckb)
-        covered = [(m.start, m.end) for m in mentions]
+        covered = _merged((m.start, m.end) for m in mentions)
         for mention in mentions:
             yield from self._other_language_variant(ckb, mention, lang)
             yield from self._wrong_first_name(ckb, text, mention, lang)
@@ -548,7 +567,7 @@ class PossibleMisspelledName:
         reported: set[tuple[int, int]] = set()
         for run in _NAME_RUN.finditer(text):
             for start, end, _word in _run_words(run):
-                if any(s <= start < e for s, e in covered) or (start, end) in reported:
+                if _covers(covered, start) or (start, end) in reported:
                     continue
                 found = self._near_surname(ckb, document, text, start, end, lang, named_in_full)
                 if found is not None:
@@ -672,7 +691,9 @@ class PossibleMisspelledName:
         terms = ckb.context_terms.get(person_id, set())
         text = document.prose.text
         return any(
-            re.search(rf"(?<![\w]){re.escape(term)}(?![\w])", text) for term in terms if len(term) >= 2
+            term in text and re.search(rf"(?<![\w]){re.escape(term)}(?![\w])", text)
+            for term in terms
+            if len(term) >= 2
         )
 
 
@@ -726,7 +747,7 @@ class InconsistentName:
         lang = document.language
         mentions = find_mentions(document, ckb) if ckb is not None else []
         yield from self._kb_spellings(ckb, mentions, lang)
-        covered = [(m.start, m.end) for m in mentions]
+        covered = _merged((m.start, m.end) for m in mentions)
         yield from self._free_surnames(ckb, text, covered, lang)
 
     @staticmethod
@@ -775,13 +796,25 @@ class InconsistentName:
         for run in _NAME_RUN.finditer(text):
             parts = _run_words(run)
             for i, (start, _end, word) in enumerate(parts):
-                if any(s <= start < e for s, e in covered) or len(word) < 4 or not word[0].isupper():
+                if len(word) < 4 or not word[0].isupper() or _covers(covered, start):
                     continue
                 words_at.setdefault(word, []).append((start, start + len(word)))
                 if i > 0 and i == len(parts) - 1:
                     full_surnames[word] = full_surnames.get(word, 0) + 1
+        # Words one edit apart share a form with one letter deleted: index the words by those forms, so
+        # each surname is compared with its few neighbours, not with every capitalised word.
+        by_deletion: dict[str, set[str]] = {}
+        for word in words_at:
+            for variant in one_letter_deletions(word.casefold()):
+                by_deletion.setdefault(variant, set()).add(word)
         for surname in full_surnames:
-            for other, places in words_at.items():
+            near = {
+                w
+                for variant in one_letter_deletions(surname.casefold())
+                for w in by_deletion.get(variant, ())
+            }
+            for other in sorted(near):
+                places = words_at[other]
                 if (
                     other == surname
                     or other in full_surnames

@@ -18,7 +18,7 @@ from lint.checks.base import rule_meta
 from lint.document import Document
 from lint.language import FUNCTION_WORDS
 from lint.rules import Match
-from lint.text import quoted_spans
+from lint.text import document_words, quoted_spans
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?;:]+[\"”»)]*\s+|\n\s*\n")
@@ -56,18 +56,13 @@ _STOP = {w for words in FUNCTION_WORDS.values() for w in words} | {
 }
 
 
-_COORDINATORS = {"e", "ed", "o", "od", "oppure", "nonché", "and", "or"}
+_COORDINATOR = re.compile(r"(?<![\w'’-])(?:e|ed|o|od|oppure|nonché|and|or)\s+(?=\w)")
 MAX_GAP = 6  # words between the two renderings, the coordinator included
-
-
-def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    pos = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        if m.start() > pos:
-            yield pos, m.start()
-        pos = m.end()
-    if end > pos:
-        yield pos, end
+_LOOK_BACK = 160  # characters before the coordinator where the first rendering can be
+_SPACES = re.compile(r"[ \t\n\u00a0]+")
+_PREVIOUS = re.compile(
+    r"([^\W\d_][\w'’-]*)[ \t\n\u00a0]+\Z"
+)  # the word right before a position, spaces only between
 
 
 class RepeatedPhrase:
@@ -91,8 +86,8 @@ class RepeatedPhrase:
             ),
             "en": (
                 "Flags a sequence of three or more words, at least two of them content words, repeated word for "
-                "word in the same sentence and coordinated with the first a few words later (\"… and take into "
-                "account …\") — in machine-translated copy, the mark of one expression rendered twice. The "
+                'word in the same sentence and coordinated with the first a few words later ("… and take into '
+                'account …") — in machine-translated copy, the mark of one expression rendered twice. The '
                 "second occurrence is flagged; distant or uncoordinated repetitions (legal wording, parallel "
                 "constructions) are not."
             ),
@@ -110,45 +105,67 @@ class RepeatedPhrase:
                 "La Russia può mettere sul tavolo le sue preoccupazioni. Noi metteremo sul tavolo le nostre.",
             ),
             ("it", "Da una parte il governo, dall'altra parte l'opposizione."),
-            ("it", "Leonardo discute il prezzo dell'auto con il venditore e il venditore discute il prezzo dell'auto."),
+            (
+                "it",
+                "Leonardo discute il prezzo dell'auto con il venditore e il venditore discute il prezzo dell'auto.",
+            ),
             ("it", "La decisione del Consiglio modifica ed estende la decisione del Consiglio del 2001."),
             ("en", "If the universe were empty, if the universe were empty, it would look like this."),
         ],
     )
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        # Anchored on the coordinators: the second rendering starts right after one, so only the few
+        # words around each "e"/"and" are looked at, not every n-gram of every sentence.
         text = document.prose.text
-        for p_start, p_end in document.paragraphs():
-            for s_start, s_end in _sentences(text, p_start, p_end):
-                words = [
-                    (m.group().casefold(), m.start(), m.end()) for m in _WORD.finditer(text, s_start, s_end)
-                ]
-                if len(words) < 7:
-                    continue
-                yield from self._repeats(text, words)
+        reported_until = -1
+        for c in _COORDINATOR.finditer(text):
+            after = c.end()
+            if after < reported_until:
+                continue
+            head = _WORD.match(text, after)
+            if head is None:
+                continue
+            lo = max(0, c.start() - _LOOK_BACK)
+            before = text[lo : c.start()]
+            if head.group().casefold() not in before.casefold():
+                continue  # the word after "e" is not in the words before it: no repetition
+            cut = list(_SENTENCE_END.finditer(before))
+            if cut:
+                lo, before = lo + cut[-1].end(), before[cut[-1].end() :]
+            previous = [m.group().casefold() for m in _WORD.finditer(before)]
+            following = []
+            for m in _WORD.finditer(text, after, min(len(text), after + _LOOK_BACK)):
+                if _SENTENCE_END.search(text, following[-1][2] if following else after, m.start()):
+                    break
+                following.append((m.group().casefold(), m.start(), m.end()))
+                if len(following) == 6:
+                    break
+            found = self._repeat(previous, [w for w, _, _ in following])
+            if found:
+                reported_until = following[found - 1][2]
+                yield Match(following[0][1], reported_until)
 
     @staticmethod
-    def _repeats(text: str, words: list[tuple[str, int, int]]) -> Iterator[Match]:
-        seen: dict[tuple[str, ...], int] = {}
-        reported_until = -1
-        keys = [w for w, _, _ in words]
-        for n in (6, 5, 4, 3):
-            for i in range(len(keys) - n + 1):
-                gram = tuple(keys[i : i + n])
-                content = [w for w in gram if w not in _STOP and len(w) > 2]
-                if len(content) < 2 or gram[0] in _STOP or gram[-1] in _STOP:
-                    continue
-                first = seen.setdefault(gram, i)
-                if first == i or i < reported_until:
-                    continue
-                # "mettere sul tavolo le sue preoccupazioni e mettere sul tavolo …": the second rendering
-                # is coordinated with the first, a few words after it. A phrase repeated farther away, or
-                # not right after "e"/"and", is a parallel construction or legal wording, not a double.
-                gap = i - (first + n)
-                if not 0 < gap <= MAX_GAP or keys[i - 1] not in _COORDINATORS:
-                    continue
-                reported_until = i + n
-                yield Match(words[i][1], words[i + n - 1][2])
+    def _repeat(previous: list[str], following: list[str]) -> int:
+        """The length of the longest phrase (3-6 words, two of them content words, not starting or ending
+        on a function word) that ``following`` starts with and that ends in ``previous`` at most
+        MAX_GAP - 1 words before its end (the coordinator is the last word of the gap)."""
+        best = 0
+        for j in range(max(0, len(previous) - MAX_GAP - 6 + 1), len(previous)):
+            n = 0
+            while n < 6 and j + n < len(previous) and n < len(following) and previous[j + n] == following[n]:
+                n += 1
+            gap = len(previous) - (j + n) + 1
+            if n < 3 or not 0 < gap <= MAX_GAP:
+                continue
+            while n >= 3 and following[n - 1] in _STOP:
+                n -= 1
+            gram = following[:n]
+            content = [w for w in gram if w not in _STOP and len(w) > 2]
+            if n >= 3 and len(content) >= 2 and gram[0] not in _STOP:
+                best = max(best, n)
+        return best
 
 
 @functools.cache
@@ -157,13 +174,16 @@ def lexicon(name: str) -> frozenset[str]:
     from lint.builtin import builtin_rules_dir
 
     path = Path(builtin_rules_dir()) / "lexicon" / name
-    lines = frozenset(path.read_text(encoding="utf-8").splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    words = frozenset(lines[header:])  # comments only head the file
+    return words - {""} if "" in words else words
 
 
 _OTHER = {"it": "en", "en": "it"}
 # Web addresses, e-mail addresses, domain and file names: "corriere.it", "www.state.gov/briefings".
-_ADDRESS = re.compile(r"[^\s\"“”«»()\[\]]*(?:\w[.@]\w|://)[^\s\"“”«»()\[\]]*")
+_ADDRESS_HINT = re.compile(r"\w[.@]\w|://")
+_ADDRESS_EDGE = set('"“”«»()[]')
 _LANGUAGE_NAME = {"it": {"en": "inglese", "it": "italiano"}, "en": {"en": "English", "it": "Italian"}}
 
 
@@ -215,59 +235,78 @@ class ForeignFragment:
             return
         other = _OTHER[lang]
         foreign = lexicon(f"{other}-not-{lang}.txt")
-        loans = lexicon(f"{other}-loans-{lang}.txt")
         function_words = FUNCTION_WORDS[other]
         text = document.prose.text
-        quotes = quoted_spans(text)
-        addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
-        words = list(_WORD.finditer(text))
-
-        def capital_touching(k: int, lo: int, hi: int) -> bool:
-            """Whether words[k] is capitalised and only spaces separate it from text[lo:hi]."""
-            if not 0 <= k < len(words) or not words[k].group()[:1].isupper():
-                return False
-            gap = text[words[k].end() : lo] if words[k].end() <= lo else text[hi : words[k].start()]
-            return gap.strip() == ""
-
-        i = 0
-        while i < len(words):
-            if not self._foreign(words[i], foreign, addresses):
-                i += 1
+        # Most articles hold no word of the other language at all: find that out from the document's
+        # word set before looking at any position.
+        vocabulary = document_words(document).vocabulary
+        candidates = sorted(
+            {w for w in vocabulary & foreign if w.isalpha()}
+            | {w for w in vocabulary if "-" in w and all(p in foreign for p in w.split("-"))},
+            key=len,
+            reverse=True,
+        )
+        if not candidates:
+            return
+        loans = lexicon(f"{other}-loans-{lang}.txt")
+        quotes: list[tuple[int, int]] | None = None
+        # A run of foreign words starts on one of the candidates: look only there.
+        anchors = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, candidates))})(?![\w'’-])")
+        reported_until = -1
+        for hit in anchors.finditer(text):
+            if hit.start() < reported_until:
                 continue
-            j = i + 1  # extend the run over English words separated by spaces only
-            while (
-                j < len(words)
-                and text[words[j - 1].end() : words[j].start()].strip() == ""
-                and self._foreign(words[j], foreign, addresses)
-            ):
-                j += 1
-            run = [m.group().casefold() for m in words[i:j]]
-            phrase = " ".join(run).replace("-", " ")
-            start, end = words[i].start(), words[j - 1].end()
-            content = [w for w in run if w not in function_words]
-            before, after = capital_touching(i - 1, start, end), capital_touching(j, start, end)
+            first = _WORD.match(text, hit.start())
+            if first is None or not self._foreign(text, first, foreign):
+                continue
+            run = [first]
+            while True:
+                gap = _SPACES.match(text, run[-1].end())
+                following = _WORD.match(text, gap.end()) if gap and gap.end() > run[-1].end() else None
+                if following is None or not self._foreign(text, following, foreign):
+                    break
+                run.append(following)
+            start, end = run[0].start(), run[-1].end()
+            reported_until = end
+            words = [m.group().casefold() for m in run]
+            if len(words) < 2 and "-" not in words[0]:
+                continue
+            content = [w for w in words if w not in function_words]
+            before = _PREVIOUS.search(text, max(0, start - 80), start)
+            after = _WORD.match(text, _SPACES.match(text, end).end()) if _SPACES.match(text, end) else None
+            capital_before = before is not None and before.group(1)[:1].isupper()
+            capital_after = after is not None and after.start() > end and after.group()[:1].isupper()
             # inside a name or a title: "London School of Economics", "the Lord Chamberlain's Men"
-            named = (before and after) or (not content and (before or after))
-            if (
-                (len(run) >= 2 or "-" in run[0])
-                and phrase not in loans
-                and not named
-                and not _inside(quotes, start)
-            ):
-                yield Match(
-                    start, end, args={"other": _LANGUAGE_NAME[lang][other], "hint": _hint(lang, other)}
-                )
-            i = j
+            named = (capital_before and capital_after) or (not content and (capital_before or capital_after))
+            if " ".join(words).replace("-", " ") in loans or named:
+                continue
+            if quotes is None:
+                quotes = quoted_spans(text)
+            if _inside(quotes, start):
+                continue
+            yield Match(start, end, args={"other": _LANGUAGE_NAME[lang][other], "hint": _hint(lang, other)})
 
     @staticmethod
-    def _foreign(m: re.Match[str], foreign: frozenset[str], addresses: list[tuple[int, int]]) -> bool:
+    def _foreign(text: str, m: re.Match[str], foreign: frozenset[str]) -> bool:
         word = m.group()
         folded = word.casefold()
         return (
             not word[:1].isupper()
             and (folded in foreign or all(part in foreign for part in folded.split("-")))
-            and not _inside(addresses, m.start())
+            and not _in_address(text, m.start(), m.end())
         )
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a web or e-mail address, a domain or a file name: the stretch
+    without spaces around it has a dot or an at sign between letters, or "://"."""
+    lo = start
+    while lo > 0 and not text[lo - 1].isspace() and text[lo - 1] not in _ADDRESS_EDGE:
+        lo -= 1
+    hi = end
+    while hi < len(text) and not text[hi].isspace() and text[hi] not in _ADDRESS_EDGE:
+        hi += 1
+    return _ADDRESS_HINT.search(text, lo, hi) is not None
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:

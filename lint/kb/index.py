@@ -96,7 +96,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(previous[-1], limit)
 
 
-def _deletions(word: str) -> set[str]:
+def one_letter_deletions(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
@@ -382,7 +382,7 @@ class CompiledKB:
                 if len(folded) < 4:
                     continue
                 self.surname_people[folded].add(person.id)
-                for variant in _deletions(folded):
+                for variant in one_letter_deletions(folded):
                     self.near_surnames[variant].add(folded)
         self.near_surnames = dict(self.near_surnames)
         self.surname_people = dict(self.surname_people)
@@ -392,7 +392,7 @@ class CompiledKB:
         the same way under another transliteration."""
         folded = fold(word)
         found: set[str] = set()
-        for variant in _deletions(folded):
+        for variant in one_letter_deletions(folded):
             found.update(self.near_surnames.get(variant, ()))
         sound = sound_key(word)
         found |= {

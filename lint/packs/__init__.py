@@ -31,7 +31,7 @@ from lint.yamlsource import (
     path_label,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 8
 KINDS: dict[str, type[PackRule]] = {**BASIC_KINDS, Phrases.KIND: Phrases}
 # Options a YAML rule kind lets configuration override, with the key they read in the spec.
 KIND_OPTIONS = {"repetition": ("allow",), "phrases": ("skip",)}

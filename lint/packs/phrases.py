@@ -19,7 +19,7 @@ intersected with each entry's possible first words, and only the rare candidates
 
 from __future__ import annotations
 
-import functools
+import bisect
 import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from lint.findings import Severity
 from lint.packs.kinds import PackRule
 from lint.rules import Match, RuleMeta
+from lint.text import WORD as _WORD
+from lint.text import Words, document_words
 
 if TYPE_CHECKING:
     from lint.document import Document
@@ -95,10 +97,8 @@ DETERMINERS = {
         "some",
     },
 }
-_WORD = re.compile(r"\w+(?:[-.]\w+)*['’]?", re.UNICODE)
-_TO_SPACE = str.maketrans({c: " " for c in ".,;:!?\"“”«»()[]{}…—–/*_\u00a0'’"})
 _SENTENCE_END = re.compile(r"[.!?;]+[\"”»)]*\s+|\n\s*\n")
-WINDOW = 200
+WINDOW = 40  # words a phrase can span
 
 _ENTRY = {
     "type": "object",
@@ -222,7 +222,19 @@ def _match_at(
 
 
 def _contains(slots: Sequence[tuple[Any, ...]], words: list[str], language: str) -> bool:
+    head = slots[0] if slots else None
+    if head is not None and head[0] == "word":  # try only where the first word is
+        forms = head[1]
+        return any(
+            w in forms and _match_at(slots, words, i, language) is not None for i, w in enumerate(words)
+        )
     return any(_match_at(slots, words, i, language) is not None for i in range(len(words)))
+
+
+def _followed(positions: list[int], i: int) -> bool:
+    """Whether a position in the sorted ``positions`` lies after ``i`` within a phrase's reach."""
+    k = bisect.bisect_right(positions, i)
+    return k < len(positions) and positions[k] <= i + WINDOW
 
 
 class Phrases(PackRule):
@@ -244,11 +256,7 @@ class Phrases(PackRule):
         self.documented_entries: list[Mapping[str, Any]] = list(spec["entries"])  # for `refuso explain`
         # Slots stay the plain tuples of the cache: nothing is rebuilt at start-up.
         self.alternatives: list[list[tuple[Any, ...]]] = [e["alternatives"] for e in derived["entries"]]
-        self.needs: list[list[tuple[frozenset[str], ...]]] = derived["needs"]
-        self.by_first: dict[str, list[tuple[int, int]]] = derived["first"]
-        self.by_key: dict[str, list[str]] = derived[
-            "keys"
-        ]  # "sull" -> ["sull'"]: the word set has no apostrophes
+        self.needs: list[list[tuple[frozenset[str], ...]]] = [e["needs"] for e in derived["entries"]]
         self._raw = spec["entries"]
         self._derived_entries = derived["entries"]
         self._entries: dict[int, Entry] = {}
@@ -269,40 +277,47 @@ class Phrases(PackRule):
 
     def find(self, document: Document, options: Mapping[str, Any], timeout: float) -> Iterator[Match]:
         text = document.prose.text
-        vocabulary = document.shared("word-set", lambda: set(text.casefold().translate(_TO_SPACE).split()))
+        tokens = document_words(document)
+        vocabulary = tokens.vocabulary
         # An alternative can match only if every one of its words is somewhere in the document: most
         # entries drop out here, before a single position is looked at.
-        starts: dict[str, list[tuple[int, int]]] = {}
-        keys = (
-            vocabulary & self.by_key.keys()
-            if len(vocabulary) < len(self.by_key)
-            else [k for k in self.by_key if k in vocabulary]
-        )
-        for form in (f for k in keys for f in self.by_key[k]):
-            for e, a in self.by_first[form]:
-                if all(not keys.isdisjoint(vocabulary) for keys in self.needs[e][a]):
-                    starts.setdefault(form, []).append((e, a))
-        if not starts:
+        active = [
+            (e, a, needs)
+            for e, entry_needs in enumerate(self.needs)
+            for a, needs in enumerate(entry_needs)
+            if needs and all(not words.isdisjoint(vocabulary) for words in needs)
+        ]
+        if not active:
             return
+        index = tokens.index
+        places: dict[int, list[tuple[int, int]]] = {}
+        for e, a, needs in active:
+            starts = sorted(i for form in needs[0] & vocabulary for i in index[form])
+            if len(needs) > 1 and len(starts) > 4:
+                # A common first word ("è", "ha"): keep the places where the alternative's rarest other
+                # word follows closely enough for the phrase to fit.
+                rare = min(
+                    (sorted(i for form in words & vocabulary for i in index[form]) for words in needs[1:]),
+                    key=len,
+                )
+                starts = [i for i in starts if _followed(rare, i)]
+            for i in starts:
+                places.setdefault(i, []).append((e, a))
         skip = set(options.get("skip", ()))
         seen: set[tuple[int, int]] = set()
-        for form in sorted(starts):
-            for hit in _form_pattern(form).finditer(text):
-                yield from self._at(text, hit.start(), starts[form], skip, seen)
+        for i in sorted(places):
+            yield from self._at(text, tokens, i, places[i], skip, seen)
 
     def _at(
         self,
         text: str,
-        start: int,
+        tokens: Words,
+        i: int,
         places: list[tuple[int, int]],
         skip: set[str],
         seen: set[tuple[int, int]],
     ) -> Iterator[Match]:
-        window = [
-            (m.group().casefold().replace("’", "'"), m.start(), m.end())
-            for m in _WORD.finditer(text, start, min(len(text), start + WINDOW))
-        ]
-        words = [w for w, _, _ in window]
+        words = tokens.words[i : i + WINDOW]
         for e, a in places:
             entry = self.entry(e)
             if entry.id in skip:
@@ -311,7 +326,7 @@ class Phrases(PackRule):
             if not found_at or not found_at[0]:
                 continue
             _, first, last = found_at
-            span = (window[first][1], window[last - 1][2])
+            span = (tokens.spans[i + first][0], tokens.spans[i + last - 1][1])
             if span in seen:
                 continue
             sentence = self._sentence(text, span[0], span[1])
@@ -346,14 +361,6 @@ class Phrases(PackRule):
         return _words(text[s:e])
 
 
-@functools.lru_cache(maxsize=4096)
-def _form_pattern(form: str) -> re.Pattern[str]:
-    """Where a word form starts in the text: "l'" also matches "l’"."""
-    if form.endswith("'"):
-        return re.compile(rf"(?<!\w){re.escape(form[:-1])}['’]", re.IGNORECASE)
-    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", re.IGNORECASE)
-
-
 def prepare(spec: Mapping[str, Any], language: str) -> dict[str, Any]:
     """Expand every entry's phrases into word forms: slow (it reads the lemma dictionary), so it runs when
     the pack is validated and the result is cached with it, with the index the matcher starts from."""
@@ -368,29 +375,21 @@ def prepare(spec: Mapping[str, Any], language: str) -> dict[str, Any]:
     def compiled(phrase: str) -> list[tuple[Any, ...]]:
         return [(s.kind, share(s.forms), s.most, s.marked) for s in compile_phrase(phrase, language, forms)]
 
-    out, needs, first = [], [], {}
-    for e, entry in enumerate(spec["entries"]):
+    out = []
+    for entry in spec["entries"]:
         phrases = entry["phrase"] if isinstance(entry["phrase"], list) else [entry["phrase"]]
         alternatives = [compiled(p) for p in phrases]
         out.append(
             {
                 "alternatives": alternatives,
+                # the words each alternative needs, its first word first: the same objects as the slots'
+                # sets, so the cache stores them once
+                "needs": [
+                    tuple(slot[1] for slot in alternative if slot[0] == "word")
+                    for alternative in alternatives
+                ],
                 "when": [compiled(p) for p in entry.get("when", ())],
                 "unless": [compiled(p) for p in entry.get("unless", ())],
             }
         )
-        # the words each alternative needs, as they appear in the document's word set (no apostrophes)
-        needs.append(
-            [
-                tuple(share(frozenset(f.rstrip("'") for f in slot[1])) for slot in alternative if slot[0] == "word")
-                for alternative in alternatives
-            ]
-        )
-        for a, alternative in enumerate(alternatives):
-            head = next((slot for slot in alternative if slot[0] == "word"), None)
-            for form in head[1] if head else ():
-                first.setdefault(form, []).append((e, a))
-    keys: dict[str, list[str]] = {}
-    for form in first:
-        keys.setdefault(form.rstrip("'"), []).append(form)
-    return {"entries": out, "needs": needs, "first": first, "keys": keys}
+    return {"entries": out}
