@@ -65,18 +65,30 @@ def _covers(spans: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _run_words(run: re.Match[str]) -> list[tuple[int, int, str]]:
     """(start, end, word) of the words of a name run, without a possessive ("Lavrov's") or a final
     full stop ("Rossi.")."""
     out = []
-    for m in re.finditer(r"\S+", run.group()):
-        word = _POSSESSIVE.sub("", m.group())
+    base = run.start()
+    for m in _NON_SPACE.finditer(run.group()):
+        word = m.group()
+        if "'" in word[-2:] or "’" in word[-2:]:
+            word = _POSSESSIVE.sub("", word)
         if word.endswith(".") and word.count(".") == 1:
             word = word[:-1]
         if word:
-            start = run.start() + m.start()
+            start = base + m.start()
             out.append((start, start + len(word), word))
     return out
+
+
+def name_runs(document: Document) -> list[list[tuple[int, int, str]]]:
+    """The words of each run of capitalised words in the prose, computed once per document."""
+    text = document.prose.text
+    return document.shared("name-runs", lambda: [_run_words(run) for run in _NAME_RUN.finditer(text)])
 
 
 _SPEECH = re.compile(
@@ -159,17 +171,16 @@ def find_mentions(document: Document, ckb: CompiledKB) -> list[Mention]:
     def compute() -> list[Mention]:
         text = document.prose.text
         found: list[Mention] = []
-        for run in _NAME_RUN.finditer(text):
-            tokens = _run_words(run)
+        for run in name_runs(document):
             i = 0
-            while i < len(tokens):
+            while i < len(run):
                 hit = None
-                for j in range(min(len(tokens), i + 6), i, -1):
-                    start, end = tokens[i][0], tokens[j - 1][1]
+                for j in range(min(len(run), i + 6), i, -1):
+                    start, end = run[i][0], run[j - 1][1]
                     entries = ckb.lookup(text[start:end])
                     if entries:
-                        before = " ".join(t[2] for t in tokens[:i] if t[2][:1].isupper())
-                        after = " ".join(t[2] for t in tokens[j:] if t[2][:1].isupper())
+                        before = " ".join(t[2] for t in run[:i] if t[2][:1].isupper())
+                        after = " ".join(t[2] for t in run[j:] if t[2][:1].isupper())
                         hit = Mention(start, end, text[start:end], entries, before, after)
                         i = j
                         break
@@ -565,8 +576,8 @@ class PossibleMisspelledName:
             m.people[0] for m in mentions if len(m.people) == 1 and m.kinds() & {"name", "variant"}
         }
         reported: set[tuple[int, int]] = set()
-        for run in _NAME_RUN.finditer(text):
-            for start, end, _word in _run_words(run):
+        for run in name_runs(document):
+            for start, end, _word in run:
                 if _covers(covered, start) or (start, end) in reported:
                     continue
                 found = self._near_surname(ckb, document, text, start, end, lang, named_in_full)
@@ -748,7 +759,7 @@ class InconsistentName:
         mentions = find_mentions(document, ckb) if ckb is not None else []
         yield from self._kb_spellings(ckb, mentions, lang)
         covered = _merged((m.start, m.end) for m in mentions)
-        yield from self._free_surnames(ckb, text, covered, lang)
+        yield from self._free_surnames(ckb, text, name_runs(document), covered, lang)
 
     @staticmethod
     def _kb_spellings(ckb: CompiledKB | None, mentions: list[Mention], lang: str | None) -> Iterator[Match]:
@@ -788,13 +799,16 @@ class InconsistentName:
 
     @staticmethod
     def _free_surnames(
-        ckb: CompiledKB | None, text: str, covered: list[tuple[int, int]], lang: str | None
+        ckb: CompiledKB | None,
+        text: str,
+        runs: list[list[tuple[int, int, str]]],
+        covered: list[tuple[int, int]],
+        lang: str | None,
     ) -> Iterator[Match]:
         """Surnames seen in a full name ("Emily Horne") and elsewhere one letter off ("Horn")."""
         full_surnames: dict[str, int] = {}
         words_at: dict[str, list[tuple[int, int]]] = {}
-        for run in _NAME_RUN.finditer(text):
-            parts = _run_words(run)
+        for parts in runs:
             for i, (start, _end, word) in enumerate(parts):
                 if len(word) < 4 or not word[0].isupper() or _covers(covered, start):
                     continue

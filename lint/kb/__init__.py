@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from lint.cache import Cache, file_stamp
 from lint.yamlsource import Located, SourceError
 
-KB_VERSION = 1
+KB_VERSION = 2
 CATEGORIES = (
     "head_of_state",
     "head_of_government",

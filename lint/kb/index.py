@@ -310,12 +310,14 @@ class CompiledKB:
         self._build_organisations()
         self._build_near_surnames()
         self.names = {k: tuple(v) for k, v in self.names.items()}
+        self._near_cache: dict[str, list[str]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         """Builtin types only, which unpickle fast: rows for people, tuples for name entries."""
         state = dict(self.__dict__)
         kb = self.kb
         state["kb"] = None
+        state["_near_cache"] = {}
         state["people_rows"] = {pid: _person_row(kb.people[pid]) for pid in kb.people}
         state["kb_rest"] = (kb.offices, kb.countries, kb.organisations, kb.sources, kb.common_words)
         state["names"] = {k: tuple(tuple(e) for e in v) for k, v in self.names.items()}
@@ -390,6 +392,12 @@ class CompiledKB:
     def near(self, word: str) -> list[str]:
         """Folded KB surnames one edit (insertion, deletion, substitution) from ``word``, or spelled
         the same way under another transliteration."""
+        found = self._near_cache.get(word)
+        if found is None:
+            found = self._near_cache[word] = self._near(word)
+        return found
+
+    def _near(self, word: str) -> list[str]:
         folded = fold(word)
         found: set[str] = set()
         for variant in one_letter_deletions(folded):
