@@ -112,6 +112,7 @@ class Linter:
         )
         self._engines: dict[int, Engine] = {}
         self._knowledge: dict[tuple[str, ...], _KnowledgeProvider] = {}
+        self._languagetool: dict[Any, Any] = {}
         self._settings_by_path: dict[str, Settings] = {}
         self._rule_sets: dict[tuple[str, ...], RuleSet] = {(): self.base_rules}
 
@@ -201,9 +202,23 @@ class Linter:
             raise ConfigError(errors[0].file, errors[0].line, errors[0].message)
         for _ in self.plugins.call_each("refuso_configure", settings=settings):
             pass  # the hook returns nothing; call_each records any plugin that raises
-        engine = Engine(rules, settings, self.plugins, self.knowledge_for(settings))
+        engine = Engine(
+            rules, settings, self.plugins, self.knowledge_for(settings), self.languagetool_for(settings)
+        )
         self._engines[key] = engine
         return engine
+
+    def languagetool_for(self, settings: Settings) -> Any:
+        """The LanguageTool service for a configuration, or None when LanguageTool is off."""
+        lt = settings.languagetool
+        if not lt.enabled:
+            return None
+        key = (lt.url, lt.fingerprint(), lt.timeout, lt.max_text_length, lt.autostart)
+        if key not in self._languagetool:
+            from lint.languagetool.service import LanguageToolService
+
+            self._languagetool[key] = LanguageToolService(lt, self.cache)
+        return self._languagetool[key]
 
     def knowledge_for(self, settings: Settings) -> _KnowledgeProvider:
         """The knowledge base for a configuration: refuso's, the plugins', and the configured files."""

@@ -30,7 +30,15 @@ def refuso_rule_packs() -> list[str]:
 
 @hookimpl
 def refuso_rules() -> list[object]:
-    from lint.checks import duplication, organisations, people, punctuation, suppression, translation
+    from lint.checks import (
+        duplication,
+        languagetool,
+        organisations,
+        people,
+        punctuation,
+        suppression,
+        translation,
+    )
 
     return [
         *punctuation.RULES,
@@ -39,6 +47,7 @@ def refuso_rules() -> list[object]:
         *people.RULES,
         *organisations.RULES,
         *translation.RULES,
+        *languagetool.RULES,
     ]
 
 

@@ -127,6 +127,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--color", choices=["auto", "always", "never"], default="auto", help="colour the output"
     )
     check.add_argument("--no-cache", action="store_true", help="do not read or write refuso's cache")
+    check.add_argument(
+        "--languagetool",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also run LanguageTool's grammar and spelling rules (languagetool.enabled); "
+        "--no-languagetool turns them off",
+    )
+    check.add_argument(
+        "--languagetool-url",
+        metavar="URL",
+        help="the LanguageTool server to use (languagetool.url; default http://127.0.0.1:8010)",
+    )
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json"], default="text")
@@ -154,6 +166,28 @@ def build_parser() -> argparse.ArgumentParser:
     kb_find = kb_commands.add_parser("find", help="what the KB knows about a name")
     kb_find.add_argument("name", nargs="+")
     kb_find.add_argument("--config", metavar="FILE")
+
+    languagetool = commands.add_parser(
+        "languagetool", help="install, start, stop or inspect the local LanguageTool server"
+    )
+    lt_commands = languagetool.add_subparsers(dest="lt_command", metavar="LT_COMMAND", required=True)
+    lt_install = lt_commands.add_parser(
+        "install", help="fetch LanguageTool (Italian and English) from Maven Central; needs Java 17 and Maven"
+    )
+    lt_install.add_argument("--force", action="store_true", help="fetch again even when installed")
+    lt_serve = lt_commands.add_parser("serve", help="run a LanguageTool server on localhost")
+    lt_serve.add_argument("--port", type=int, default=None, help="port to listen on (default 8010)")
+    lt_serve.add_argument(
+        "--detach", action="store_true", help="start it in the background and return once it answers"
+    )
+    lt_serve.add_argument(
+        "--max-text-length", type=int, metavar="N", help="refuse texts longer than N characters"
+    )
+    lt_status = lt_commands.add_parser("status", help="what is installed and whether a server answers")
+    lt_status.add_argument("--url", help="the server to ask (default: languagetool.url, or the local one)")
+    lt_status.add_argument("--config", metavar="FILE", help="read languagetool.url from this configuration")
+    lt_stop = lt_commands.add_parser("stop", help="stop the server `serve --detach` or a run started")
+    lt_stop.add_argument("--port", type=int, default=None, help="its port (default 8010)")
 
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of rule packs, of the configuration, or of the JSON output"
@@ -206,6 +240,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from lint.kb.commands import run
 
             return run(args)
+        if args.command == "languagetool":
+            from lint.languagetool.commands import run as run_languagetool
+
+            return run_languagetool(args)
     except KeyboardInterrupt:
         sys.stderr.write("refuso: interrupted\n")
         return EXIT_INTERRUPTED
@@ -258,6 +296,8 @@ def _check(args: argparse.Namespace) -> int:
         fail_level=Severity.parse(args.fail_level) if args.fail_level else None,
         date=args.date,
         encoding=args.encoding,
+        languagetool=args.languagetool,
+        languagetool_url=args.languagetool_url,
     )
     try:
         linter = _make_linter(args, overrides, isolated=args.isolated)
@@ -384,6 +424,12 @@ def _explain(args: argparse.Namespace) -> int:
     rules = linter.rules_for(linter.finder.for_directory(_cwd()))
     name, _, entry_id = args.rule.partition("/")
     rule = rules.get(name) or rules.get(name.upper())
+    if rule is None and ":" in name:
+        # A namespace rule's own code (LT:WHITESPACE_RULE): the namespace rule documents it.
+        namespace = rules.get(name.split(":", 1)[0].upper())
+        if namespace is not None and namespace.meta.namespace:
+            print(f"{name} is reported by {namespace.meta.code} ({namespace.meta.name}):\n")
+            rule = namespace
     if rule is None:
         import difflib
 

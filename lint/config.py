@@ -18,6 +18,8 @@ from typing import Any
 
 from lint.cache import Cache, file_stamp
 from lint.findings import Severity
+from lint.languagetool import CONFIG_SCHEMA as LANGUAGETOOL_SCHEMA
+from lint.languagetool import LanguageToolSettings
 from lint.yamlsource import Located, SourceError, deepest, error_line, format_schema_error, load_yaml
 
 CONFIG_NAMES = (".refuso.yaml", ".refuso.yml")
@@ -76,6 +78,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "encoding": {"type": "string", "minLength": 1},
         "regex-timeout": {"type": "number", "exclusiveMinimum": 0},
         "plugins": {"type": "object", "additionalProperties": {"type": "object"}},
+        "languagetool": LANGUAGETOOL_SCHEMA,
     },
 }
 
@@ -114,6 +117,7 @@ class Settings:
     encoding: str | None = None
     regex_timeout: float | None = None  # seconds per rule per document; None: scaled to the text
     plugin_options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,8 @@ class Overrides:
     fail_level: Severity | None = None
     date: dt.date | None = None
     encoding: str | None = None
+    languagetool: bool | None = None  # --languagetool / --no-languagetool
+    languagetool_url: str | None = None  # --languagetool-url
 
     def apply(self, settings: Settings) -> Settings:
         changes: dict[str, Any] = {}
@@ -147,6 +153,13 @@ class Overrides:
             changes["date"] = self.date
         if self.encoding is not None:
             changes["encoding"] = self.encoding
+        if self.languagetool is not None or self.languagetool_url is not None:
+            lt = settings.languagetool
+            if self.languagetool is not None:
+                lt = replace(lt, enabled=self.languagetool)
+            if self.languagetool_url is not None:
+                lt = replace(lt, url=self.languagetool_url.rstrip("/"))
+            changes["languagetool"] = lt
         return replace(settings, **changes) if changes else settings
 
 
@@ -280,6 +293,7 @@ def settings_from(located: Located | None) -> Settings:
         encoding=data.get("encoding"),
         regex_timeout=data.get("regex-timeout"),
         plugin_options=MappingProxyType(dict(data.get("plugins", {}))),
+        languagetool=LanguageToolSettings.from_mapping(data.get("languagetool")),
     )
 
 

@@ -15,7 +15,7 @@ from lint import selection
 from lint.config import Settings
 from lint.decoding import BinaryInput, DecodeError, decode
 from lint.document import Document
-from lint.findings import Edit, FileResult, Finding, Fix, Problem, Severity
+from lint.findings import Category, Edit, FileResult, Finding, Fix, Problem, Severity
 from lint.language import detect
 from lint.plugins import Plugins
 from lint.rules import Match, Rule, RuleSet
@@ -24,6 +24,21 @@ from lint.text import address_spans, quoted_spans
 
 DEFAULT_LANGUAGE = "it"
 SUPPRESSION_RULE = "STY001"
+LANGUAGETOOL_RULE = "LT"
+# A namespace rule's finding is dropped where refuso's own rules report the same span for the same
+# reason: same category, or a misspelling where refuso reports a misspelled name or a wrong title.
+_SAME_REASON = {
+    Category.SPELLING: {
+        Category.SPELLING,
+        Category.NAME,
+        Category.TITLE,
+        Category.CONSISTENCY,
+        Category.MT_PHRASING,
+    },
+    Category.DUPLICATION: {Category.DUPLICATION},
+    Category.PUNCTUATION: {Category.PUNCTUATION, Category.TYPOGRAPHY},
+    Category.TYPOGRAPHY: {Category.TYPOGRAPHY, Category.PUNCTUATION},
+}
 
 
 class Options(dict):
@@ -32,6 +47,7 @@ class Options(dict):
 
     timeout: float = 2.0
     knowledge: Any = None
+    languagetool: Any = None  # the run's LanguageTool service, for the LT rule
 
 
 class _Defaults(dict):
@@ -53,11 +69,19 @@ def regex_timeout(settings: Settings, text_length: int) -> float:
 
 
 class Engine:
-    def __init__(self, rules: RuleSet, settings: Settings, plugins: Plugins, knowledge: Any = None) -> None:
+    def __init__(
+        self,
+        rules: RuleSet,
+        settings: Settings,
+        plugins: Plugins,
+        knowledge: Any = None,
+        languagetool: Any = None,
+    ) -> None:
         self.rules = rules
         self.settings = settings
         self.plugins = plugins
         self.knowledge = knowledge  # a callable returning the compiled KB, or None
+        self.languagetool = languagetool  # the LanguageTool service, when languagetool is enabled
         metas = rules.metas()
         enabled = selection.resolve(
             metas,
@@ -71,6 +95,8 @@ class Engine:
             meta = rule.meta
             if meta.code not in enabled:
                 continue
+            if meta.code == LANGUAGETOOL_RULE and (languagetool is None or not settings.languagetool.enabled):
+                continue  # LanguageTool runs only when it is turned on
             configured = settings.rules.get(meta.code) or next(
                 (settings.rules[n] for n in meta.all_names if n in settings.rules), None
             )
@@ -182,6 +208,7 @@ class Engine:
             options = Options(active.options)
             options.timeout = timeout
             options.knowledge = self.knowledge
+            options.languagetool = self.languagetool
             try:
                 for match in rule.check(document, options):
                     if not scopes.allows(meta.scope, match):
@@ -206,13 +233,13 @@ class Engine:
                     )
                 )
             except Exception as exc:
-                problems.append(
-                    Problem(
-                        document.path,
-                        f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} failed: {type(exc).__name__}: {exc}",
-                        origin=meta.code,
-                    )
-                )
+                if meta.code == LANGUAGETOOL_RULE and type(exc).__module__.startswith("lint.languagetool"):
+                    message = f"not checked by LanguageTool: {exc}"
+                else:
+                    message = f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} failed: {type(exc).__name__}: {exc}"
+                problems.append(Problem(document.path, message, origin=meta.code))
+        if any(self.rules.get(f.code) is None for f in findings):
+            findings = self._namespaced(findings)
         findings = self._suppress(document, findings)
         unique = {(f.code, f.start, f.end, f.message): f for f in findings}
         ordered = sorted(unique.values(), key=Finding.sort_key)
@@ -250,11 +277,16 @@ class Engine:
         ):
             fix = Fix((Edit(start, end, match.replacement),), meta.fix)
         severity = active.severity if match.severity is None else min(active.severity, match.severity)
+        code, name, category = meta.code, meta.name, meta.category
+        if meta.namespace and match.code:
+            if not match.code.startswith(meta.code + ":"):
+                raise _BadMatch(f"code {match.code!r} is outside the rule's namespace {meta.code}:")
+            code, name, category = match.code, match.name or meta.name, match.category or meta.category
         return Finding(
             path=document.path,
-            code=meta.code,
-            name=meta.name,
-            category=meta.category,
+            code=code,
+            name=name,
+            category=category,
             severity=severity,
             message=message,
             start=start,
@@ -268,11 +300,42 @@ class Engine:
             entry=match.entry,
         )
 
+    def _namespaced(self, findings: list[Finding]) -> list[Finding]:
+        """Select each namespace rule's finding by its own code, and drop those a refuso rule already
+        reports for the same span and reason."""
+        settings = self.settings
+        own = [f for f in findings if self.rules.get(f.code) is not None]
+        kept = list(own)
+        chosen: dict[tuple[str, str, Category], bool] = {}
+        for f in findings:
+            if self.rules.get(f.code) is not None:
+                continue
+            key = (f.code, f.name, f.category)
+            if key not in chosen:
+                chosen[key] = selection.finding_selected(
+                    finding_meta(self.rules, f),
+                    select=settings.select,
+                    ignore=settings.ignore,
+                    extend_select=settings.extend_select,
+                )
+            if not chosen[key]:
+                continue
+            reasons = _SAME_REASON.get(f.category, {f.category})
+            if any(
+                o.category in reasons
+                and o.start < max(f.end, f.start + 1)
+                and f.start < max(o.end, o.start + 1)
+                for o in own
+            ):
+                continue
+            kept.append(f)
+        return kept
+
     def _suppress(self, document: Document, findings: list[Finding]) -> list[Finding]:
         if not document.directives:
             return findings
         suppressions = Suppressions(document.directives)
-        kept = [f for f in findings if not suppressions.suppresses(f, _meta(self.rules, f.code))]
+        kept = [f for f in findings if not suppressions.suppresses(f, finding_meta(self.rules, f))]
         if SUPPRESSION_RULE in self.enabled:
             rule = self.rules.get(SUPPRESSION_RULE)
             active = next(a for a in self.active if a.rule is rule)
@@ -309,9 +372,25 @@ class _BadMatch(Exception):
     pass
 
 
-def _meta(rules: RuleSet, code: str) -> Any:
-    rule = rules.get(code)
-    return rule.meta if rule is not None else None
+def finding_meta(rules: RuleSet, finding: Finding) -> Any:
+    """The metadata a finding is selected and suppressed by: its rule's, or for a namespace rule's
+    finding (``LT:WHITESPACE_RULE``) the rule's with the finding's own code, name and category."""
+    rule = rules.get(finding.code)
+    if rule is not None:
+        return rule.meta
+    rule = rules.get(finding.code.split(":", 1)[0])
+    if rule is None or not rule.meta.namespace:
+        return None
+    from dataclasses import replace
+
+    return replace(
+        rule.meta,
+        code=finding.code,
+        name=finding.name,
+        category=finding.category,
+        aliases=(),
+        namespace=False,
+    )
 
 
 def _unreadable(path: str, message: str) -> FileResult:

@@ -76,6 +76,9 @@ class RuleMeta:
     options: Mapping[str, Any] = field(default_factory=dict)  # option -> default value
     origin: str = ""  # where the rule is defined: "rules/it/x.yaml:12" or a module
     plugin: str = "refuso"
+    # A namespace rule reports findings under codes of its own, "<code>:<id>" (LanguageTool's
+    # "LT:WHITESPACE_RULE"): each match names its code, name and category.
+    namespace: bool = False
 
     def message_for(self, language: str | None) -> str:
         return _pick(self.message, language)
@@ -117,6 +120,10 @@ class Match:
     replacement: str | None = None
     severity: Severity | None = None  # lower than the rule's for this match (a low-confidence entry)
     entry: str | None = None  # which entry of a many-entry rule matched (a phrase pack's entry id)
+    # For namespace rules only: the finding's own code ("LT:ST_03_001[1]"), name and category.
+    code: str | None = None
+    name: str | None = None
+    category: Category | None = None
 
 
 @runtime_checkable

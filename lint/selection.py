@@ -5,6 +5,10 @@ code (``PUN001``) or a rule name (``doubled-punctuation``). When a rule is match
 an ignore selector, the more specific one wins (``select = ["PUN"]`` with ``ignore = ["PUN005"]``
 turns off PUN005 only; the reverse turns on PUN005 alone); on a tie the rule is ignored.
 Preview rules run only with ``preview`` on, or when selected by their exact code or name.
+
+A namespace rule (LanguageTool, ``LT``) reports findings under codes of its own (``LT:WHITESPACE_RULE``).
+It runs when any selector could select one of them (``ALL``, ``LT``, ``LT:WHITESPACE_RULE``, a category),
+and each of its findings is then selected like a rule of its own (:func:`finding_selected`).
 """
 
 from __future__ import annotations
@@ -33,8 +37,9 @@ def specificity(selector: str, meta: RuleMeta) -> int | None:
 def unknown_selectors(selectors: Iterable[str], metas: Sequence[RuleMeta]) -> list[str]:
     """The selectors that name no rule at all (an error for the user to fix)."""
     unknown = []
+    namespaces = tuple(meta.code + ":" for meta in metas if meta.namespace)
     for selector in selectors:
-        if selector == "ALL" or selector in CATEGORY_NAMES:
+        if selector == "ALL" or selector in CATEGORY_NAMES or selector.startswith(namespaces):
             continue
         if not any(specificity(selector, meta) is not None for meta in metas):
             unknown.append(selector)
@@ -64,9 +69,31 @@ def resolve(
     enabled = set()
     for meta in metas:
         chosen = _best(selectors, meta)
-        if chosen < 0 or chosen <= _best(ignore, meta):
+        ignored = _best(ignore, meta)
+        if meta.namespace:
+            # Any selector inside the namespace, or any category, may pick some of its findings; only
+            # the namespace itself (or ALL) in ``ignore`` turns the whole rule off.
+            if any(s.startswith(meta.code + ":") or s in CATEGORY_NAMES for s in selectors):
+                chosen = max(chosen, EXACT)
+            ignored = max((_best([s], meta) for s in ignore if s not in CATEGORY_NAMES), default=-1)
+        if chosen < 0 or chosen <= ignored:
             continue
         if meta.preview and not preview and chosen < EXACT:
             continue
         enabled.add(meta.code)
     return frozenset(enabled)
+
+
+def finding_selected(
+    meta: RuleMeta,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+) -> bool:
+    """Whether a namespace rule's finding, described by ``meta`` (its own code, name and category),
+    is selected: the same rules as for whole rules, the more specific selector winning."""
+    selectors = list(select) if select is not None else ["ALL"]
+    selectors += list(extend_select)
+    chosen = _best(selectors, meta)
+    return chosen >= 0 and chosen > _best(ignore, meta)

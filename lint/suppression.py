@@ -44,7 +44,12 @@ def parse_body(body: str) -> tuple[str, tuple[str, ...]] | None:
 
 
 def unknown_selectors(directive: Directive, metas: Sequence[RuleMeta]) -> list[str]:
-    return [s for s in directive.selectors if not any(specificity(s, m) is not None for m in metas)]
+    namespaces = tuple(m.code + ":" for m in metas if m.namespace)
+    return [
+        s
+        for s in directive.selectors
+        if not s.startswith(namespaces) and not any(specificity(s, m) is not None for m in metas)
+    ]
 
 
 class Suppressions:

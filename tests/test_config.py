@@ -48,7 +48,7 @@ def test_unknown_key_names_file_and_line(tmp_path):
         make_linter().check_paths([str(tmp_path / "a.txt")])
     assert str(info.value) == (
         f"{tmp_path / '.refuso.yaml'}:2: unknown key 'selcet' (did you mean 'select'?); allowed keys: "
-        "date, encoding, exclude, extend-exclude, extend-select, fail-level, ignore, include, knowledge-base, language, "
+        "date, encoding, exclude, extend-exclude, extend-select, fail-level, ignore, include, knowledge-base, language, languagetool, "
         "plugins, preview, regex-timeout, respect-gitignore, rule-packs, rules, select"
     )
 

@@ -1,0 +1,208 @@
+"""Asking a LanguageTool server about a text, through ``language-tool-python``.
+
+LanguageTool counts offsets in UTF-16 code units (Java strings); refuso counts code points, so every
+offset is converted before it becomes a span. A text longer than the server accepts is sent in
+pieces cut between paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lint.languagetool import LanguageToolSettings
+from lint.languagetool.server import LanguageToolError
+
+_LIMIT = re.compile(r"exceeds the limit of (\d+) characters")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LINE_BREAK = re.compile(r"\n")
+_SENTENCE_END = re.compile(r"[.!?…][»”\"')\]]*\s+")
+MAX_SUGGESTIONS = 5
+
+
+class ServerGone(LanguageToolError):
+    """The server did not answer at all (refused, reset): it is down or unreachable."""
+
+
+class SlowAnswer(LanguageToolError):
+    """The server took longer than ``languagetool.timeout``."""
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageToolMatch:
+    """One LanguageTool match, in code-point offsets of the checked text."""
+
+    start: int
+    end: int
+    rule_id: str
+    sub_id: str | None
+    category_id: str
+    issue_type: str
+    message: str
+    replacements: tuple[str, ...]
+    description: str
+
+    @property
+    def code(self) -> str:
+        return f"LT:{self.rule_id}" + (f"[{self.sub_id}]" if self.sub_id else "")
+
+
+def utf16_to_code_points(text: str) -> Any:
+    """A function turning UTF-16 offsets in ``text`` into code-point offsets."""
+    astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+    if not astral:
+        return lambda offset: offset
+    # The k-th character outside the Basic Multilingual Plane starts at UTF-16 offset astral[k] + k.
+    starts = [p + k for k, p in enumerate(astral)]
+
+    def convert(offset: int) -> int:
+        return offset - bisect.bisect_left(starts, offset)
+
+    return convert
+
+
+def utf16_length(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def pieces(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """(offset, piece) covering ``text`` in pieces of at most ``limit`` UTF-16 units, cut after a
+    paragraph, else after a line, else after a sentence, else anywhere."""
+    if utf16_length(text) <= limit:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        if utf16_length(text[start:]) <= limit:
+            yield start, text[start:]
+            return
+        window = text[start : start + limit]
+        while utf16_length(window) > limit:
+            window = window[: -max(1, (utf16_length(window) - limit))]
+        cut = None
+        for pattern in (_PARAGRAPH_BREAK, _LINE_BREAK, _SENTENCE_END):
+            ends = [m.end() for m in pattern.finditer(window) if m.end() > len(window) // 4]
+            if ends:
+                cut = ends[-1]
+                break
+        if cut is None or cut <= 0:
+            cut = len(window)
+        yield start, text[start : start + cut]
+        start += cut
+
+
+class Client:
+    """One language's connection to a server; ``check`` returns matches in code points."""
+
+    def __init__(self, settings: LanguageToolSettings, variant: str) -> None:
+        import language_tool_python
+
+        self.settings = settings
+        try:
+            self.tool = language_tool_python.LanguageTool(variant, remote_server=settings.url + "/")
+        except Exception as exc:
+            raise _translate(exc, settings) from None
+        self.tool._TIMEOUT = settings.timeout  # type: ignore[misc]  # per request, in seconds
+        if settings.disabled_rules:
+            self.tool.disabled_rules = set(settings.disabled_rules)
+        if settings.enabled_rules:
+            self.tool.enabled_rules = set(settings.enabled_rules)
+        if settings.disabled_categories:
+            self.tool.disabled_categories = set(settings.disabled_categories)
+        self.tool.picky = settings.level == "picky"
+        self.limit = settings.max_text_length
+        self.version: str | None = None
+
+    def _query(self, text: str) -> dict[str, Any]:
+        import urllib.parse
+
+        url = urllib.parse.urljoin(self.tool._url, "check")
+        try:
+            answer = self.tool._query_server(url, self.tool._create_params(text), num_tries=1, method="post")
+        except Exception as exc:
+            raise _translate(exc, self.settings) from None
+        if not isinstance(answer, dict) or "matches" not in answer:
+            raise LanguageToolError(f"LanguageTool at {self.settings.url} gave an answer refuso cannot read")
+        software = answer.get("software") or {}
+        if software.get("version"):
+            self.version = str(software["version"])
+        return answer
+
+    def check(self, text: str) -> list[LanguageToolMatch]:
+        found: list[LanguageToolMatch] = []
+        queue = list(pieces(text, self.limit))
+        while queue:
+            base, piece = queue.pop(0)
+            try:
+                answer = self._query(piece)
+            except LanguageToolError as exc:
+                m = _LIMIT.search(str(exc))
+                if m is None:
+                    raise
+                # The server accepts less than we sent: remember its limit and send smaller pieces.
+                limit = min(int(m.group(1)), utf16_length(piece) - 1)
+                if limit < 100:
+                    raise
+                self.limit = limit
+                queue[:0] = [(base + offset, part) for offset, part in pieces(piece, self.limit)]
+                continue
+            found.extend(_matches(answer, piece, base))
+        return found
+
+
+def _matches(answer: dict[str, Any], text: str, base: int) -> Iterator[LanguageToolMatch]:
+    convert = utf16_to_code_points(text)
+    for raw in answer["matches"]:
+        rule = raw.get("rule") or {}
+        start = convert(int(raw["offset"]))
+        end = convert(int(raw["offset"]) + int(raw["length"]))
+        replacements = tuple(
+            r["value"] for r in raw.get("replacements", ())[:MAX_SUGGESTIONS] if r.get("value")
+        )
+        yield LanguageToolMatch(
+            start=base + start,
+            end=base + end,
+            rule_id=str(rule.get("id", "UNKNOWN")),
+            sub_id=str(rule["subId"]) if rule.get("subId") not in (None, "") else None,
+            category_id=str((rule.get("category") or {}).get("id", "")),
+            issue_type=str(rule.get("issueType", "")),
+            message=str(raw.get("message", "")),
+            replacements=replacements,
+            description=str(rule.get("description", "")),
+        )
+
+
+def _translate(exc: Exception, settings: LanguageToolSettings) -> LanguageToolError:
+    """A language-tool-python or network error as a message that says what happened and what to do."""
+    text = str(exc)
+    url = settings.url
+    lowered = text.lower()
+    if "timed out" in lowered or "timeout" in lowered:
+        return SlowAnswer(
+            f"LanguageTool at {url} did not answer within {settings.timeout:g} s (languagetool.timeout); "
+            "raise the timeout or check the server's load"
+        )
+    if _LIMIT.search(text):
+        return LanguageToolError(text)
+    if any(
+        s in lowered
+        for s in (
+            "connection refused",
+            "max retries",
+            "connection aborted",
+            "connection reset",
+            "remote end closed",
+            "failed to establish",
+            "name or service not known",
+        )
+    ):
+        return ServerGone(f"LanguageTool at {url} stopped answering ({_short(text)})")
+    return LanguageToolError(f"LanguageTool at {url} failed: {_short(text)}")
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 200 else text[:197] + "..."

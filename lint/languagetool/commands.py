@@ -1,0 +1,72 @@
+"""``refuso languagetool install|serve|status|stop``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lint.languagetool import DEFAULT_PORT, LANGUAGETOOL_VERSION, home
+from lint.languagetool import server as lt
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        if args.lt_command == "install":
+            lt.install(force=args.force)
+            return EXIT_OK
+        if args.lt_command == "serve":
+            port = args.port or DEFAULT_PORT
+            if args.detach:
+                lt.start(port, max_text_length=args.max_text_length)
+                return EXIT_OK
+            return lt.serve(port, max_text_length=args.max_text_length)
+        if args.lt_command == "status":
+            return _status(args)
+        if args.lt_command == "stop":
+            port = args.port or DEFAULT_PORT
+            if lt.stop(port):
+                print(f"stopped the LanguageTool server on port {port}", file=sys.stderr)
+            else:
+                print(f"no LanguageTool server started by refuso is running on port {port}", file=sys.stderr)
+            return EXIT_OK
+    except lt.LanguageToolError as exc:
+        sys.stderr.write(f"refuso: error: {exc}\n")
+        return EXIT_ERROR
+    raise AssertionError(args.lt_command)
+
+
+def _configured_url(args: argparse.Namespace) -> str:
+    if args.url:
+        return str(args.url).rstrip("/")
+    from lint.cache import Cache, default_directory
+    from lint.config import ConfigFinder
+
+    finder = ConfigFinder(Cache(default_directory()), Path(args.config) if args.config else None)
+    return finder.for_directory(Path.cwd()).languagetool.url
+
+
+def _status(args: argparse.Namespace) -> int:
+    """Exit 0 when a server answers at the URL, 1 when none does (so scripts can wait on it)."""
+    found = lt.installation()
+    if found is None:
+        print(
+            f"installed:  no (refuso languagetool install puts LanguageTool {LANGUAGETOOL_VERSION} in {home()})"
+        )
+    else:
+        print(f"installed:  LanguageTool {found.version}, {found.jars} jars in {found.folder}")
+    url = _configured_url(args)
+    if lt.healthy(url):
+        version = lt.server_version(url)
+        pid = (
+            lt.running_pid(lt.port_of(url))
+            if url.startswith(("http://127.0.0.1", "http://localhost"))
+            else None
+        )
+        started = f", started by refuso (process {pid})" if pid else ""
+        print(f"server:     {url} answers (LanguageTool {version or '?'}{started})")
+        return EXIT_OK
+    print(f"server:     nothing answers at {url}")
+    return 1

@@ -1,0 +1,329 @@
+"""Installing, starting, stopping and finding a local LanguageTool server.
+
+The jars come from Maven Central through Maven (``pom.xml`` next to this module lists them); nothing
+is built and nothing is fetched from LanguageTool's own site. A started server listens on localhost
+only, writes its log and process id under :func:`lint.languagetool.home`, and serves every later run
+until ``refuso languagetool stop``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from lint.languagetool import DEFAULT_PORT, LANGUAGETOOL_VERSION, home
+
+MANIFEST = "installed.json"
+START_TIMEOUT = 180.0  # seconds to wait for a started server to answer
+JAVA_MEMORY = ("-Xms256m", "-Xmx1g")
+
+
+class LanguageToolError(Exception):
+    """Something about LanguageTool that the user must fix; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Installation:
+    folder: Path
+    version: str
+    jars: int
+
+    @property
+    def libs(self) -> Path:
+        return self.folder / "libs"
+
+
+def installation(folder: Path | None = None) -> Installation | None:
+    """The installed jars, or None when ``refuso languagetool install`` has not run (or broke)."""
+    folder = folder or home()
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    libs = folder / "libs"
+    jars = len(list(libs.glob("*.jar"))) if libs.is_dir() else 0
+    if jars == 0 or jars != manifest.get("jars"):
+        return None
+    return Installation(folder, str(manifest.get("version", "?")), jars)
+
+
+def java_version(java: str) -> int | None:
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    m = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
+    if not m:
+        return None
+    major = int(m.group(1))
+    return int(m.group(2) or 0) if major == 1 else major  # "1.8.0" is Java 8
+
+
+def _java() -> str:
+    java = shutil.which("java")
+    if java is None:
+        raise LanguageToolError(
+            "LanguageTool needs Java 17 or newer, and `java` is not on PATH: install a Java runtime "
+            "(Debian and Ubuntu: apt-get install openjdk-17-jre-headless) and try again"
+        )
+    version = java_version(java)
+    if version is None or version < 17:
+        raise LanguageToolError(
+            f"LanguageTool needs Java 17 or newer; {java} is Java {version or 'of an unknown version'}: "
+            "install a newer Java runtime and put it first on PATH"
+        )
+    return java
+
+
+def install(*, force: bool = False, folder: Path | None = None, log=sys.stderr) -> Installation:  # type: ignore[no-untyped-def]
+    """Fetch LanguageTool's server and its Italian and English modules from Maven Central."""
+    folder = folder or home()
+    found = installation(folder)
+    if found is not None and not force:
+        print(
+            f"LanguageTool {found.version} is already installed in {found.folder} ({found.jars} jars)",
+            file=log,
+        )
+        return found
+    _java()
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise LanguageToolError(
+            "installing LanguageTool needs Maven (`mvn`), which is not on PATH: install it "
+            "(Debian and Ubuntu: apt-get install maven), or copy an installed LanguageTool folder "
+            f"to {folder}"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    pom = folder / "pom.xml"
+    shutil.copyfile(Path(__file__).with_name("pom.xml"), pom)
+    partial = folder / "libs.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    print(f"fetching LanguageTool {LANGUAGETOOL_VERSION} from Maven Central into {folder} ...", file=log)
+    command = [
+        mvn,
+        "-B",
+        "-q",
+        "-f",
+        str(pom),
+        "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies",
+        "-DincludeScope=runtime",
+        f"-DoutputDirectory={partial}",
+    ]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
+        raise LanguageToolError(
+            f"Maven could not fetch LanguageTool (exit code {done.returncode}); check that Maven Central "
+            f"is reachable (a proxy goes in ~/.m2/settings.xml). Maven said:\n{tail}"
+        )
+    jars = len(list(partial.glob("*.jar")))
+    if jars == 0:
+        raise LanguageToolError(f"Maven fetched no jars into {partial}; see `mvn -f {pom} dependency:tree`")
+    libs = folder / "libs"
+    shutil.rmtree(libs, ignore_errors=True)
+    partial.rename(libs)
+    manifest = {
+        "version": LANGUAGETOOL_VERSION,
+        "jars": jars,
+        "installed": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    print(f"installed LanguageTool {LANGUAGETOOL_VERSION} ({jars} jars) in {folder}", file=log)
+    return Installation(folder, LANGUAGETOOL_VERSION, jars)
+
+
+# -- talking to a server ---------------------------------------------------------------------------
+
+
+def healthy(url: str, timeout: float = 3.0) -> bool:
+    """Whether a LanguageTool server answers at ``url``."""
+    try:
+        with urllib.request.urlopen(url.rstrip("/") + "/v2/healthcheck", timeout=timeout) as response:
+            return bool(response.status == 200)
+    except (OSError, ValueError):
+        return False
+
+
+def server_version(url: str, timeout: float = 30.0) -> str | None:
+    """The LanguageTool version a server reports, or None when it does not answer."""
+    data = urllib.parse.urlencode({"language": "en-US", "text": ""}).encode()
+    try:
+        with urllib.request.urlopen(url.rstrip("/") + "/v2/check", data=data, timeout=timeout) as response:
+            return str(json.load(response)["software"]["version"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def port_of(url: str) -> int:
+    parts = urlsplit(url)
+    return parts.port or (443 if parts.scheme == "https" else 80)
+
+
+def _pid_file(folder: Path, port: int) -> Path:
+    return folder / "run" / f"server-{port}.pid"
+
+
+def _log_file(folder: Path, port: int) -> Path:
+    return folder / "run" / f"server-{port}.log"
+
+
+def _server_command(found: Installation, port: int, max_text_length: int | None) -> list[str]:
+    config = found.folder / "run" / f"server-{port}.cfg"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["# written by refuso languagetool serve"]
+    if max_text_length:
+        lines.append(f"maxTextLength={max_text_length}")
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    classpath = os.path.join(str(found.libs), "*")
+    return [
+        _java(),
+        *JAVA_MEMORY,
+        "-Dfile.encoding=UTF-8",
+        "-cp",
+        classpath,
+        "org.languagetool.server.HTTPServer",
+        "--port",
+        str(port),
+        "--config",
+        str(config),
+    ]
+
+
+def _require_installation() -> Installation:
+    found = installation()
+    if found is None:
+        raise LanguageToolError(
+            f"LanguageTool is not installed in {home()}: run `refuso languagetool install` first "
+            "(it needs Java 17 and Maven), or point languagetool.url at a running server"
+        )
+    return found
+
+
+def running_pid(port: int = DEFAULT_PORT) -> int | None:
+    """The process id of the server refuso started on ``port``, if it is still alive."""
+    try:
+        pid = int(_pid_file(home(), port).read_text().strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    return pid
+
+
+def start(port: int = DEFAULT_PORT, *, max_text_length: int | None = None, log=sys.stderr) -> int:  # type: ignore[no-untyped-def]
+    """Start a server in the background and wait until it answers; its process id."""
+    found = _require_installation()
+    url = f"http://127.0.0.1:{port}"
+    if healthy(url):
+        raise LanguageToolError(f"a server already answers at {url}; stop it or choose another --port")
+    log_path = _log_file(found.folder, port)
+    command = _server_command(found, port, max_text_length)
+    with open(log_path, "wb") as out:
+        process = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+        )
+    _pid_file(found.folder, port).write_text(f"{process.pid}\n")
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            tail = _tail(log_path)
+            raise LanguageToolError(
+                f"the LanguageTool server stopped at start (exit code {process.returncode}); its log "
+                f"({log_path}) ends:\n{tail}"
+            )
+        if healthy(url, timeout=1.0):
+            print(f"LanguageTool {found.version} is listening at {url} (process {process.pid})", file=log)
+            return process.pid
+        time.sleep(0.25)
+    process.terminate()
+    raise LanguageToolError(
+        f"the LanguageTool server did not answer within {START_TIMEOUT:g} s; see {log_path}"
+    )
+
+
+def serve(port: int = DEFAULT_PORT, *, max_text_length: int | None = None) -> int:
+    """Run a server in the foreground until interrupted; its exit code."""
+    found = _require_installation()
+    command = _server_command(found, port, max_text_length)
+    print(f"LanguageTool {found.version} on http://127.0.0.1:{port} (Ctrl-C stops it)", file=sys.stderr)
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL)
+    pid_file = _pid_file(found.folder, port)
+    pid_file.write_text(f"{process.pid}\n")
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait(timeout=30)
+        return 0
+    finally:
+        pid_file.unlink(missing_ok=True)
+
+
+def stop(port: int = DEFAULT_PORT, timeout: float = 30.0) -> bool:
+    """Stop the server refuso started on ``port``; False when there was none."""
+    pid = running_pid(port)
+    if pid is None:
+        _pid_file(home(), port).unlink(missing_ok=True)
+        return False
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, signal.SIGKILL)
+    _pid_file(home(), port).unlink(missing_ok=True)
+    return True
+
+
+def ensure_running(url: str, *, local: bool, log=sys.stderr) -> None:  # type: ignore[no-untyped-def]
+    """Make sure a server answers at ``url``: start a local one when ``url`` is on this machine and
+    LanguageTool is installed, else raise with what to do. Concurrent callers start it once."""
+    if healthy(url):
+        return
+    if not local:
+        raise LanguageToolError(
+            f"no LanguageTool server answers at {url}: check languagetool.url, or leave it unset to use "
+            "a local server (`refuso languagetool install`)"
+        )
+    found = installation()
+    if found is None:
+        raise LanguageToolError(
+            f"no LanguageTool server answers at {url}, and LanguageTool is not installed: run "
+            "`refuso languagetool install` (needs Java 17 and Maven), then check again; or set "
+            "languagetool.url to a running server"
+        )
+    import fcntl
+
+    lock_path = found.folder / "run" / "start.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be starting it: wait for it
+        if healthy(url):
+            return
+        print(
+            f"refuso: starting a local LanguageTool server at {url} (it keeps running for later runs; "
+            "`refuso languagetool stop` stops it)",
+            file=log,
+        )
+        start(port_of(url), log=log)
+
+
+def _tail(path: Path, lines: int = 15) -> str:
+    try:
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
