@@ -183,6 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     lt_serve.add_argument(
         "--max-text-length", type=int, metavar="N", help="refuse texts longer than N characters"
     )
+    lt_serve.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="with --detach: return as soon as it answers, before loading the Italian and English rules",
+    )
     lt_status = lt_commands.add_parser("status", help="what is installed and whether a server answers")
     lt_status.add_argument("--url", help="the server to ask (default: languagetool.url, or the local one)")
     lt_status.add_argument("--config", metavar="FILE", help="read languagetool.url from this configuration")

@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
         if args.lt_command == "serve":
             port = args.port or DEFAULT_PORT
             if args.detach:
-                lt.start(port, max_text_length=args.max_text_length)
+                lt.start(port, max_text_length=args.max_text_length, warm=not args.no_warm_up)
                 return EXIT_OK
             return lt.serve(port, max_text_length=args.max_text_length)
         if args.lt_command == "status":
