@@ -378,6 +378,19 @@ def rule_settings_errors(settings: Settings, known: Sequence[str], lookup: Any) 
     file = settings.config_file or "configuration"
     for key, rule_settings in settings.rules.items():
         rule = lookup(key)
+        namespace = lookup(key.split(":", 1)[0]) if ":" in key else None
+        if rule is None and namespace is not None and namespace.meta.namespace:
+            # One code of a namespace rule (LT:WHITESPACE_RULE): a severity, no options.
+            if rule_settings.options:
+                errors.append(
+                    ConfigError(
+                        file,
+                        rule_settings.line,
+                        f"rules.{key}: only a severity can be set for one {namespace.meta.code}: code; "
+                        f"options go to rules.{namespace.meta.code}",
+                    )
+                )
+            continue
         if rule is None:
             import difflib
 

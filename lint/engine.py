@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lint import selection
@@ -172,7 +172,6 @@ class Engine:
             language = self.settings.language
         if language is None:
             language = detect(document.prose.text) or DEFAULT_LANGUAGE
-        from dataclasses import replace
 
         lines = document.__dict__.get("lines")
         result = replace(
@@ -320,6 +319,9 @@ class Engine:
                 )
             if not chosen[key]:
                 continue
+            severity = self._namespaced_severity(f.code)
+            if severity is not None and severity != f.severity:
+                f = replace(f, severity=severity)
             reasons = _SAME_REASON.get(f.category, {f.category})
             if any(
                 o.category in reasons
@@ -330,6 +332,16 @@ class Engine:
                 continue
             kept.append(f)
         return kept
+
+    def _namespaced_severity(self, code: str) -> Severity | None:
+        """The severity configured for a namespace code: ``rules: {"LT:ID[1]": …}``, else for its
+        group ``LT:ID``."""
+        rules = self.settings.rules
+        for key in (code, code.split("[", 1)[0]):
+            configured = rules.get(key)
+            if configured is not None and configured.severity is not None:
+                return configured.severity
+        return None
 
     def _suppress(self, document: Document, findings: list[Finding]) -> list[Finding]:
         if not document.directives:
@@ -381,8 +393,6 @@ def finding_meta(rules: RuleSet, finding: Finding) -> Any:
     rule = rules.get(finding.code.split(":", 1)[0])
     if rule is None or not rule.meta.namespace:
         return None
-    from dataclasses import replace
-
     return replace(
         rule.meta,
         code=finding.code,

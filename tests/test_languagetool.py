@@ -168,6 +168,21 @@ def test_a_span_refuso_reports_for_the_same_reason_is_reported_once(tmp_path, la
     assert {(line, column) for _, line, column, _ in _lt(alone)} >= {(1, 1), (2, 13)}
 
 
+def test_severity_can_be_set_for_one_languagetool_code(tmp_path, languagetool_url):
+    config = 'rules:\n  "LT:ST_03_001": {severity: info}\n'
+    result = _linter(tmp_path, config).check_text(TEXT, path="a.txt", language="it")
+    severities = {f.code: str(f.severity) for f in result.findings if f.code.startswith("LT:")}
+    assert severities == {"LT:ST_03_001[1]": "info", "LT:MORFOLOGIK_RULE_IT_IT": "warning"}
+
+
+def test_options_for_one_languagetool_code_are_an_error(tmp_path, run_cli):
+    (tmp_path / ".refuso.yaml").write_text('rules:\n  "LT:ST_03_001":\n    options: {x: 1}\n')
+    (tmp_path / "a.txt").write_text("Ciao.\n")
+    done = run_cli("check", "a.txt", cwd=tmp_path)
+    assert done.code == 2
+    assert "rules.LT:ST_03_001: only a severity can be set for one LT: code" in done.err
+
+
 # -- the cache ----------------------------------------------------------------------------------------
 
 
