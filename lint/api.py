@@ -251,12 +251,17 @@ class Linter:
         jobs: int = 0,
         stdin_filename: str | None = None,
         stdin: bytes | None = None,
+        keep_sources: bool = False,
     ) -> RunResult:
+        """Check files and folders. ``keep_sources`` puts each file's decoded text in its result,
+        for formatters that show whole articles (``needs_source``)."""
         from lint.parallel import run_targets
         from lint.walk import discover
 
         targets = discover(list(paths), self.finder, stdin_filename)
         engines = [self.engine_for(t.settings) for t in targets]
+        for engine in engines:
+            engine.keep_sources = keep_sources
         self._settings_by_path.update((t.display, t.settings) for t in targets)
         if stdin is None and any(t.path == "-" for t in targets):
             stdin = sys.stdin.buffer.read()

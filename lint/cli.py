@@ -39,6 +39,27 @@ def _jobs(value: str) -> int:
     return n
 
 
+class _FormatAction(argparse.Action):
+    """``--format NAME``: a new report, written to standard output unless an --output-file follows."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        outputs = list(getattr(namespace, self.dest, None) or [])
+        outputs.append([values, None])
+        setattr(namespace, self.dest, outputs)
+
+
+class _OutputFileAction(argparse.Action):
+    """``--output-file PATH``: where the report of the last --format goes."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # type: ignore[no-untyped-def]
+        outputs = list(getattr(namespace, self.dest, None) or [])
+        if outputs and outputs[-1][1] is None:
+            outputs[-1] = [outputs[-1][0], values]
+        else:
+            outputs.append([None, values])  # the default format, to this file
+        setattr(namespace, self.dest, outputs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="refuso",
@@ -86,9 +107,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--preview", action="store_true", default=None, help="also run preview rules")
     check.add_argument(
         "--format",
-        default=None,
+        dest="outputs",
+        action=_FormatAction,
         metavar="FORMAT",
-        help="output format: text (default), concise, json, or one from a plugin",
+        help="output format: text (default; github when GITHUB_ACTIONS is set), concise, json, json-lines, "
+        "sarif, github, gitlab, junit, html, or one from a plugin. Repeat it, each with its own "
+        "--output-file, to write several reports in one run",
+    )
+    check.add_argument(
+        "--output-file",
+        "-o",
+        dest="outputs",
+        action=_OutputFileAction,
+        metavar="PATH",
+        help="write the report of the --format before it (or of the default format) to PATH instead of "
+        "standard output",
     )
     check.add_argument(
         "--fail-level",
@@ -307,12 +340,26 @@ def _check(args: argparse.Namespace) -> int:
     try:
         linter = _make_linter(args, overrides, isolated=args.isolated)
         formatters = dict(_formatters(linter))
-        name = args.format or (
+        default = (
             "github" if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in formatters else "text"
         )
-        if name not in formatters:
-            raise UsageError(f"unknown output format {name!r}; available: {', '.join(sorted(formatters))}")
-        run = linter.check_paths(paths, jobs=args.jobs, stdin_filename=args.stdin_filename)
+        outputs = [(name or default, path) for name, path in (args.outputs or [[None, None]])]
+        for name, _path in outputs:
+            if name not in formatters:
+                raise UsageError(
+                    f"unknown output format {name!r}; available: {', '.join(sorted(formatters))}"
+                )
+        to_stdout = [name for name, path in outputs if path is None or path == "-"]
+        if len(to_stdout) > 1:
+            raise UsageError(
+                f"{len(to_stdout)} formats ({', '.join(to_stdout)}) would go to standard output; "
+                "give all but one an --output-file"
+            )
+        streams = _open_outputs(outputs)
+        keep_sources = any(getattr(formatters[name], "needs_source", False) for name, _ in outputs)
+        run = linter.check_paths(
+            paths, jobs=args.jobs, stdin_filename=args.stdin_filename, keep_sources=keep_sources
+        )
     except (UsageError, SourceError) as exc:
         _error(str(exc))
         return EXIT_ERROR
@@ -321,15 +368,19 @@ def _check(args: argparse.Namespace) -> int:
         label = "error" if problem.kind == "error" else "note"
         sys.stderr.write(f"refuso: {label}: {problem.where}: {problem.message}\n")
     sys.stderr.flush()
-    context = OutputContext(
-        color=_use_color(args.color, sys.stdout),
-        cwd=os.getcwd(),
-        rules={m.code: m for m in linter.base_rules.metas()},
-        show_source=args.show_source,
-        statistics=args.statistics,
-    )
-    formatters[name].write(run, sys.stdout, context)
-    sys.stdout.flush()
+    rules = {m.code: m for m in linter.base_rules.metas()}
+    for (name, _path), stream in zip(outputs, streams, strict=True):
+        context = OutputContext(
+            color=stream is sys.stdout and _use_color(args.color, sys.stdout),
+            cwd=os.getcwd(),
+            rules=rules,
+            show_source=args.show_source,
+            statistics=args.statistics,
+        )
+        formatters[name].write(run, stream, context)
+        stream.flush()
+        if stream is not sys.stdout:
+            stream.close()
 
     if run.has_errors:
         return EXIT_ERROR
@@ -340,6 +391,25 @@ def _check(args: argparse.Namespace) -> int:
         if any(f.severity >= level for f in result.findings):
             return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _open_outputs(outputs: list[tuple[str, str | None]]) -> list[IO[str]]:
+    """A stream per report: standard output, or its file (opened now, so a bad path fails before the run)."""
+    from lint.api import UsageError
+
+    streams: list[IO[str]] = []
+    for _name, path in outputs:
+        if path is None or path == "-":
+            streams.append(sys.stdout)
+            continue
+        try:
+            streams.append(open(path, "w", encoding="utf-8", newline=""))  # noqa: SIM115
+        except OSError as exc:
+            for stream in streams:
+                if stream is not sys.stdout:
+                    stream.close()
+            raise UsageError(f"cannot write the report to {path}: {exc.strerror or exc}") from None
+    return streams
 
 
 def _formatters(linter: Any) -> dict[str, Any]:

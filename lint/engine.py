@@ -82,6 +82,7 @@ class Engine:
         self.plugins = plugins
         self.knowledge = knowledge  # a callable returning the compiled KB, or None
         self.languagetool = languagetool  # the LanguageTool service, when languagetool is enabled
+        self.keep_sources = False  # put each file's text in its result (for formatters that show it)
         metas = rules.metas()
         enabled = selection.resolve(
             metas,
@@ -243,7 +244,14 @@ class Engine:
         unique = {(f.code, f.start, f.end, f.message): f for f in findings}
         ordered = sorted(unique.values(), key=Finding.sort_key)
         lines = {f.line: document.lines.line_text(f.line) for f in ordered}
-        return FileResult(document.path, document.language, tuple(ordered), tuple(problems), lines=lines)
+        return FileResult(
+            document.path,
+            document.language,
+            tuple(ordered),
+            tuple(problems),
+            lines=lines,
+            source=document.source if self.keep_sources else None,
+        )
 
     def _finding(self, document: Document, active: ActiveRule, match: Match) -> Finding:
         prose = document.prose

@@ -145,6 +145,7 @@ class FileResult:
     problems: tuple[Problem, ...] = ()
     checked: bool = True  # False when the file was skipped (binary) or could not be read
     lines: Mapping[int, str] = field(default_factory=dict)  # text of the lines findings are on
+    source: str | None = None  # the whole decoded text, when a formatter asked for it (the HTML report)
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,3 +174,23 @@ OUTPUT_SCHEMA = {
         }
     },
 }
+
+
+class JsonLinesFormatter:
+    """One JSON object per line: each finding (``"type": "finding"``), then each error or note.
+
+    For streaming consumers and ``grep``: a line never depends on the lines around it.
+    """
+
+    name = "json-lines"
+
+    def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
+        import json
+
+        for result in run.files:
+            for f in result.findings:
+                record = {"type": "finding", "path": f.path, **finding_to_dict(f)}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for p in run.all_problems:
+            record = {"type": "error" if p.kind == "error" else "note", **_problem(p)}
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -1,0 +1,60 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` annotation per finding.
+
+Picked automatically when ``GITHUB_ACTIONS=true`` and no --format is given.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from lint.findings import Finding, Problem, RunResult, Severity
+from lint.formatters import OutputContext
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message, as @actions/core's ``escapeData`` does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value, as @actions/core's ``escapeProperty`` does."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, properties: dict[str, object], message: str) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name} {props}::{escape_data(message)}" if props else f"::{name}::{escape_data(message)}"
+
+
+def finding_command(f: Finding) -> str:
+    properties: dict[str, object] = {
+        "file": f.path,
+        "line": f.line,
+        "col": f.column,
+        "endLine": f.end_position.line,
+        "endColumn": f.end_position.column,
+        "title": f"refuso {f.code} ({f.name})",
+    }
+    return command(COMMANDS[f.severity], properties, f.message)
+
+
+def problem_command(p: Problem) -> str:
+    properties: dict[str, object] = {}
+    if p.path:
+        properties["file"] = p.path
+    if p.line:
+        properties["line"] = p.line
+    return command("error" if p.kind == "error" else "notice", properties, p.message)
+
+
+class GithubFormatter:
+    name = "github"
+
+    def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
+        for result in run.files:
+            for f in result.findings:
+                stream.write(finding_command(f) + "\n")
+        for p in run.all_problems:
+            stream.write(problem_command(p) + "\n")

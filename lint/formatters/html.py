@@ -1,0 +1,628 @@
+"""The HTML report: one self-contained page for editors, each article's text with its findings highlighted
+in place, a summary by category and rule, and filters. No network, no outside assets."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html import escape
+from typing import IO
+
+from lint import __version__
+from lint.findings import CATEGORY_NAMES, FileResult, Finding, Problem, RunResult, Severity
+from lint.formatters import OutputContext
+from lint.rules import RuleMeta
+
+# Up to this many articles with findings, each opens by default; past it they start closed.
+OPEN_ARTICLES_LIMIT = 10
+# A rule's occurrence links are shown inline up to this many, in a collapsible list past it.
+INLINE_OCCURRENCES = 12
+
+SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+# C0 controls (except tab and line breaks), DEL and lone surrogates are invalid or invisible in HTML;
+# each becomes one replacement character, so the text keeps its length and the spans stay aligned.
+_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _text(value: object) -> str:
+    """``value`` as HTML text or attribute content: escaped, quotes included."""
+    return escape(_UNSAFE_CHARACTERS.sub("\ufffd", str(value)), quote=True)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _severity_counts(findings: Iterable[Finding]) -> str:
+    """ "2 errors, 1 warning, 3 info"."""
+    counts = Counter(f.severity for f in findings)
+    return ", ".join(
+        f"{counts[s]} info" if s is Severity.INFO else _plural(counts[s], str(s))
+        for s in SEVERITIES
+        if counts[s]
+    )
+
+
+@dataclass(frozen=True)
+class _Article:
+    """A checked file and the ids the page gives it and its findings."""
+
+    index: int
+    result: FileResult
+
+    def finding_id(self, position: int) -> str:
+        return f"f{self.index}-{position}"
+
+    def mark_id(self, segment: int) -> str:
+        return f"h{self.index}-{segment}"
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A stretch of text covered by the same findings (none: plain text); ``start == end`` for a marker."""
+
+    start: int
+    end: int
+    covering: tuple[int, ...]  # positions in the article's findings
+
+
+def segments(length: int, spans: list[tuple[int, int]]) -> list[_Segment]:
+    """Cut ``[0, length)`` at every span boundary; each piece lists the spans covering it.
+
+    Overlapping spans split into pieces covered by several; an empty span becomes a zero-width marker
+    before the text at its offset.
+    """
+    clamped = [(max(0, min(s, length)), max(0, min(max(s, e), length))) for s, e in spans]
+    boundaries = sorted({0, length, *(s for s, _ in clamped), *(e for _, e in clamped)})
+    starting: dict[int, list[int]] = defaultdict(list)
+    ending: dict[int, list[int]] = defaultdict(list)
+    empty: dict[int, list[int]] = defaultdict(list)
+    for position, (start, end) in enumerate(clamped):
+        if start == end:
+            empty[start].append(position)
+        else:
+            starting[start].append(position)
+            ending[end].append(position)
+    out: list[_Segment] = []
+    active: set[int] = set()
+    for here, following in zip(boundaries, [*boundaries[1:], None], strict=True):
+        active.difference_update(ending[here])
+        active.update(starting[here])
+        if empty[here]:
+            out.append(_Segment(here, here, tuple(empty[here])))
+        if following is not None and following > here:
+            out.append(_Segment(here, following, tuple(sorted(active))))
+    return out
+
+
+def _rule_meta(code: str, rules: dict[str, RuleMeta]) -> RuleMeta | None:
+    # Findings of a namespace rule carry codes of their own ("LT:ST_03_001[1]"); the rule is "LT".
+    return rules.get(code) or rules.get(code.split(":", 1)[0])
+
+
+def _finding_details(finding: Finding) -> str:
+    """Severity, code, name, message and suggestions: the body of a tooltip entry and a list entry."""
+    suggestions = ""
+    if finding.suggestions:
+        quoted = ", ".join(f"<q>{_text(s)}</q>" for s in finding.suggestions)
+        suggestions = f'<span class="suggestions">Suggestions: {quoted}</span>'
+    return (
+        f'<span class="head"><span class="sev sev-{finding.severity}">{finding.severity}</span> '
+        f'<span class="swatch cat-{finding.category.value}" aria-hidden="true"></span>'
+        f"{_text(finding.category.value)} · <code>{_text(finding.code)}</code> {_text(finding.name)}</span>"
+        f'<span class="message">{_text(finding.message)}</span>{suggestions}'
+    )
+
+
+def _entry_attributes(article: _Article, position: int, finding: Finding) -> str:
+    return (
+        f'data-f="{article.finding_id(position)}" data-cat="{_text(finding.category.value)}" '
+        f'data-sev="{finding.severity}"'
+    )
+
+
+class _Page:
+    """Builds the report from a run; ``render`` yields the page in pieces."""
+
+    def __init__(self, run: RunResult, context: OutputContext) -> None:
+        self.run = run
+        self.context = context
+        self.articles = [_Article(i, r) for i, r in enumerate(r for r in run.files if r.checked)]
+        self.with_findings = [a for a in self.articles if a.result.findings]
+        # Where each finding's highlight starts, so summaries and lists can link to it.
+        self.first_mark: dict[str, str] = {}
+        self.article_html = [self._article(a) for a in self.with_findings]
+
+    def render(self) -> Iterator[str]:
+        findings = self.run.findings
+        yield (
+            "<!DOCTYPE html>\n"
+            '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            f"<title>refuso report: {_plural(len(findings), 'finding')} in "
+            f"{_plural(len(self.articles), 'article')}</title>\n"
+            f"<style>{STYLE}</style>\n</head>\n<body>\n"
+            '<header class="page-header">\n'
+            f'<h1>refuso report</h1>\n<p class="totals">{self._totals()}</p>\n</header>\n<main>\n'
+        )
+        yield self._problems()
+        if findings:
+            yield self._filters()
+            yield self._summary()
+        yield '<section aria-labelledby="articles-title">\n<h2 id="articles-title">Articles</h2>\n'
+        if not self.with_findings:
+            yield "<p>No findings.</p>\n"
+        elif len(self.with_findings) > 1:
+            # Hidden until the script that runs them shows them.
+            yield (
+                '<p class="article-tools"><button type="button" data-details="open" hidden>Open all</button> '
+                '<button type="button" data-details="close" hidden>Close all</button></p>\n'
+            )
+        yield from self.article_html
+        yield self._clean_articles()
+        yield (
+            "</section>\n</main>\n"
+            f"<footer><p>Made by refuso {_text(__version__)}.</p></footer>\n"
+            f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
+        )
+
+    def _totals(self) -> str:
+        findings = self.run.findings
+        parts = [
+            f"{_plural(len(self.articles), 'article')} checked",
+            f"{len(self.with_findings)} with findings",
+            _plural(len(findings), "finding"),
+        ]
+        by_severity = _severity_counts(findings)
+        if by_severity:
+            parts[-1] += f" ({by_severity})"
+        errors = sum(1 for p in self.run.all_problems if p.kind == "error")
+        if errors:
+            parts.append(_plural(errors, "problem"))
+        return " · ".join(parts)
+
+    def _problems(self) -> str:
+        problems = self.run.all_problems
+        if not problems:
+            return ""
+        items = "".join(self._problem(p) for p in problems)
+        return (
+            '<section class="problems" aria-labelledby="problems-title">\n'
+            '<h2 id="problems-title">Problems</h2>\n'
+            "<p>Parts of the run did not complete: an article listed here may have been checked only "
+            "in part, or not at all.</p>\n"
+            f"<ul>{items}</ul>\n</section>\n"
+        )
+
+    @staticmethod
+    def _problem(problem: Problem) -> str:
+        origin = f" ({_text(problem.origin)})" if problem.origin else ""
+        return (
+            f'<li class="problem-{_text(problem.kind)}"><strong>{_text(problem.kind)}</strong> '
+            f"<code>{_text(problem.where)}</code>{origin}: {_text(problem.message)}</li>"
+        )
+
+    def _filters(self) -> str:
+        findings = self.run.findings
+        by_category = Counter(f.category.value for f in findings)
+        by_severity = Counter(f.severity for f in findings)
+        categories = "".join(
+            f'<label><input type="checkbox" checked data-filter="cat" value="{name}"> '
+            f'<span class="swatch cat-{name}" aria-hidden="true"></span>{name} '
+            f'<span class="count">({by_category[name]})</span></label>'
+            for name in CATEGORY_NAMES
+            if by_category[name]
+        )
+        severities = "".join(
+            f'<label><input type="checkbox" checked data-filter="sev" value="{severity}"> '
+            f'<span class="sample sev-{severity}" aria-hidden="true">abc</span> {severity} '
+            f'<span class="count">({by_severity[severity]})</span></label>'
+            for severity in SEVERITIES
+            if by_severity[severity]
+        )
+        return (
+            '<section class="filters" aria-labelledby="filters-title">\n'
+            '<h2 id="filters-title">Show</h2>\n'
+            '<p class="hint">Colour is the category, the underline the severity: solid for errors, '
+            "dashed for warnings, dotted for info. Hover over or tab to a highlight to read it.</p>\n"
+            f'<fieldset><legend>Categories</legend><div class="options">{categories}</div></fieldset>\n'
+            f'<fieldset><legend>Severities</legend><div class="options">{severities}</div></fieldset>\n'
+            "</section>\n"
+        )
+
+    def _occurrence_link(self, article: _Article, position: int, finding: Finding) -> str:
+        target = self.first_mark[article.finding_id(position)]
+        # With a single article, its path on every link would only be noise.
+        where = f"{_text(article.result.path)}:" if len(self.with_findings) > 1 else "line "
+        return (
+            f'<a href="#{target}" {_entry_attributes(article, position, finding)}>'
+            f"{where}{finding.line}:{finding.column}</a>"
+        )
+
+    def _summary(self) -> str:
+        rules: dict[str, list[tuple[_Article, int, Finding]]] = defaultdict(list)
+        categories: dict[str, list[tuple[_Article, int, Finding]]] = defaultdict(list)
+        for article in self.with_findings:
+            for position, finding in enumerate(article.result.findings):
+                rules[finding.code].append((article, position, finding))
+                categories[finding.category.value].append((article, position, finding))
+
+        category_rows = []
+        for name in CATEGORY_NAMES:
+            if name not in categories:
+                continue
+            occurrences = categories[name]
+            article, position, _ = occurrences[0]
+            first = self.first_mark[article.finding_id(position)]
+            rule_count = len({f.code for _, _, f in occurrences})
+            category_rows.append(
+                f'<tr data-cat="{name}"><th scope="row"><span class="swatch cat-{name}" '
+                f'aria-hidden="true"></span>{name}</th><td class="num">{len(occurrences)}</td>'
+                f'<td class="num">{rule_count}</td>'
+                f"<td>{_severity_counts(f for _, _, f in occurrences)}</td>"
+                f'<td><a href="#{first}">first occurrence</a></td></tr>'
+            )
+
+        rule_rows = []
+        ordered = sorted(rules.items(), key=lambda item: (-len(item[1]), item[0]))
+        for code, occurrences in ordered:
+            article, position, finding = occurrences[0]
+            meta = _rule_meta(code, self.context.rules)
+            description = meta.description_for(article.result.language) if meta else ""
+            name = _text(finding.name)
+            if description:
+                name = f"<details><summary>{name}</summary><p>{_text(description)}</p></details>"
+            links = " ".join(self._occurrence_link(a, p, f) for a, p, f in occurrences)
+            if len(occurrences) > INLINE_OCCURRENCES:
+                links = f"<details><summary>{len(occurrences)} places</summary>{links}</details>"
+            rule_rows.append(
+                f'<tr data-cat="{_text(finding.category.value)}"><th scope="row">'
+                f'<a href="#{self.first_mark[article.finding_id(position)]}"><code>{_text(code)}</code></a>'
+                f'</th><td>{name}</td><td class="nowrap"><span class="swatch cat-{_text(finding.category.value)}" '
+                f'aria-hidden="true"></span>{_text(finding.category.value)}</td>'
+                f"<td>{_severity_counts(f for _, _, f in occurrences)}</td>"
+                f'<td class="num">{len(occurrences)}</td><td class="places">{links}</td></tr>'
+            )
+        return (
+            '<section class="summary" aria-labelledby="summary-title">\n'
+            '<h2 id="summary-title">Summary</h2>\n'
+            '<table class="by-category"><caption>By category</caption><thead><tr>'
+            '<th scope="col">Category</th><th scope="col">Findings</th><th scope="col">Rules</th>'
+            '<th scope="col">Severities</th><th scope="col">Go to</th></tr></thead>'
+            f"<tbody>{''.join(category_rows)}</tbody></table>\n"
+            '<table class="by-rule"><caption>By rule</caption><thead><tr>'
+            '<th scope="col">Code</th><th scope="col">Rule</th><th scope="col">Category</th>'
+            '<th scope="col">Severities</th><th scope="col">Count</th><th scope="col">Where</th>'
+            f"</tr></thead><tbody>{''.join(rule_rows)}</tbody></table>\n</section>\n"
+        )
+
+    def _article(self, article: _Article) -> str:
+        result = article.result
+        findings = result.findings
+        opened = " open" if len(self.with_findings) <= OPEN_ARTICLES_LIMIT else ""
+        language = _text(result.language or "unknown language")
+        header = (
+            f'<summary><span class="path">{_text(result.path)}</span> '
+            f'<span class="lang">{language}</span> '
+            f'<span class="counts">{_plural(len(findings), "finding")}: {_severity_counts(findings)}</span>'
+            "</summary>"
+        )
+        if result.source is None:
+            body = '<p class="no-source">The text of this article was not kept for the report.</p>'
+            for position in range(len(findings)):
+                self.first_mark[article.finding_id(position)] = f"article-{article.index}"
+        else:
+            body = f'<div class="text" lang="{_text(result.language or "")}">{self._text_with_marks(article)}</div>'
+        entries = "".join(
+            f'<li class="entry" id="{article.finding_id(p)}" {_entry_attributes(article, p, f)}>'
+            f'<a href="#{self.first_mark[article.finding_id(p)]}">line {f.line}, column {f.column}</a> '
+            f"{_finding_details(f)}</li>"
+            for p, f in enumerate(findings)
+        )
+        return (
+            f'<details class="article" id="article-{article.index}"{opened}>{header}\n'
+            f'{body}\n<ol class="findings" aria-label="Findings in {_text(result.path)}">{entries}</ol>\n'
+            "</details>\n"
+        )
+
+    def _text_with_marks(self, article: _Article) -> str:
+        source = article.result.source or ""
+        findings = article.result.findings
+        out: list[str] = []
+        spans = [(f.start, f.end) for f in findings]
+        for number, segment in enumerate(segments(len(source), spans)):
+            piece = _text(source[segment.start : segment.end])
+            if not segment.covering:
+                out.append(piece)
+                continue
+            mark_id = article.mark_id(number)
+            for position in segment.covering:
+                self.first_mark.setdefault(article.finding_id(position), mark_id)
+            covering = [findings[p] for p in segment.covering]
+            # The most severe finding colours the highlight; the script recolours it under filters.
+            lead = max(covering, key=lambda f: f.severity)
+            classes = f"hl cat-{lead.category.value} sev-{lead.severity}"
+            if len(covering) > 1:
+                classes += " multi"
+            if segment.start == segment.end:
+                classes += " empty"
+            ids = " ".join(article.finding_id(p) for p in segment.covering)
+            label = ""
+            if segment.start == segment.end:
+                label = ' aria-label="insertion point"'
+            tip = "".join(
+                f'<span class="entry" {_entry_attributes(article, p, findings[p])}>'
+                f"{_finding_details(findings[p])}</span>"
+                for p in segment.covering
+            )
+            out.append(
+                f'<mark id="{mark_id}" class="{classes}" tabindex="0" data-f="{ids}"{label} '
+                f'aria-describedby="t{mark_id}">{piece}</mark>'
+                f'<span class="tip" role="tooltip" id="t{mark_id}">{tip}</span>'
+            )
+        return "".join(out)
+
+    def _clean_articles(self) -> str:
+        clean = [a for a in self.articles if not a.result.findings]
+        if not clean:
+            return ""
+        items = "".join(
+            f'<li id="article-{a.index}"><span class="path">{_text(a.result.path)}</span> '
+            f'<span class="lang">{_text(a.result.language or "unknown language")}</span></li>'
+            for a in clean
+        )
+        return (
+            '<details class="clean">'
+            f"<summary>{_plural(len(clean), 'article')} without findings</summary>"
+            f"<ul>{items}</ul></details>\n"
+        )
+
+
+class HtmlFormatter:
+    """``--format html``: the whole run as one page; it needs each file's text, so it asks for it."""
+
+    name = "html"
+    needs_source = True
+
+    def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
+        for piece in _Page(run, context).render():
+            stream.write(piece)
+
+
+# Ten categories, each a light background with a darker border of the same hue: dark text on the
+# background keeps a contrast well above 4.5:1, and the border carries the hue for small spans.
+_CATEGORY_COLOURS = {
+    "punctuation": ("#ffd6d6", "#b00020"),
+    "duplication": ("#ffe2c2", "#a64b00"),
+    "title": ("#fff2a8", "#7a6400"),
+    "name": ("#d9f2c7", "#2e6b00"),
+    "mt-phrasing": ("#d6ecff", "#0b57a4"),
+    "grammar": ("#e8dcff", "#5b2bb5"),
+    "spelling": ("#ffd9f1", "#a3106f"),
+    "typography": ("#d3f5f0", "#00695f"),
+    "style": ("#e6e6e6", "#4a4a4a"),
+    "consistency": ("#f3e6cf", "#6d4c1f"),
+}
+_CATEGORY_RULES = "".join(
+    f".cat-{name}{{--bg:{background};--fg:{border}}}"
+    for name, (background, border) in _CATEGORY_COLOURS.items()
+)
+
+STYLE = (
+    """
+:root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--line:#c8c8c8;--focus:#0a4bd6}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
+main,.page-header,footer{max-width:70rem;margin:0 auto;padding:0 1.25rem}
+h1{font-size:1.6rem;margin:1.2rem 0 .2rem}
+h2{font-size:1.25rem;margin:1.6rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
+.totals,.hint,footer{color:var(--muted)}
+a{color:#0645ad}
+a:focus-visible,input:focus-visible,summary:focus-visible,.hl:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+code{font-family:ui-monospace,"SF Mono",Menlo,Consolas,monospace;font-size:.9em}
+.problems{border:2px solid #b00020;border-radius:6px;padding:0 1rem .6rem;margin-top:1rem;background:#fff5f5}
+.problems h2{border:0}
+.filters fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem;padding:.4rem .8rem}
+.filters .options{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
+.filters label{cursor:pointer;white-space:nowrap}
+.count{color:var(--muted)}
+.swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px;
+ background:var(--bg);border:2px solid var(--fg)}
+.sample{padding:0 .2em;border-bottom:3px solid var(--ink)}
+.sample.sev-warning{border-bottom:2px dashed var(--ink)}
+.sample.sev-info{border-bottom:2px dotted var(--ink)}
+td.nowrap{white-space:nowrap}
+table{border-collapse:collapse;width:100%;margin:0 0 1.2rem}
+caption{text-align:left;font-weight:600;padding:.3rem 0}
+th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line)}
+thead th{border-bottom:2px solid var(--ink)}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.places a{display:inline-block;margin-right:.6em;font-size:.9em}
+td details p{margin:.3rem 0;color:var(--muted);font-size:.9em;max-width:40rem}
+details summary{cursor:pointer}
+details.article{border:1px solid var(--line);border-radius:6px;margin:0 0 .8rem}
+details.article>summary{padding:.5rem .8rem;background:#f5f5f5;border-radius:6px}
+details.article[open]>summary{border-bottom:1px solid var(--line);border-radius:6px 6px 0 0}
+.path{font-weight:600;word-break:break-all}
+.lang{display:inline-block;font-size:.8em;padding:0 .4em;border:1px solid var(--muted);border-radius:3px;
+ margin:0 .4em;color:var(--muted)}
+.counts{color:var(--muted);font-size:.95em}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,"Times New Roman",serif;font-size:1.05rem;
+ line-height:1.75;padding:.8rem 1rem;max-width:48rem}
+.article-tools button{font:inherit;font-size:.9em;padding:.2rem .7rem;border:1px solid var(--muted);
+ border-radius:4px;background:#fff;color:var(--ink);cursor:pointer}
+.article-tools button:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.no-source{padding:0 1rem;color:var(--muted)}
+.hl{color:inherit;background:var(--bg);border-bottom:3px solid var(--fg);border-radius:2px;cursor:help;padding:0}
+.hl.sev-warning{border-bottom-style:dashed;border-bottom-width:2px}
+.hl.sev-info{border-bottom-style:dotted;border-bottom-width:2px}
+.hl.multi{box-shadow:inset 0 2px 0 var(--fg)}
+.hl.empty{display:inline-block;width:.6em;min-height:1.1em;vertical-align:-.15em;border-bottom:0;
+ border-left:3px solid var(--fg)}
+.hl.off{background:transparent;border-color:transparent;box-shadow:none;cursor:text}
+.hl.off.empty{display:none}
+.tip{display:none;position:absolute;z-index:10;max-width:min(30rem,90vw);padding:.5rem .7rem;white-space:normal;
+ font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#fff;background:#1f1f1f;
+ border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.3)}
+.hl:not(.off):hover+.tip,.hl:not(.off):focus+.tip,.tip:hover{display:block}
+.tip.dismissed{display:none!important}
+.tip .entry{display:block}
+.tip .entry+.entry{margin-top:.5rem;padding-top:.5rem;border-top:1px solid #555}
+.tip .swatch{border-color:#fff}
+.entry .head,.entry .message,.entry .suggestions{display:block}
+.entry .suggestions{font-style:italic}
+.sev{display:inline-block;font-size:.75em;font-weight:700;text-transform:uppercase;letter-spacing:.03em;
+ padding:0 .35em;border-radius:3px;color:#fff}
+.sev-error.sev{background:#b00020}
+.sev-warning.sev{background:#8a5300}
+.sev-info.sev{background:#1f5f8b}
+ol.findings{margin:0;padding:.6rem 1rem .8rem 2.6rem;border-top:1px dashed var(--line);font-size:.95rem}
+ol.findings li{margin:.3rem 0}
+ol.findings .head{display:inline}
+ol.findings .message{display:inline;margin-left:.3em}
+[hidden]{display:none!important}
+@media print{
+ .filters,.tip,footer,.article-tools{display:none!important}
+ body{font-size:11pt}
+ details.article{break-inside:auto;border:0}
+ details.article>summary{background:none;border-bottom:1px solid #000}
+ .hl{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+ a{color:inherit;text-decoration:none}
+}
+"""
+    + _CATEGORY_RULES
+)
+
+# Reads its data from the page (data-f, data-cat, data-sev), so no article text ever enters the script
+# and the Content-Security-Policy can pin it by hash.
+SCRIPT = """
+(function () {
+  "use strict";
+  var info = {};
+  document.querySelectorAll("li.entry[data-f]").forEach(function (entry) {
+    info[entry.dataset.f] = { cat: entry.dataset.cat, sev: entry.dataset.sev };
+  });
+  var rank = { error: 3, warning: 2, info: 1 };
+  var marks = Array.prototype.slice.call(document.querySelectorAll("mark.hl"));
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-filter]"));
+
+  function hiddenSets() {
+    var hidden = { cat: {}, sev: {} };
+    boxes.forEach(function (box) { if (!box.checked) { hidden[box.dataset.filter][box.value] = true; } });
+    return hidden;
+  }
+
+  function applyFilters() {
+    var hidden = hiddenSets();
+    function isHidden(d) { return !!(hidden.cat[d.cat] || hidden.sev[d.sev]); }
+    document.querySelectorAll(".entry[data-f], a[data-f]").forEach(function (el) {
+      el.hidden = isHidden(el.dataset);
+    });
+    marks.forEach(function (mark) {
+      var lead = null;
+      var shown = 0;
+      mark.dataset.f.split(" ").forEach(function (id) {
+        var d = info[id];
+        if (!d || isHidden(d)) { return; }
+        shown += 1;
+        if (!lead || rank[d.sev] > rank[lead.sev]) { lead = d; }
+      });
+      var keep = mark.className.split(" ").filter(function (c) {
+        return c === "hl" || c === "empty";
+      });
+      if (lead) {
+        keep.push("cat-" + lead.cat, "sev-" + lead.sev);
+        if (shown > 1) { keep.push("multi"); }
+      } else {
+        keep.push("off");
+      }
+      mark.className = keep.join(" ");
+      mark.tabIndex = lead ? 0 : -1;
+    });
+  }
+  boxes.forEach(function (box) { box.addEventListener("change", applyFilters); });
+
+  function place(mark) {
+    var tip = mark.nextElementSibling;
+    if (!tip || !tip.classList.contains("tip")) { return; }
+    tip.classList.remove("dismissed");
+    var r = mark.getBoundingClientRect();
+    var width = tip.offsetWidth || 300;
+    var room = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(r.left, room - width - 8));
+    var height = tip.offsetHeight;
+    // Below the highlight, unless that runs off the window and there is room above.
+    var top = r.bottom + 2;
+    if (top + height > window.innerHeight && r.top - height - 2 > 0) { top = r.top - height - 2; }
+    tip.style.left = (left + window.scrollX) + "px";
+    tip.style.top = (top + window.scrollY) + "px";
+  }
+  document.addEventListener("mouseover", function (e) {
+    var mark = e.target.closest && e.target.closest("mark.hl");
+    if (mark) { place(mark); }
+  });
+  document.addEventListener("focusin", function (e) {
+    if (e.target.matches && e.target.matches("mark.hl")) { place(e.target); }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") { return; }
+    document.querySelectorAll(".tip").forEach(function (tip) { tip.classList.add("dismissed"); });
+  });
+
+  function reveal(target) {
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+    }
+  }
+  function goTo(id) {
+    var target = id && document.getElementById(id);
+    if (!target) { return false; }
+    reveal(target);
+    target.scrollIntoView({ block: "center" });
+    if (target.tabIndex >= 0) { target.focus({ preventScroll: true }); }
+    return true;
+  }
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("a[href^='#']");
+    if (!link) { return; }
+    var id = decodeURIComponent(link.getAttribute("href").slice(1));
+    if (goTo(id)) {
+      e.preventDefault();
+      history.replaceState(null, "", "#" + id);
+    }
+  });
+  if (location.hash) { goTo(decodeURIComponent(location.hash.slice(1))); }
+
+  document.querySelectorAll("button[data-details]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var open = button.dataset.details === "open";
+      document.querySelectorAll("details.article").forEach(function (d) { d.open = open; });
+    });
+  });
+
+  var closedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    closedForPrint = Array.prototype.slice.call(document.querySelectorAll("details.article:not([open])"));
+    closedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closedForPrint.forEach(function (d) { d.open = false; });
+    closedForPrint = [];
+  });
+  applyFilters();
+})();
+"""
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; "
+    f"script-src 'sha256-{base64.b64encode(hashlib.sha256(SCRIPT.encode('utf-8')).digest()).decode('ascii')}'; "
+    "base-uri 'none'; form-action 'none'"
+)
