@@ -272,6 +272,14 @@ class Linter:
         ]
         return RunResult(tuple(results), tuple(problems))
 
+    def recheck(self, path: str, data: bytes) -> FileResult:
+        """Check ``data`` as the file ``path`` of the last run (its configuration and reader),
+        keeping its text: what ``--fix`` does after applying fixes."""
+        settings = self._settings_by_path.get(path) or self.finder.for_directory(Path.cwd())
+        engine = self.engine_for(settings)
+        engine.keep_sources = True
+        return engine.check_path(path, data, display=path)
+
     def fail_level_for(self, path: str) -> Any:
         """The fail level of the configuration that governed ``path`` in the last run."""
         settings = self._settings_by_path.get(path) or self.finder.for_directory(Path.cwd())

@@ -161,6 +161,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--no-cache", action="store_true", help="do not read or write refuso's cache")
     check.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply safe fixes (typography only) to the files; with '-', write the fixed text to standard output",
+    )
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes that change words"
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="show the changes --fix would make, as a unified diff, and write nothing",
+    )
+    check.add_argument(
         "--languagetool",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -356,13 +369,39 @@ def _check(args: argparse.Namespace) -> int:
                 "give all but one an --output-file"
             )
         streams = _open_outputs(outputs)
-        keep_sources = any(getattr(formatters[name], "needs_source", False) for name, _ in outputs)
+        fixing = args.fix or args.diff
+        keep_sources = fixing or any(getattr(formatters[name], "needs_source", False) for name, _ in outputs)
         run = linter.check_paths(
             paths, jobs=args.jobs, stdin_filename=args.stdin_filename, keep_sources=keep_sources
         )
     except (UsageError, SourceError) as exc:
         _error(str(exc))
         return EXIT_ERROR
+
+    if fixing:
+        run, fixed = _apply_fixes(linter, run, args)
+        if args.diff:
+            for one in fixed:
+                sys.stdout.write(one.diff())
+            _report_problems(run)
+            changes = sum(one.applied for one in fixed)
+            sys.stderr.write(
+                f"{changes} fix{'es' if changes != 1 else ''} would change {len(fixed)} file{'s' if len(fixed) != 1 else ''}\n"
+                if fixed
+                else "nothing to fix\n"
+            )
+            return EXIT_ERROR if run.has_errors else (EXIT_FINDINGS if fixed else EXIT_OK)
+        stdin_fixed = [r for r in run.files if _from_stdin(r, args)]
+        if stdin_fixed:
+            # Fixing standard input: the fixed text is the output; the findings left go to stderr.
+            from lint.fixing import encode_like
+
+            result = stdin_fixed[0]
+            if result.source is not None:
+                sys.stdout.buffer.write(encode_like(result.source, result.encoding, result.bom))
+                sys.stdout.flush()
+            outputs = [(name, path) if path else (name, "<stderr>") for name, path in outputs]
+            streams = [sys.stderr if s is sys.stdout else s for s in streams]
 
     for problem in run.all_problems:
         label = "error" if problem.kind == "error" else "note"
@@ -391,6 +430,61 @@ def _check(args: argparse.Namespace) -> int:
         if any(f.severity >= level for f in result.findings):
             return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _from_stdin(result: Any, args: argparse.Namespace) -> bool:
+    return "-" in (args.paths or []) and result.path in ("-", args.stdin_filename)
+
+
+def _report_problems(run: Any) -> None:
+    for problem in run.all_problems:
+        label = "error" if problem.kind == "error" else "note"
+        sys.stderr.write(f"refuso: {label}: {problem.where}: {problem.message}\n")
+    sys.stderr.flush()
+
+
+def _apply_fixes(linter: Any, run: Any, args: argparse.Namespace) -> tuple[Any, list[Any]]:
+    """Fix every file (in memory), check it again, and unless --diff write it back. The run with
+    each fixed file's new result, and what was fixed."""
+    from dataclasses import replace
+
+    from lint.findings import Applicability, RunResult
+    from lint.fixing import fix_result, write_fixed
+
+    allowed = {Applicability.SAFE, Applicability.UNSAFE} if args.unsafe_fixes else {Applicability.SAFE}
+    results, fixed, problems = [], [], []
+    for result in run.files:
+        one = fix_result(result, allowed, linter.recheck) if result.checked else None
+        if one is None or not one.changed:
+            results.append(result)
+            continue
+        if args.diff or _from_stdin(result, args):
+            results.append(replace(one.result, source=one.after))
+            fixed.append(one)
+            continue
+        problem = write_fixed(result.path, one, result.encoding, result.bom)
+        if problem is not None:
+            problems.append(problem)
+            results.append(result)
+            continue
+        results.append(one.result)
+        fixed.append(one)
+    if args.fix and not args.diff:
+        count = sum(one.applied for one in fixed)
+        if count:
+            sys.stderr.write(
+                f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.\n"
+            )
+        if not args.unsafe_fixes:
+            unsafe = sum(
+                1
+                for r in results
+                for f in r.findings
+                if f.fix is not None and f.fix.applicability is Applicability.UNSAFE
+            )
+            if unsafe:
+                sys.stderr.write(f"{unsafe} more can be fixed with --unsafe-fixes (they change words).\n")
+    return RunResult(tuple(results), (*run.problems, *problems)), fixed
 
 
 def _open_outputs(outputs: list[tuple[str, str | None]]) -> list[IO[str]]:

@@ -251,6 +251,8 @@ class Engine:
             tuple(problems),
             lines=lines,
             source=document.source if self.keep_sources else None,
+            encoding=document.encoding,
+            bom=document.bom,
         )
 
     def _finding(self, document: Document, active: ActiveRule, match: Match) -> Finding:

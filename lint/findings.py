@@ -146,6 +146,8 @@ class FileResult:
     checked: bool = True  # False when the file was skipped (binary) or could not be read
     lines: Mapping[int, str] = field(default_factory=dict)  # text of the lines findings are on
     source: str | None = None  # the whole decoded text, when a formatter asked for it (the HTML report)
+    encoding: str | None = None  # how the file was decoded, so fixes are written back the same way
+    bom: bool = False
 
 
 @dataclass(frozen=True, slots=True)

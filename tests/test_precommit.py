@@ -221,3 +221,20 @@ def test_try_repo_and_manifest(tmp_path: Path, env: dict[str, str], snapshot: tu
     tried = _pre_commit("try-repo", str(snapshot_repo), "refuso", "--files", ARTICLE, cwd=repo, env=env)
     assert tried.returncode != 0, "try-repo passed on the damaged article:" + _describe(tried)
     _assert_seed_findings(tried)
+
+
+def test_fix_hook_applies_safe_fixes(tmp_path: Path, env: dict[str, str], snapshot: tuple[Path, str]) -> None:
+    snapshot_repo, _sha = snapshot
+    repo = tmp_path / "articles"
+    repo.mkdir()
+    _git("init", "-q", cwd=repo, env=env)
+    article = repo / ARTICLE
+    article.write_bytes(b"Il cane corre..  Poi , dopo.\r\nSecondo rigo ,ok.\r\n")
+    _git("add", ARTICLE, cwd=repo, env=env)
+    first = _pre_commit("try-repo", str(snapshot_repo), "refuso-fix", "--files", ARTICLE, cwd=repo, env=env)
+    assert first.returncode != 0, "the hook changed the file, so pre-commit must fail:" + _describe(first)
+    assert "files were modified by this hook" in _output(first), _describe(first)
+    assert article.read_bytes() == b"Il cane corre. Poi, dopo.\r\nSecondo rigo, ok.\r\n"
+    _git("add", ARTICLE, cwd=repo, env=env)
+    second = _pre_commit("try-repo", str(snapshot_repo), "refuso-fix", "--files", ARTICLE, cwd=repo, env=env)
+    assert second.returncode == 0, "the fixed article should pass:" + _describe(second)
