@@ -113,6 +113,7 @@ class Linter:
         self._engines: dict[int, Engine] = {}
         self._knowledge: dict[tuple[str, ...], _KnowledgeProvider] = {}
         self._languagetool: dict[Any, Any] = {}
+        self._with_language: dict[tuple[int, str], tuple[Settings, Settings]] = {}
         self._settings_by_path: dict[str, Settings] = {}
         self._rule_sets: dict[tuple[str, ...], RuleSet] = {(): self.base_rules}
 
@@ -240,7 +241,11 @@ class Linter:
         """Check a string as if it were the file ``path`` (its suffix picks the reader)."""
         settings = settings or self.finder.for_directory(Path.cwd())
         if language is not None:
-            settings = replace(settings, language=language)
+            # One settings object (and so one engine) per base and language, however many calls.
+            key = (id(settings), language)
+            if key not in self._with_language:
+                self._with_language[key] = (settings, replace(settings, language=language))
+            settings = self._with_language[key][1]
         engine = self.engine_for(settings)
         return engine.check_path(path, text.encode("utf-8"), display=path)
 

@@ -295,8 +295,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             from lint.languagetool.commands import run as run_languagetool
 
             return run_languagetool(args)
-    except KeyboardInterrupt:
-        sys.stderr.write("refuso: interrupted\n")
+    except KeyboardInterrupt as exc:
+        from lint.parallel import Interrupted
+
+        if isinstance(exc, Interrupted):
+            sys.stderr.write(
+                f"refuso: interrupted after {exc.done} of {exc.total} {'file' if exc.total == 1 else 'files'}"
+                " had been checked; no report was written and no file was changed\n"
+            )
+        else:
+            sys.stderr.write("refuso: interrupted\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``refuso check … | head``): stop quietly.
@@ -406,6 +414,13 @@ def _check(args: argparse.Namespace) -> int:
     for problem in run.all_problems:
         label = "error" if problem.kind == "error" else "note"
         sys.stderr.write(f"refuso: {label}: {problem.where}: {problem.message}\n")
+    if not run.files:
+        for path in paths:
+            if path != "-" and os.path.isdir(path):
+                sys.stderr.write(
+                    f"refuso: note: {path}: no files to check in this folder "
+                    "(its include, exclude and .gitignore leave none)\n"
+                )
     sys.stderr.flush()
     rules = {m.code: m for m in linter.base_rules.metas()}
     for (name, _path), stream in zip(outputs, streams, strict=True):
@@ -416,8 +431,14 @@ def _check(args: argparse.Namespace) -> int:
             show_source=args.show_source,
             statistics=args.statistics,
         )
-        formatters[name].write(run, stream, context)
-        stream.flush()
+        try:
+            formatters[name].write(run, stream, context)
+            stream.flush()
+        except BrokenPipeError:
+            if stream is not sys.stdout:
+                raise
+            # The reader went away (``refuso check … | head``): stop writing, keep the exit code.
+            _silence_stdout()
         if stream is not sys.stdout:
             stream.close()
 

@@ -6,7 +6,9 @@ problem naming the rule and its plugin; its findings so far are kept and the oth
 
 from __future__ import annotations
 
+import errno
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -137,6 +139,10 @@ class Engine:
             except PermissionError:
                 return _unreadable(display, "cannot be read: permission denied")
             except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    return _unreadable(
+                        display, "cannot be read: it is a loop of symbolic links; fix or remove the link"
+                    )
                 return _unreadable(display, f"cannot be read: {exc.strerror or exc}")
         try:
             decoded = decode(data, self.settings.encoding)
@@ -209,11 +215,27 @@ class Engine:
             options.timeout = timeout
             options.knowledge = self.knowledge
             options.languagetool = self.languagetool
+            started = time.perf_counter()
             try:
                 for match in rule.check(document, options):
                     if not scopes.allows(meta.scope, match):
                         continue
                     findings.append(self._finding(document, active, match))
+                # An outside plugin's Python rule cannot be stopped safely: when it overruns, say so
+                # instead of hiding where the time went. A note, not an error: its findings are complete.
+                # (refuso's own rules may load the knowledge base on the first document; LanguageTool
+                # has its own timeout.)
+                elapsed = time.perf_counter() - started
+                if elapsed > timeout and meta.plugin != "refuso" and meta.code != LANGUAGETOOL_RULE:
+                    problems.append(
+                        Problem(
+                            document.path,
+                            f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} took {elapsed:.1f} s, "
+                            f"longer than the {timeout:g} s a rule may take (regex-timeout); it was not stopped",
+                            kind="note",
+                            origin=meta.code,
+                        )
+                    )
             except TimeoutError:
                 problems.append(
                     Problem(

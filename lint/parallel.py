@@ -3,11 +3,13 @@
 Workers are forked from the main process after the rules are loaded, so they start with everything
 compiled and share it copy-on-write. Where ``fork`` is not available, files are checked one by one.
 Results come back in the order of the targets, so the output does not depend on ``--jobs``.
+An interrupted run (Ctrl-C) raises :class:`Interrupted`, which says how many files were checked.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,21 @@ AUTO_PARALLEL_BYTES = 1_000_000  # below this, starting workers costs more than 
 
 # Set in the parent just before the workers are forked, and read by them; never changed while they run.
 _work_state: tuple[Sequence[Target], Sequence[Engine], bytes | None] | None = None
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) during a run: ``done`` of ``total`` files were checked."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__(f"interrupted after {done} of {total} files")
+        self.done = done
+        self.total = total
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it and stops the pool, so the
+    # workers must not each die with a traceback of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check(index: int) -> FileResult:
@@ -59,23 +76,28 @@ def run_targets(
         jobs = _auto_jobs(targets)
     jobs = min(jobs, len(targets))
     _work_state = (targets, engines, stdin)
+    results: list[FileResult | None] = [None] * len(targets)
     try:
-        if jobs <= 1:
-            return [_check(i) for i in range(len(targets))]
-        import multiprocessing  # only when it is used: it costs start-up time
+        if jobs > 1:
+            import multiprocessing  # only when it is used: it costs start-up time
 
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return [_check(i) for i in range(len(targets))]
+            if "fork" not in multiprocessing.get_all_start_methods():
+                jobs = 1
+        if jobs <= 1:
+            for i in range(len(targets)):
+                results[i] = _check(i)
+            return [r for r in results if r is not None]
         context = multiprocessing.get_context("fork")
         for engine in {id(e): e for e in engines}.values():
             engine.prepare()
         # Largest files first, one at a time: the workers finish together instead of one of them
         # being left with a big file at the end. Results are put back in the targets' order.
         order = sorted(range(len(targets)), key=lambda i: -_size(targets[i]))
-        results: list[FileResult | None] = [None] * len(targets)
-        with context.Pool(jobs) as pool:
+        with context.Pool(jobs, initializer=_ignore_interrupts) as pool:
             for index, result in pool.imap_unordered(_check_indexed, order, chunksize=1):
                 results[index] = result
         return [r for r in results if r is not None]
+    except KeyboardInterrupt:
+        raise Interrupted(sum(r is not None for r in results), len(targets)) from None
     finally:
         _work_state = None

@@ -125,6 +125,14 @@ def write_summary(run: RunResult, stream: IO[str], context: OutputContext) -> No
     findings = run.findings
     checked = sum(1 for r in run.files if r.checked)
     files_with = len({f.path for f in findings})
+    if not findings and run.has_errors:
+        # Not "All checks passed!": a file that could not be read, or a rule that failed, was not checked.
+        errors = sum(1 for p in run.all_problems if p.kind == "error")
+        stream.write(
+            f"No problems found in {checked} {_plural(checked, 'file')} checked, but "
+            f"{errors} {_plural(errors, 'error')} (on standard error) left part of the run unchecked.\n"
+        )
+        return
     if not findings:
         stream.write(
             _paint("All checks passed!", "32", context.color)
