@@ -176,17 +176,25 @@ class GarbledOrganisationName:
         return names[0]
 
 
-def _acronym_uses(ckb: CompiledKB, text: str) -> dict[str, list[tuple[int, int, str]]]:
-    """Each organisation's acronyms in the text, as written (case-sensitive, whole words)."""
-    found: dict[str, list[tuple[int, int, str]]] = {}
-    by_acronym = {a: o for a, o in ckb.organisation_acronyms.items() if len(a) >= 2}
-    if not by_acronym:
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{1,7}(?![\w-])")
+
+
+def _acronym_uses(ckb: CompiledKB, document: Document) -> dict[str, list[tuple[int, int, str]]]:
+    """Each organisation's acronyms in the prose, as written (case-sensitive, whole words); computed
+    once per document for the rules that need them."""
+
+    def compute() -> dict[str, list[tuple[int, int, str]]]:
+        found: dict[str, list[tuple[int, int, str]]] = {}
+        by_acronym = {a: o for a, o in ckb.organisation_acronyms.items() if len(a) >= 2}
+        if not by_acronym:
+            return found
+        for m in _ACRONYM.finditer(document.prose.text):
+            org_id = by_acronym.get(m.group())
+            if org_id is not None:
+                found.setdefault(org_id, []).append((m.start(), m.end(), m.group()))
         return found
-    for m in re.finditer(r"(?<![\w-])[A-Z][A-Za-z]{1,7}(?![\w-])", text):
-        org_id = by_acronym.get(m.group())
-        if org_id is not None:
-            found.setdefault(org_id, []).append((m.start(), m.end(), m.group()))
-    return found
+
+    return document.shared("acronym-uses", compute)
 
 
 def _first_expansion(ckb: CompiledKB, org_id: str, text: str) -> int | None:
@@ -245,7 +253,7 @@ class AcronymBeforeExpansion:
         if ckb is None:
             return
         text = document.prose.text
-        for org_id, uses in _acronym_uses(ckb, text).items():
+        for org_id, uses in _acronym_uses(ckb, document).items():
             if ckb.kb.organisations[org_id].well_known:
                 continue
             expansion = _first_expansion(ckb, org_id, text)
@@ -290,7 +298,7 @@ class AcronymWithoutExpansion:
         if ckb is None:
             return
         text = document.prose.text
-        for org_id, uses in _acronym_uses(ckb, text).items():
+        for org_id, uses in _acronym_uses(ckb, document).items():
             if ckb.kb.organisations[org_id].well_known or _first_expansion(ckb, org_id, text) is not None:
                 continue
             start, end, _ = uses[0]
