@@ -7,6 +7,8 @@ input with NUL bytes is treated as binary and skipped with a note.
 from __future__ import annotations
 
 import codecs
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -38,9 +40,12 @@ def _line_and_column(data: bytes, index: int) -> tuple[int, int]:
     return line, column
 
 
+_WINDOWS_BYTES = re.compile(rb"[\x80-\x9f]")
+
+
 def _guess_legacy(data: bytes) -> str:
     """A hint at the encoding of bytes that are not UTF-8."""
-    if any(0x80 <= b <= 0x9F for b in data):
+    if _WINDOWS_BYTES.search(data):
         return "cp1252"  # curly quotes and dashes of Windows exports live in 0x80-0x9F
     return "latin-1"
 
@@ -74,3 +79,102 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         ) from None
     except LookupError:
         raise DecodeError(f"unknown encoding {encoding!r}") from None
+
+
+class StreamDecoder:
+    """Decodes a file a block at a time, as :func:`decode` would decode it whole.
+
+    ``encoding`` and ``bom`` are known once the first block is in; iterating gives the text in
+    pieces, raising :class:`BinaryInput` or :class:`DecodeError` where :func:`decode` would.
+    """
+
+    def __init__(self, blocks: Iterator[bytes], encoding: str | None = None) -> None:
+        self._blocks = blocks
+        self._forced = encoding
+        first = next(blocks, b"")
+        while len(first) < 4:  # enough to see a byte-order mark
+            more = next(blocks, None)
+            if more is None:
+                break
+            first += more
+        self.bom = False
+        self.encoding = encoding or "utf-8"
+        self._codec = self.encoding
+        for bom, name in _BOMS:
+            if first.startswith(bom):
+                first = first[len(bom) :]
+                self.bom = True
+                self._codec = name
+                self.encoding = name if name != "utf-8" else "utf-8-sig"
+                break
+        try:
+            codecs.lookup(self._codec)
+        except LookupError:
+            raise DecodeError(f"unknown encoding {encoding!r}") from None
+        self._first = first
+
+    def __iter__(self) -> Iterator[str]:
+        pending = b""
+        lines_before = 0  # line ends in the bytes already decoded
+        since_newline = 0  # bytes since the last of them
+        seen_windows_bytes = False  # any byte in 0x80-0x9F so far (the hint of an invalid file)
+        block: bytes | None = self._first
+        while block is not None:
+            following = next(self._blocks, None)
+            final = following is None
+            if not self.bom and b"\x00" in block:
+                raise BinaryInput("contains NUL bytes, so it looks binary")
+            data = pending + block
+            try:
+                text = data.decode(self._codec)
+                pending = b""
+            except UnicodeDecodeError as exc:
+                if not final and exc.end >= len(data) and len(data) - exc.start < 4:
+                    # A character cut in two by the block boundary: finish it with the next block.
+                    text = data[: exc.start].decode(self._codec)
+                    pending = data[exc.start :]
+                else:
+                    seen_windows_bytes = (
+                        seen_windows_bytes
+                        or bool(_WINDOWS_BYTES.search(data))
+                        or any(_WINDOWS_BYTES.search(rest) for rest in self._rest(following))
+                    )
+                    raise self._error(exc, data, lines_before, since_newline, seen_windows_bytes) from None
+            newlines = data.count(b"\n", 0, len(data) - len(pending))
+            if newlines:
+                since_newline = (
+                    len(data) - len(pending) - (data.rfind(b"\n", 0, len(data) - len(pending)) + 1)
+                )
+            else:
+                since_newline += len(data) - len(pending)
+            lines_before += newlines
+            if not self._forced and not seen_windows_bytes:
+                seen_windows_bytes = bool(_WINDOWS_BYTES.search(block))
+            if text:
+                yield text
+            block = following
+
+    def _rest(self, following: bytes | None) -> Iterator[bytes]:
+        """The blocks not yet decoded, read one at a time."""
+        if following is not None:
+            yield following
+        yield from self._blocks
+
+    def _error(
+        self, exc: UnicodeDecodeError, data: bytes, lines_before: int, since_newline: int, windows_bytes: bool
+    ) -> DecodeError:
+        if self.bom:
+            return DecodeError(
+                f"starts with a {self._codec} byte-order mark but is not valid {self._codec}: {exc.reason}"
+            )
+        line, column = _line_and_column(data, exc.start)
+        if line == 1:
+            column += since_newline
+        line += lines_before
+        if self._forced:
+            return DecodeError(f"not valid {self._forced} at line {line}, byte column {column}: {exc.reason}")
+        return DecodeError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at line {line}, byte column {column}); "
+            f"save it as UTF-8, or pass --encoding {'cp1252' if windows_bytes else 'latin-1'} "
+            "if that is what it was written in"
+        )

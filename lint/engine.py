@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -15,14 +16,15 @@ from typing import Any
 
 from lint import selection
 from lint.config import Settings
-from lint.decoding import BinaryInput, DecodeError, decode
-from lint.document import Document
-from lint.findings import Category, Edit, FileResult, Finding, Fix, Problem, Severity
+from lint.decoding import BinaryInput, DecodeError, StreamDecoder, decode
+from lint.document import Directive, Document
+from lint.findings import Category, Edit, FileResult, Finding, Fix, Position, Problem, Severity
 from lint.language import detect
 from lint.plugins import Plugins
 from lint.rules import Match, Rule, RuleSet
 from lint.suppression import Suppressions, unknown_selectors
 from lint.text import address_spans, quoted_spans
+from lint.windows import LARGE_FILE_BYTES, WINDOW_CHARS
 
 DEFAULT_LANGUAGE = "it"
 SUPPRESSION_RULE = "STY001"
@@ -85,6 +87,9 @@ class Engine:
         self.knowledge = knowledge  # a callable returning the compiled KB, or None
         self.languagetool = languagetool  # the LanguageTool service, when languagetool is enabled
         self.keep_sources = False  # put each file's text in its result (for formatters that show it)
+        # Files larger than this are checked in windows of about window_chars (lint.windows).
+        self.large_file_bytes = LARGE_FILE_BYTES
+        self.window_chars = WINDOW_CHARS
         metas = rules.metas()
         enabled = selection.resolve(
             metas,
@@ -130,51 +135,57 @@ class Engine:
             try:
                 with open(path, "rb") as fh:
                     data = fh.read()
-            except IsADirectoryError:
-                return _unreadable(display, "is a folder, not a file")
-            except FileNotFoundError:
-                return _unreadable(
-                    display, "does not exist (it may have been moved or deleted while refuso ran)"
-                )
-            except PermissionError:
-                return _unreadable(display, "cannot be read: permission denied")
             except OSError as exc:
-                if exc.errno == errno.ELOOP:
-                    return _unreadable(
-                        display, "cannot be read: it is a loop of symbolic links; fix or remove the link"
-                    )
-                return _unreadable(display, f"cannot be read: {exc.strerror or exc}")
+                return _unreadable(display, _open_error(exc))
         try:
             decoded = decode(data, self.settings.encoding)
         except BinaryInput as exc:
-            return FileResult(
-                display, None, problems=(Problem(display, f"skipped: {exc}", kind="note"),), checked=False
-            )
+            return _skipped(display, exc)
         except DecodeError as exc:
             return _unreadable(display, str(exc))
+        picked = self._reader(display)
+        if isinstance(picked, FileResult):
+            return picked
+        return self._document(display, picked, decoded.text, decoded.encoding, decoded.bom)
+
+    def _reader(self, display: str) -> _Picked | FileResult:
+        """The reader for a path, and the problems of reader plugins that raised on the way."""
         failures = len(self.plugins.failures)
         picked = self.plugins.first_result("refuso_reader", path=display)
+        extra_problems: tuple[Problem, ...] = ()
         if len(self.plugins.failures) > failures:
             # A reader plugin raised: say so on this file (in a worker process it would be lost otherwise).
-            failed = [
+            extra_problems = tuple(
                 Problem(display, f.describe(), origin=f.plugin) for f in self.plugins.failures[failures:]
-            ]
+            )
             del self.plugins.failures[failures:]
             if picked is None:
-                return FileResult(display, None, problems=tuple(failed), checked=False)
-            extra_problems = tuple(failed)
-        else:
-            extra_problems = ()
+                return FileResult(display, None, problems=extra_problems, checked=False)
         if picked is None:
             return _unreadable(display, "no reader accepts this file")
         plugin, reader = picked
+        return _Picked(plugin, reader, extra_problems)
+
+    def _document(
+        self,
+        display: str,
+        picked: _Picked,
+        text: str,
+        encoding: str,
+        bom: bool,
+        *,
+        language: str | None = None,
+        date: Any = None,
+        first: bool = True,
+    ) -> Document | FileResult:
         try:
-            document = reader.read(display, decoded.text)
+            document = picked.reader.read(display, text)
         except Exception as exc:
             return _unreadable(
-                display, f"reader {getattr(reader, 'name', '?')!r} from plugin {plugin!r} failed: {exc}"
+                display,
+                f"reader {getattr(picked.reader, 'name', '?')!r} from plugin {picked.plugin!r} failed: {exc}",
             )
-        language = document.language
+        language = language or document.language
         if language is None and self.settings.language != "auto":
             language = self.settings.language
         if language is None:
@@ -183,17 +194,25 @@ class Engine:
         lines = document.__dict__.get("lines")
         result = replace(
             document,
-            problems=document.problems + extra_problems,
+            problems=document.problems + (picked.problems if first else ()),
             language=language,
-            date=document.date or self.settings.date,
-            encoding=decoded.encoding,
-            bom=decoded.bom,
+            date=document.date or date or self.settings.date,
+            encoding=encoding,
+            bom=bom,
         )
         if lines is not None:
             result.__dict__["lines"] = lines  # the line index the reader built, not built again
         return result
 
     def check_path(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
+        display = display or path
+        size = len(data) if data is not None else _file_size(path)
+        if size > self.large_file_bytes:
+            picked = self._reader(display)
+            if isinstance(picked, FileResult):
+                return picked
+            if callable(getattr(picked.reader, "safe_breaks", None)):
+                return self._check_windows(path, data, display, picked)
         document = self.read(path, data, display)
         if isinstance(document, FileResult):
             return document
@@ -202,6 +221,89 @@ class Engine:
     # -- checking --------------------------------------------------------------------------------
 
     def check(self, document: Document) -> FileResult:
+        findings, problems = self._run(document)
+        findings = self._suppress(document, findings)
+        if SUPPRESSION_RULE in self.enabled:
+            findings.extend(self._directive_findings(document))
+        ordered = _ordered(findings)
+        lines = {f.line: document.lines.line_text(f.line) for f in ordered}
+        return FileResult(
+            document.path,
+            document.language,
+            ordered,
+            tuple(problems),
+            lines=lines,
+            source=document.source if self.keep_sources else None,
+            encoding=document.encoding,
+            bom=document.bom,
+        )
+
+    def _check_windows(self, path: str, data: bytes | None, display: str, picked: _Picked) -> FileResult:
+        """Check a large file a window at a time (see :mod:`lint.windows`)."""
+        from lint.windows import READ_BYTES, windows
+
+        breaks = picked.reader.safe_breaks
+        run = _WindowedRun(display)
+        fh = None
+        try:
+            if data is None:
+                fh = open(path, "rb")  # noqa: SIM115 - closed in the finally clause
+                blocks = iter(lambda: fh.read(READ_BYTES), b"")
+            else:
+                blocks = iter((data,))
+            decoder = StreamDecoder(blocks, self.settings.encoding)
+            language = date = None
+            for chunk in windows(decoder, breaks, self.window_chars):
+                first = run.offset == 0
+                text = chunk if first else "\n" + chunk  # a fresh line: no front matter after the first
+                document = self._document(
+                    display,
+                    picked,
+                    text,
+                    decoder.encoding,
+                    decoder.bom,
+                    language=language,
+                    date=date,
+                    first=first,
+                )
+                if isinstance(document, FileResult):
+                    return document
+                if first:
+                    language, date = document.language, document.date
+                findings, problems = self._run(document)
+                directive_findings = (
+                    self._directive_findings(document) if SUPPRESSION_RULE in self.enabled else []
+                )
+                run.add(
+                    document, chunk, findings, directive_findings, problems, keep_source=self.keep_sources
+                )
+        except BinaryInput as exc:
+            return _skipped(display, exc)
+        except DecodeError as exc:
+            return _unreadable(display, str(exc))
+        except OSError as exc:
+            return _unreadable(display, _open_error(exc))
+        finally:
+            if fh is not None:
+                fh.close()
+        findings = run.findings
+        if run.directives:
+            suppressions = Suppressions(run.directives)
+            findings = [f for f in findings if not suppressions.suppresses(f, finding_meta(self.rules, f))]
+        ordered = _ordered([*findings, *run.directive_findings])
+        return FileResult(
+            display,
+            language,
+            ordered,
+            tuple(dict.fromkeys(run.problems)),
+            lines={f.line: run.lines[f.line] for f in ordered},
+            source="".join(run.source) if self.keep_sources else None,
+            encoding=decoder.encoding,
+            bom=decoder.bom,
+        )
+
+    def _run(self, document: Document) -> tuple[list[Finding], list[Problem]]:
+        """The active rules' findings on a document (not yet suppressed), and the problems met."""
         findings: list[Finding] = []
         problems: list[Problem] = list(document.problems)
         timeout = regex_timeout(self.settings, len(document.prose.text))
@@ -262,20 +364,7 @@ class Engine:
                 problems.append(Problem(document.path, message, origin=meta.code))
         if any(self.rules.get(f.code) is None for f in findings):
             findings = self._namespaced(findings)
-        findings = self._suppress(document, findings)
-        unique = {(f.code, f.start, f.end, f.message): f for f in findings}
-        ordered = sorted(unique.values(), key=Finding.sort_key)
-        lines = {f.line: document.lines.line_text(f.line) for f in ordered}
-        return FileResult(
-            document.path,
-            document.language,
-            tuple(ordered),
-            tuple(problems),
-            lines=lines,
-            source=document.source if self.keep_sources else None,
-            encoding=document.encoding,
-            bom=document.bom,
-        )
+        return findings, problems
 
     def _finding(self, document: Document, active: ActiveRule, match: Match) -> Finding:
         prose = document.prose
@@ -379,15 +468,20 @@ class Engine:
         if not document.directives:
             return findings
         suppressions = Suppressions(document.directives)
-        kept = [f for f in findings if not suppressions.suppresses(f, finding_meta(self.rules, f))]
-        if SUPPRESSION_RULE in self.enabled:
-            rule = self.rules.get(SUPPRESSION_RULE)
-            active = next(a for a in self.active if a.rule is rule)
-            metas = self.rules.metas()
-            for directive in document.directives:
-                for selector in unknown_selectors(directive, metas):
-                    kept.append(self._directive_finding(document, active, directive, selector))
-        return kept
+        return [f for f in findings if not suppressions.suppresses(f, finding_meta(self.rules, f))]
+
+    def _directive_findings(self, document: Document) -> list[Finding]:
+        """STY001 at each selector of a suppression comment that names no rule."""
+        if not document.directives:
+            return []
+        rule = self.rules.get(SUPPRESSION_RULE)
+        active = next(a for a in self.active if a.rule is rule)
+        metas = self.rules.metas()
+        return [
+            self._directive_finding(document, active, directive, selector)
+            for directive in document.directives
+            for selector in unknown_selectors(directive, metas)
+        ]
 
     def _directive_finding(
         self, document: Document, active: ActiveRule, directive: Any, selector: str
@@ -437,6 +531,140 @@ def finding_meta(rules: RuleSet, finding: Finding) -> Any:
 
 def _unreadable(path: str, message: str) -> FileResult:
     return FileResult(path, None, problems=(Problem(path, message),), checked=False)
+
+
+def _skipped(path: str, reason: Exception) -> FileResult:
+    return FileResult(path, None, problems=(Problem(path, f"skipped: {reason}", kind="note"),), checked=False)
+
+
+def _open_error(exc: OSError) -> str:
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    if isinstance(exc, FileNotFoundError):
+        return "does not exist (it may have been moved or deleted while refuso ran)"
+    if isinstance(exc, PermissionError):
+        return "cannot be read: permission denied"
+    if exc.errno == errno.ELOOP:
+        return "cannot be read: it is a loop of symbolic links; fix or remove the link"
+    return f"cannot be read: {exc.strerror or exc}"
+
+
+def _file_size(path: str) -> int:
+    """The size of a regular file; 0 for anything else (its errors are reported when it is read)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return 0
+    return st.st_size if stat.S_ISREG(st.st_mode) else 0
+
+
+def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
+    unique = {(f.code, f.start, f.end, f.message): f for f in findings}
+    return tuple(sorted(unique.values(), key=Finding.sort_key))
+
+
+@dataclass(frozen=True)
+class _Picked:
+    plugin: str
+    reader: Any
+    problems: tuple[Problem, ...] = ()
+
+
+class _WindowedRun:
+    """Findings of a file checked a window at a time, moved to their places in the whole file.
+
+    Every window after the first is read with a line end before it (so no reader mistakes its start
+    for the start of a file); ``prefix`` is that one character.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.offset = 0  # code points before the current window
+        self.line = 1  # the line the current window starts on
+        self.column = 1  # and the column
+        self.partial = ""  # the text of that line before the window (when a window was cut mid-line)
+        self.findings: list[Finding] = []
+        self.directive_findings: list[Finding] = []
+        self.directives: list[Directive] = []
+        self.problems: list[Problem] = []
+        self.lines: dict[int, str] = {}
+        self.source: list[str] = []
+
+    def add(
+        self,
+        document: Document,
+        chunk: str,
+        findings: list[Finding],
+        directive_findings: list[Finding],
+        problems: list[Problem],
+        *,
+        keep_source: bool,
+    ) -> None:
+        prefix = len(document.source) - len(chunk)
+        lines = document.lines
+        offset, first_line, first_column = self.offset, self.line, self.column
+
+        def at(o: int) -> int:
+            return offset + max(o - prefix, 0)
+
+        def line_of(local: int) -> int:
+            return first_line + max(local - prefix, 1) - 1
+
+        def position(p: Position) -> Position:
+            local = p.line - prefix
+            if local < 1:
+                return Position(first_line, first_column)
+            if local == 1:
+                return Position(first_line, p.column + first_column - 1)
+            return Position(first_line + local - 1, p.column)
+
+        def moved(f: Finding) -> Finding:
+            fix = f.fix
+            if fix is not None:
+                fix = replace(
+                    fix, edits=tuple(replace(e, start=at(e.start), end=at(e.end)) for e in fix.edits)
+                )
+            return replace(
+                f,
+                start=at(f.start),
+                end=at(f.end),
+                start_position=position(f.start_position),
+                end_position=position(f.end_position),
+                fix=fix,
+            )
+
+        if first_column > 1 and first_line in self.lines:
+            # A line with findings went on past the last window: its text goes on here.
+            self.lines[first_line] += lines.line_text(prefix + 1)
+        for group, target in ((findings, self.findings), (directive_findings, self.directive_findings)):
+            for f in group:
+                target.append(moved(f))
+                text = lines.line_text(f.line)
+                global_line = line_of(f.line)
+                if f.line - prefix <= 1:
+                    text = self.partial + text
+                self.lines.setdefault(global_line, text)
+        for d in document.directives:
+            self.directives.append(
+                replace(
+                    d, start=at(d.start), end=at(d.end), line=line_of(d.line), end_line=line_of(d.end_line)
+                )
+            )
+        for p in problems:
+            self.problems.append(replace(p, line=line_of(p.line)) if p.line else p)
+        if keep_source:
+            self.source.append(chunk)
+        # Where the next window starts.
+        breaks = lines.line_count - 1 - prefix
+        tail = document.source[lines.line_start(lines.line_count) :]
+        if breaks > 0:
+            self.line += breaks
+            self.column = 1 + len(tail)
+            self.partial = tail
+        else:
+            self.column += len(chunk)
+            self.partial += chunk
+        self.offset += len(chunk)
 
 
 class _ScopeIndex:

@@ -68,6 +68,11 @@ def refuso_reader(path: str) -> Reader | None:
 
     The first plugin to return a reader wins; plugins are asked before the built-in readers.
     Return None to let the next plugin decide.
+
+    A reader may also have ``safe_breaks(text, start, end)``, yielding the offsets in
+    ``text[start:end]`` where the text can be cut into pieces it reads independently (as
+    ``lint.windows.paragraph_breaks`` does at blank lines). Files over 8 MB are then checked a
+    window at a time, in bounded memory; without it they are read whole.
     """
 
 

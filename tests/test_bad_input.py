@@ -289,12 +289,17 @@ def test_a_slow_plugin_rule_finishes_and_its_time_is_reported_as_a_note(tmp_path
 # -- interruption and pipes --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_says_how_far_the_run_got_and_exits_130(run_cli, cli_cache, tmp_path, jobs):
-    article = (SENTENCE.replace(", che", ",, che") + "\n") * 1500
+@pytest.mark.parametrize(("jobs", "done"), [("1", "30"), ("2", "[1-5]?[0-9]")])
+def test_ctrl_c_says_how_far_the_run_got_and_exits_130(run_cli, cli_cache, tmp_path, jobs, done):
+    # The signal must land while files are being checked. One of the 60 "files" is a named pipe:
+    # refuso blocks reading it, and the test knows it has got there when its own end of the pipe
+    # opens. With --jobs 1 the files before it (by name) are done; with --jobs 2 the largest go
+    # first, so the pipe comes last, and how many results the parent has taken in by then varies.
+    article = (SENTENCE.replace(", che", ",, che") + "\n") * 100
     for i in range(60):
-        (tmp_path / f"a{i:02d}.txt").write_text(article, encoding="utf-8")
-    run_cli("check", "a00.txt", cwd=tmp_path)  # warm the cache, so the signal lands while checking
+        if i != 30:
+            (tmp_path / f"a{i:02d}.txt").write_text(article, encoding="utf-8")
+    os.mkfifo(tmp_path / "a30.txt")
     env = {**os.environ, "REFUSO_CACHE_DIR": str(cli_cache), "NO_COLOR": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "lint", "check", ".", "--jobs", jobs],
@@ -307,13 +312,17 @@ def test_ctrl_c_says_how_far_the_run_got_and_exits_130(run_cli, cli_cache, tmp_p
         # A shell started in the background ignores SIGINT, and children inherit that.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(4)
-    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole group, workers too
-    out, err = proc.communicate(timeout=60)
+    try:
+        with open(tmp_path / "a30.txt", "w", encoding="utf-8"):  # returns once refuso opens it
+            os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole group, workers too
+            out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
     assert proc.returncode == 130, err
     assert out == ""
     assert re.fullmatch(
-        r"refuso: interrupted after \d+ of 60 files had been checked; no report was written and no file "
+        rf"refuso: interrupted after {done} of 60 files had been checked; no report was written and no file "
         r"was changed\n",
         err,
     ), err

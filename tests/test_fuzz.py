@@ -42,8 +42,8 @@ if PROFILE not in ("default", "nightly"):
 BASE = settings.get_profile(f"refuso-fuzz-{PROFILE}")
 # Cases per test. The default keeps this file near a minute on a 2-core machine.
 BUDGETS = {
-    "default": {"main": 1500, "deterministic": 300, "markdown": 400, "jobs": 10},
-    "nightly": {"main": 100_000, "deterministic": 5000, "markdown": 20_000, "jobs": 60},
+    "default": {"main": 1500, "deterministic": 300, "markdown": 400, "jobs": 10, "windows": 300},
+    "nightly": {"main": 100_000, "deterministic": 5000, "markdown": 20_000, "jobs": 60, "windows": 10_000},
 }[PROFILE]
 # Nightly texts are shorter so 100,000 cases fit in about half an hour.
 MAX_PIECES = {"default": 60, "nightly": 30}[PROFILE]
@@ -305,6 +305,41 @@ def test_never_raises_and_findings_lie_in_the_document(text, path, language):
     unexpected = [p for p in result.problems if not allowed_problem(text, path, p)]
     assert not unexpected, unexpected
     check_findings(text, result)
+
+
+# -- 2b: large files, checked a window at a time ------------------------------------------------------
+
+_WINDOWED_ENGINES: dict = {}
+
+
+def windowed_engine(language):
+    """An engine of LINTER's configuration that checks every file in windows (as files over 8 MB are)."""
+    if language not in _WINDOWED_ENGINES:
+        from dataclasses import replace
+
+        base = LINTER.finder.for_directory(Path.cwd())
+        engine = LINTER.engine_for(replace(base, language=language) if language else replace(base))
+        engine.large_file_bytes = 0
+        _WINDOWED_ENGINES[language] = engine
+    return _WINDOWED_ENGINES[language]
+
+
+@budget("windows")
+@given(texts(), st.sampled_from(["x.txt", "x.md"]), languages, st.integers(4, 120))
+@example("Putin,, ieri.\r\n\r\nIl il cane\r\rdorme ,, .\n\nFine,,", "x.txt", "it", 8)
+@example("# T\r\n\r\n```\n,,\n\n,,\n```\n\n- a,,\n\n  b,,\n\nc,,", "x.md", "it", 6)
+def test_windowed_findings_lie_in_the_document(text, path, language, window):
+    engine = windowed_engine(language)
+    engine.window_chars = window
+    result = engine.check_path(path, text.encode("utf-8"), display=path)
+    assert result.checked
+    unexpected = [p for p in result.problems if not allowed_problem(text, path, p)]
+    assert not unexpected, unexpected
+    check_findings(text, result)
+    lines = decoded(text)
+    for f in result.findings:
+        line_start = f.start - (f.start_position.column - 1)
+        assert result.lines[f.line] == re.split(r"\r\n|\r|\n", lines[line_start:], maxsplit=1)[0], f
 
 
 # -- 3: determinism ------------------------------------------------------------------------------

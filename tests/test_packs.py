@@ -218,3 +218,24 @@ def test_consistency_and_occurrence_kinds(tmp_path):
     )
     assert result.problems == ()
     assert [(f.code, f.column) for f in result.findings] == [("TST012", 14)]
+
+
+@pytest.mark.parametrize("filler", ["", " Il resto della giornata è trascorso senza altre novità di rilievo." * 5])
+def test_exceptions_hold_whether_matches_are_dense_or_sparse(linter, filler):
+    # Dense matches have their exceptions found in one pass over the text, sparse ones match by
+    # match; both must flag the same ",," and spare the same "ecc..".
+    unit = "Hanno portato mele, pere ecc.. Poi,, basta." + filler + "\n"
+    text = unit * 200
+    result = linter.check_text(text, language="it", path="a.txt")
+    found = [(f.start, f.end) for f in result.findings if f.code == "PUN001"]
+    assert found == [(i * len(unit) + unit.index(",,"), i * len(unit) + unit.index(",,") + 2) for i in range(200)]
+    assert not result.problems
+
+
+def test_a_rule_matching_everywhere_finishes_within_its_timeout(linter):
+    # 45,000 doubled commas in 1 MB: the matches, their exceptions and the findings all come in
+    # well inside the time a pattern may take (the timeout counts the pattern's own time only).
+    text = "Il governo,, ha detto. " * 45_000
+    result = linter.check_text(text, language="it", path="a.txt")
+    assert not result.problems
+    assert sum(f.code == "PUN001" for f in result.findings) == 45_000

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -73,20 +74,49 @@ class PackRule:
         lo, hi = max(0, start - EXCEPTION_WINDOW), min(len(text), end + EXCEPTION_WINDOW)
         for pattern in self.exceptions:
             for m in pattern.finditer(text, lo, hi, overlapped=True, timeout=timeout):
-                if m.start() <= start and m.end() >= end:
+                if m.start() > start:
+                    break  # matches come in order of their start: none further on can cover the span
+                if m.end() >= end:
                     return True
         return False
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
         timeout = timeout_of(options)
-        for match in self.find(document, options, timeout):
-            if self.exceptions and self.excepted(text, match.start, match.end, timeout):
-                continue
-            yield match
+        # All matches first: a pattern's timeout counts from its first match, so the time spent on
+        # each match afterwards (exceptions, the engine's work) must not run on its clock.
+        found = list(self.find(document, options, timeout))
+        if not self.exceptions:
+            yield from found
+            return
+        if len(found) * 2 * EXCEPTION_WINDOW > len(text):
+            # So many matches that their windows overlap: find the exceptions in one pass instead.
+            covered = _Exceptions(self.exceptions, text, timeout)
+            yield from (m for m in found if not covered.cover(m.start, m.end))
+            return
+        for match in found:
+            if not self.excepted(text, match.start, match.end, timeout):
+                yield match
 
     def find(self, document: Document, options: Mapping[str, Any], timeout: float) -> Iterable[Match]:
         raise NotImplementedError
+
+
+class _Exceptions:
+    """Every match of a rule's exception patterns in a text, found in one pass; answers what
+    :meth:`PackRule.excepted` answers, for texts where a rule matches densely."""
+
+    def __init__(self, patterns: list[Any], text: str, timeout: float) -> None:
+        spans = sorted(
+            m.span() for pattern in patterns for m in pattern.finditer(text, overlapped=True, timeout=timeout)
+        )
+        self.starts = [s for s, _ in spans]
+        self.spans = spans
+
+    def cover(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, start - EXCEPTION_WINDOW)
+        j = bisect_right(self.starts, start)
+        return any(end <= e <= end + EXCEPTION_WINDOW for _, e in self.spans[i:j])
 
 
 def _span(m: regex.Match[str]) -> tuple[int, int]:

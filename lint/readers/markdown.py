@@ -16,6 +16,7 @@ from typing import Any
 from lint.document import Directive, Document, LineIndex, ProseBuilder
 from lint.readers import directive_at, make_document, read_front_matter
 from lint.suppression import COMMENT
+from lint.windows import markdown_breaks
 
 PLACEHOLDER = "\ufffc"
 _BLOCK_KINDS = {"heading_open": "heading", "blockquote_open": "blockquote"}
@@ -102,6 +103,8 @@ def _skip_link_tail(content: str, c: int) -> int:
 
 class MarkdownReader:
     name = "markdown"
+    # A large file is checked in windows cut at blank lines that leave its structure whole (lint.windows).
+    safe_breaks = staticmethod(markdown_breaks)
 
     def __init__(self) -> None:
         self._md: Any = None

@@ -5,10 +5,13 @@ from __future__ import annotations
 from lint.document import Document, LineIndex, Prose, ProseBuilder
 from lint.readers import directive_at, make_document, read_front_matter
 from lint.suppression import TEXT_LINE
+from lint.windows import paragraph_breaks
 
 
 class TextReader:
     name = "text"
+    # A large file is checked in windows cut at blank lines (lint.windows).
+    safe_breaks = staticmethod(paragraph_breaks)
 
     def read(self, path: str, source: str) -> Document:
         front = read_front_matter(path, source)

@@ -1,0 +1,237 @@
+"""Large files are checked a window at a time (lint.windows): the windows put together are the file,
+the cuts leave Markdown whole, the streamed decoding says what whole-file decoding says, and every
+finding lands where it would if the file were checked whole."""
+
+from __future__ import annotations
+
+import codecs
+import itertools
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SEED
+from lint.decoding import BinaryInput, DecodeError, StreamDecoder, decode
+from lint.document import LineIndex
+from lint.windows import markdown_breaks, paragraph_breaks, windows
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+# -- cutting -------------------------------------------------------------------------------------------
+
+_pieces = st.lists(
+    st.sampled_from(
+        [
+            "Parola",
+            " ",
+            "\n",
+            "\r\n",
+            "\r",
+            "\n\n",
+            "\r\n\r\n",
+            "```",
+            "~~~",
+            "<!--",
+            "-->",
+            "  ",
+            "\t",
+            "è",
+            "😀",
+            "- x",
+        ]
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces, st.integers(1, 40), st.integers(1, 50), st.booleans())
+def test_windows_put_together_are_the_text_and_never_split_a_crlf(parts, size, block, markdown):
+    text = "".join(parts)
+    blocks = [text[i : i + block] for i in range(0, len(text), block)]
+    got = list(windows(blocks, markdown_breaks if markdown else paragraph_breaks, size))
+    assert "".join(got) == text
+    assert all(got) or got == [""]
+    for a, b in itertools.pairwise(got):
+        assert not (a.endswith("\r") and b.startswith("\n"))
+    # Bounded: no window is longer than twice the size, plus what a last window may carry.
+    assert all(len(w) <= 3 * size + 1 for w in got)
+
+
+def test_cuts_prefer_blank_lines_and_keep_markdown_structure_whole():
+    md = "Uno.\n\n```\ncodice\n\naltro\n```\n\n- voce\n\n  seguito\n\n<!-- nota\n\nancora -->\n\nFine.\n"
+    cuts = [md[i : i + 6] for i in markdown_breaks(md, 0, len(md))]
+    # Not inside the fence, not before the list item's second paragraph, not inside the comment.
+    assert cuts == ["```\nco", "- voce", "<!-- n", "Fine.\n"]
+    assert [md[i : i + 4] for i in paragraph_breaks(md, 0, len(md))] == [
+        "```\n",
+        "altr",
+        "- vo",
+        "  se",
+        "<!--",
+        "anco",
+        "Fine",
+    ]
+    text = ("Frase uno. Frase due.\n\n" * 40).replace("\n\n", "\n", 5)
+    got = list(windows([text], paragraph_breaks, 200))
+    assert all(w.endswith("\n\n") for w in got[:-1])
+
+
+# -- decoding a block at a time --------------------------------------------------------------------------
+
+
+def _whole(data: bytes, encoding: str | None):
+    try:
+        d = decode(data, encoding)
+    except (DecodeError, BinaryInput) as exc:
+        return type(exc).__name__, str(exc)
+    return d.text, d.encoding, d.bom
+
+
+def _streamed(data: bytes, encoding: str | None, block: int):
+    try:
+        decoder = StreamDecoder(iter([data[i : i + block] for i in range(0, len(data), block)]), encoding)
+        text = "".join(decoder)
+    except (DecodeError, BinaryInput) as exc:
+        return type(exc).__name__, str(exc)
+    return text, decoder.encoding, decoder.bom
+
+
+_texts = st.text(st.sampled_from("aè€😀\n\r ,'’\u0301"), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        _texts.map(lambda t: t.encode("utf-8")),
+        _texts.map(lambda t: codecs.BOM_UTF8 + t.encode("utf-8")),
+        _texts.map(lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le")),
+        _texts.map(lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be")),
+        _texts.map(lambda t: t.encode("utf-8")).map(lambda b: b[: len(b) // 2] + b"\x93" + b[len(b) // 2 :]),
+        st.binary(max_size=40),
+    ),
+    st.sampled_from([None, "cp1252", "latin-1"]),
+    st.integers(1, 9),
+)
+def test_decoding_a_block_at_a_time_says_what_decoding_whole_says(data, encoding, block):
+    assert _streamed(data, encoding, block) == _whole(data, encoding)
+
+
+def test_an_error_past_the_first_block_has_its_true_line_and_byte_column():
+    data = ("riga\n" * 1000 + "così ").encode() + b"\xff" + b" fine\n"
+    streamed = _streamed(data, None, 7)
+    assert streamed == ("DecodeError", _whole(data, None)[1])
+    assert "line 1001, byte column 7" in streamed[1]
+
+
+# -- checking in windows -------------------------------------------------------------------------------
+
+
+def _windowed(linter, text: str, path: str, window: int | None):
+    engine = linter.engine_for(linter.finder.for_directory(Path.cwd()))
+    saved = engine.large_file_bytes, engine.window_chars
+    if window is not None:
+        engine.large_file_bytes, engine.window_chars = 1, window
+    try:
+        return engine.check_path(path, text.encode("utf-8"), display=path)
+    finally:
+        engine.large_file_bytes, engine.window_chars = saved
+
+
+def _keys(result):
+    return {(f.code, f.start, f.end, f.start_position, f.end_position, f.message) for f in result.findings}
+
+
+# Rules whose findings depend on what came before in the same document: an acronym's first use.
+FIRST_USE_RULES = {"STY003"}
+
+
+@pytest.mark.parametrize(
+    ("name", "transform"),
+    [
+        ("a.txt", lambda t: t),
+        ("a.txt", lambda t: t.replace("\n", "\r\n")),
+        ("a.md", lambda t: t.replace("\n", "\r")),
+        ("a.md", lambda t: "---\ntitle: Biden e Putin\ndate: 2021-12-07\n---\n" + t),
+        ("a.txt", lambda t: t.replace("\n\n", "\n")),
+    ],
+)
+def test_windowed_findings_are_the_whole_files_at_the_same_places(linter, name, transform):
+    text = transform("\n\n".join([SEED_TEXT] * 5))
+    whole = _windowed(linter, text, name, None)
+    windowed = _windowed(linter, text, name, 3000)
+    assert whole.findings and not whole.problems and not windowed.problems
+    missing, extra = _keys(whole) - _keys(windowed), _keys(windowed) - _keys(whole)
+    assert not missing
+    assert {k[0] for k in extra} <= FIRST_USE_RULES
+    lines = LineIndex(text)
+    for f in windowed.findings:
+        assert text[f.start : f.end] == f.text
+        assert lines.position(f.start) == f.start_position and lines.position(f.end) == f.end_position
+        assert windowed.lines[f.line] == lines.line_text(f.line)
+        for edit in f.fix.edits if f.fix else ():
+            assert 0 <= edit.start <= edit.end <= len(text)
+    assert windowed.language == whole.language == "it"
+
+
+def test_a_window_cut_inside_a_long_line_keeps_columns_and_line_text(linter):
+    text = " ".join(["Il governo ha approvato la legge,, che entra in vigore."] * 300)
+    windowed = _windowed(linter, text, "riga.txt", 1000)
+    found = [f.start_position.column for f in windowed.findings if f.code == "PUN001"]
+    assert found == [m.start() + 1 for m in re.finditer(",,", text)]
+    assert all(line == text for line in windowed.lines.values())
+
+
+def test_suppression_comments_reach_across_windows(linter):
+    body = "Il governo ha approvato la legge,, che entra in vigore.\n\n"
+    text = (
+        "refuso: disable PUN001\n\n"
+        + body * 200
+        + "refuso: enable PUN001\n\n"
+        + body * 3
+        + "refuso: disable XYZ999\n"
+    )
+    windowed = _windowed(linter, text, "a.txt", 500)
+    pun = [f.line for f in windowed.findings if f.code == "PUN001"]
+    assert pun == [405, 407, 409]
+    sty = [(f.line, f.column) for f in windowed.findings if f.code == "STY001"]
+    assert sty == [(411, 17)]
+
+
+def _peak_rss_kb(args: list[str], cwd: Path, cache: Path) -> tuple[int, str, str, int]:
+    """Run refuso and return (exit code, stdout, stderr, its peak resident memory in kB)."""
+    env = {**os.environ, "REFUSO_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    with open(cwd / "out.txt", "wb") as out, open(cwd / "err.txt", "wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "lint", *args], cwd=cwd, env=env, stdout=out, stderr=err
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    text = (cwd / "out.txt").read_text(encoding="utf-8"), (cwd / "err.txt").read_text(encoding="utf-8")
+    return proc.returncode, *text, usage.ru_maxrss
+
+
+def test_a_file_over_the_limit_is_streamed_in_bounded_memory(cli_cache, tmp_path):
+    # 12 MB of plain text, above the 8 MB at which refuso reads a file a window at a time, with one ",,"
+    # every 1,000 lines. Its peak memory is compared with that of 1 MB of the same text checked whole:
+    # twelve times the text must not take anywhere near twelve times the memory.
+    line = "Il governo ha approvato ieri la legge sul bilancio, che entrerà in vigore a gennaio.\n"
+    lines = [line.replace(", che", ",, che") if i % 1000 == 7 else line for i in range(140_000)]
+    (tmp_path / "archivio.txt").write_text("".join(lines), encoding="utf-8")
+    (tmp_path / "finestra.txt").write_text("".join(lines[:12_000]), encoding="utf-8")
+    assert (tmp_path / "archivio.txt").stat().st_size > 12_000_000
+    peaks = {}
+    for name, count in (("finestra.txt", 12_000), ("archivio.txt", len(lines))):
+        args = ["check", name, "--select", "PUN001", "--format", "concise", "--no-source"]
+        code, out, err, peaks[name] = _peak_rss_kb(args, tmp_path, cli_cache)
+        assert code == 1 and err == ""
+        found = [int(row.split(":")[1]) for row in out.splitlines()[:-1]]
+        assert found == [i + 1 for i in range(count) if i % 1000 == 7]
+    print(peaks)
+    assert peaks["archivio.txt"] < 2 * peaks["finestra.txt"], peaks
