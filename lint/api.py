@@ -257,9 +257,12 @@ class Linter:
         stdin_filename: str | None = None,
         stdin: bytes | None = None,
         keep_sources: bool = False,
+        keep_lines: bool = True,
     ) -> RunResult:
         """Check files and folders. ``keep_sources`` puts each file's decoded text in its result,
-        for formatters that show whole articles (``needs_source``)."""
+        for formatters that show whole articles (``needs_source``); ``keep_lines=False`` leaves out
+        the text of the lines findings are on (``FileResult.lines``), which a large file with many
+        findings would otherwise hold in memory until the report."""
         from lint.parallel import run_targets
         from lint.walk import discover
 
@@ -267,6 +270,7 @@ class Linter:
         engines = [self.engine_for(t.settings) for t in targets]
         for engine in engines:
             engine.keep_sources = keep_sources
+            engine.keep_lines = keep_lines
         self._settings_by_path.update((t.display, t.settings) for t in targets)
         if stdin is None and any(t.path == "-" for t in targets):
             stdin = sys.stdin.buffer.read()

@@ -340,7 +340,7 @@ def _check(args: argparse.Namespace) -> int:
     from lint.api import UsageError
     from lint.config import Overrides
     from lint.findings import Severity
-    from lint.formatters import OutputContext
+    from lint.formatters import OutputContext, needs_lines
     from lint.yamlsource import SourceError
 
     if args.stdin_filename and "-" not in args.paths:
@@ -379,8 +379,13 @@ def _check(args: argparse.Namespace) -> int:
         streams = _open_outputs(outputs)
         fixing = args.fix or args.diff
         keep_sources = fixing or any(getattr(formatters[name], "needs_source", False) for name, _ in outputs)
+        keep_lines = any(needs_lines(formatters[name], args.show_source) for name, _ in outputs)
         run = linter.check_paths(
-            paths, jobs=args.jobs, stdin_filename=args.stdin_filename, keep_sources=keep_sources
+            paths,
+            jobs=args.jobs,
+            stdin_filename=args.stdin_filename,
+            keep_sources=keep_sources,
+            keep_lines=keep_lines,
         )
     except (UsageError, SourceError) as exc:
         _error(str(exc))

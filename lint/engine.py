@@ -87,6 +87,7 @@ class Engine:
         self.knowledge = knowledge  # a callable returning the compiled KB, or None
         self.languagetool = languagetool  # the LanguageTool service, when languagetool is enabled
         self.keep_sources = False  # put each file's text in its result (for formatters that show it)
+        self.keep_lines = True  # put the text of the lines findings are on in each result
         # Files larger than this are checked in windows of about window_chars (lint.windows).
         self.large_file_bytes = LARGE_FILE_BYTES
         self.window_chars = WINDOW_CHARS
@@ -226,7 +227,7 @@ class Engine:
         if SUPPRESSION_RULE in self.enabled:
             findings.extend(self._directive_findings(document))
         ordered = _ordered(findings)
-        lines = {f.line: document.lines.line_text(f.line) for f in ordered}
+        lines = {f.line: document.lines.line_text(f.line) for f in ordered} if self.keep_lines else {}
         return FileResult(
             document.path,
             document.language,
@@ -243,7 +244,7 @@ class Engine:
         from lint.windows import READ_BYTES, windows
 
         breaks = picked.reader.safe_breaks
-        run = _WindowedRun(display)
+        run = _WindowedRun(display, keep_lines=self.keep_lines)
         fh = None
         try:
             if data is None:
@@ -296,7 +297,7 @@ class Engine:
             language,
             ordered,
             tuple(dict.fromkeys(run.problems)),
-            lines={f.line: run.lines[f.line] for f in ordered},
+            lines={f.line: run.lines[f.line] for f in ordered} if self.keep_lines else {},
             source="".join(run.source) if self.keep_sources else None,
             encoding=decoder.encoding,
             bom=decoder.bom,
@@ -577,8 +578,9 @@ class _WindowedRun:
     for the start of a file); ``prefix`` is that one character.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, keep_lines: bool = True) -> None:
         self.path = path
+        self.keep_lines = keep_lines
         self.offset = 0  # code points before the current window
         self.line = 1  # the line the current window starts on
         self.column = 1  # and the column
@@ -633,12 +635,14 @@ class _WindowedRun:
                 fix=fix,
             )
 
-        if first_column > 1 and first_line in self.lines:
+        if self.keep_lines and first_column > 1 and first_line in self.lines:
             # A line with findings went on past the last window: its text goes on here.
             self.lines[first_line] += lines.line_text(prefix + 1)
         for group, target in ((findings, self.findings), (directive_findings, self.directive_findings)):
             for f in group:
                 target.append(moved(f))
+                if not self.keep_lines:
+                    continue
                 text = lines.line_text(f.line)
                 global_line = line_of(f.line)
                 if f.line - prefix <= 1:
@@ -660,10 +664,11 @@ class _WindowedRun:
         if breaks > 0:
             self.line += breaks
             self.column = 1 + len(tail)
-            self.partial = tail
+            self.partial = tail if self.keep_lines else ""
         else:
             self.column += len(chunk)
-            self.partial += chunk
+            if self.keep_lines:
+                self.partial += chunk
         self.offset += len(chunk)
 
 

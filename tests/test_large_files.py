@@ -19,6 +19,9 @@ from hypothesis import strategies as st
 from conftest import SEED
 from lint.decoding import BinaryInput, DecodeError, StreamDecoder, decode
 from lint.document import LineIndex
+from lint.formatters import needs_lines
+from lint.formatters.json import JsonFormatter
+from lint.formatters.text import ConciseFormatter, TextFormatter
 from lint.windows import markdown_breaks, paragraph_breaks, windows
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -235,3 +238,14 @@ def test_a_file_over_the_limit_is_streamed_in_bounded_memory(cli_cache, tmp_path
         assert found == [i + 1 for i in range(count) if i % 1000 == 7]
     print(peaks)
     assert peaks["archivio.txt"] < 2 * peaks["finestra.txt"], peaks
+
+
+def test_line_texts_are_kept_only_for_reports_that_show_them(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text("Il governo,, ha detto.\n", encoding="utf-8")
+    shown = run_cli("check", "a.txt", "--format", "text", cwd=tmp_path)
+    assert "1 | Il governo,, ha detto." in shown.out
+    sarif = run_cli("check", "a.txt", "--format", "sarif", cwd=tmp_path)
+    assert '"text": "Il governo,, ha detto."' in sarif.out
+    assert needs_lines(TextFormatter(), True) and not needs_lines(TextFormatter(), False)
+    assert not needs_lines(ConciseFormatter(), True) and not needs_lines(JsonFormatter(), True)
+    assert needs_lines(object(), False)  # a plugin's formatter that does not say gets them

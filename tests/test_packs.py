@@ -220,7 +220,9 @@ def test_consistency_and_occurrence_kinds(tmp_path):
     assert [(f.code, f.column) for f in result.findings] == [("TST012", 14)]
 
 
-@pytest.mark.parametrize("filler", ["", " Il resto della giornata è trascorso senza altre novità di rilievo." * 5])
+@pytest.mark.parametrize(
+    "filler", ["", " Il resto della giornata è trascorso senza altre novità di rilievo." * 5]
+)
 def test_exceptions_hold_whether_matches_are_dense_or_sparse(linter, filler):
     # Dense matches have their exceptions found in one pass over the text, sparse ones match by
     # match; both must flag the same ",," and spare the same "ecc..".
@@ -228,7 +230,9 @@ def test_exceptions_hold_whether_matches_are_dense_or_sparse(linter, filler):
     text = unit * 200
     result = linter.check_text(text, language="it", path="a.txt")
     found = [(f.start, f.end) for f in result.findings if f.code == "PUN001"]
-    assert found == [(i * len(unit) + unit.index(",,"), i * len(unit) + unit.index(",,") + 2) for i in range(200)]
+    assert found == [
+        (i * len(unit) + unit.index(",,"), i * len(unit) + unit.index(",,") + 2) for i in range(200)
+    ]
     assert not result.problems
 
 

@@ -24,6 +24,17 @@ class OutputContext:
 
 @runtime_checkable
 class Formatter(Protocol):
+    """Optional attributes: ``needs_source`` (True: each file's whole text is kept in
+    ``FileResult.source``) and ``needs_lines`` (False: ``FileResult.lines``, the text of the lines
+    findings are on, is not needed; or a function of ``show_source`` saying whether it is).
+    Without ``needs_lines`` the lines are kept."""
+
     name: str
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None: ...
+
+
+def needs_lines(formatter: object, show_source: bool) -> bool:
+    """Whether a formatter reads ``FileResult.lines`` (see :class:`Formatter`)."""
+    wanted = getattr(formatter, "needs_lines", True)
+    return bool(wanted(show_source)) if callable(wanted) else bool(wanted)

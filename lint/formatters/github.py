@@ -51,6 +51,7 @@ def problem_command(p: Problem) -> str:
 
 class GithubFormatter:
     name = "github"
+    needs_lines = False
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         for result in run.files:

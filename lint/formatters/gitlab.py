@@ -50,6 +50,7 @@ class GitlabFormatter:
     through standard error and the exit code."""
 
     name = "gitlab"
+    needs_lines = False
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         findings = run.findings

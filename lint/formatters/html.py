@@ -390,6 +390,7 @@ class HtmlFormatter:
 
     name = "html"
     needs_source = True
+    needs_lines = False
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         for piece in _Page(run, context).render():

@@ -64,6 +64,7 @@ def run_to_dict(run: RunResult) -> dict[str, Any]:
 
 class JsonFormatter:
     name = "json"
+    needs_lines = False
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         import json
@@ -183,6 +184,7 @@ class JsonLinesFormatter:
     """
 
     name = "json-lines"
+    needs_lines = False
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         import json

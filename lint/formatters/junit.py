@@ -76,6 +76,7 @@ def run_to_junit(run: RunResult) -> ET.Element:
 
 class JunitFormatter:
     name = "junit"
+    needs_lines = False
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         root = run_to_junit(run)

@@ -254,6 +254,7 @@ def run_to_sarif(run: RunResult, context: OutputContext) -> dict[str, Any]:
 
 class SarifFormatter:
     name = "sarif"
+    needs_lines = True  # the line is each result's context region
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         stream.write(json.dumps(run_to_sarif(run, context), ensure_ascii=False, indent=2) + "\n")

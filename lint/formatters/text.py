@@ -60,6 +60,7 @@ class ConciseFormatter:
     """One line per finding, for grep and editors."""
 
     name = "concise"
+    needs_lines = False
 
     def line(self, f: Finding, color: bool) -> str:
         location = _paint(f"{f.path}:{f.line}:{f.column}:", "1", color)
@@ -77,6 +78,10 @@ class TextFormatter(ConciseFormatter):
     """Each finding, then the line it is on with the span underlined, then the suggestions."""
 
     name = "text"
+
+    @staticmethod
+    def needs_lines(show_source: bool) -> bool:
+        return show_source
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         color = context.color
