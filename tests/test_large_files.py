@@ -249,3 +249,16 @@ def test_line_texts_are_kept_only_for_reports_that_show_them(run_cli, tmp_path):
     assert needs_lines(TextFormatter(), True) and not needs_lines(TextFormatter(), False)
     assert not needs_lines(ConciseFormatter(), True) and not needs_lines(JsonFormatter(), True)
     assert needs_lines(object(), False)  # a plugin's formatter that does not say gets them
+
+
+def test_fixing_a_file_over_the_limit_changes_only_the_fixed_spans(run_cli, tmp_path):
+    line = "Il governo ha approvato ieri la legge sul bilancio, che entrerà in vigore a gennaio.\r\n"
+    lines = [line.replace(", che", ",, che") if i % 1000 == 7 else line for i in range(110_000)]
+    original = "".join(lines).encode("utf-8")
+    assert len(original) > 9_000_000
+    (tmp_path / "a.txt").write_bytes(original)
+    result = run_cli("check", "a.txt", "--select", "PUN001", "--fix", "--format", "concise", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert result.out == "All checks passed! (1 file checked)\n"
+    assert "Fixed 110 problems in 1 file." in result.err
+    assert (tmp_path / "a.txt").read_bytes() == original.replace(b",, che", b", che")
