@@ -134,11 +134,13 @@ class StreamDecoder:
                     text = data[: exc.start].decode(self._codec)
                     pending = data[exc.start :]
                 else:
-                    seen_windows_bytes = (
-                        seen_windows_bytes
-                        or bool(_WINDOWS_BYTES.search(data))
-                        or any(_WINDOWS_BYTES.search(rest) for rest in self._rest(following))
-                    )
+                    # What decoding the whole file would say: it looks for NUL bytes first, and
+                    # hints at cp1252 from any byte of the file; so read the rest (a block at a time).
+                    seen_windows_bytes = seen_windows_bytes or bool(_WINDOWS_BYTES.search(data))
+                    for rest in self._rest(following):
+                        if not self.bom and b"\x00" in rest:
+                            raise BinaryInput("contains NUL bytes, so it looks binary") from None
+                        seen_windows_bytes = seen_windows_bytes or bool(_WINDOWS_BYTES.search(rest))
                     raise self._error(exc, data, lines_before, since_newline, seen_windows_bytes) from None
             newlines = data.count(b"\n", 0, len(data) - len(pending))
             if newlines:

@@ -253,7 +253,10 @@ class Engine:
             else:
                 blocks = iter((data,))
             decoder = StreamDecoder(blocks, self.settings.encoding)
+            # The front matter's language and date hold for the whole file; without one, each
+            # window's language is detected (an archive may hold articles in several languages).
             language = date = None
+            sizes: dict[str, int] = {}
             for chunk in windows(decoder, breaks, self.window_chars):
                 first = run.offset == 0
                 text = chunk if first else "\n" + chunk  # a fresh line: no front matter after the first
@@ -270,7 +273,12 @@ class Engine:
                 if isinstance(document, FileResult):
                     return document
                 if first:
-                    language, date = document.language, document.date
+                    from lint.readers import normalise_language
+
+                    front = document.front_matter
+                    language = normalise_language(front.get("lang") or front.get("language"))
+                    date = document.date
+                sizes[document.language or ""] = sizes.get(document.language or "", 0) + len(chunk)
                 findings, problems = self._run(document)
                 directive_findings = (
                     self._directive_findings(document) if SUPPRESSION_RULE in self.enabled else []
@@ -294,7 +302,7 @@ class Engine:
         ordered = _ordered([*findings, *run.directive_findings])
         return FileResult(
             display,
-            language,
+            max(sizes, key=sizes.__getitem__) or None if sizes else None,  # the language of most of it
             ordered,
             tuple(dict.fromkeys(run.problems)),
             lines={f.line: run.lines[f.line] for f in ordered} if self.keep_lines else {},

@@ -262,3 +262,19 @@ def test_fixing_a_file_over_the_limit_changes_only_the_fixed_spans(run_cli, tmp_
     assert result.out == "All checks passed! (1 file checked)\n"
     assert "Fixed 110 problems in 1 file." in result.err
     assert (tmp_path / "a.txt").read_bytes() == original.replace(b",, che", b", che")
+
+
+def test_each_window_of_an_archive_gets_its_own_language_unless_the_front_matter_says(linter):
+    italian = "Il governo ha approvato ieri la legge sul bilancio,, che entrerà in vigore a gennaio.\n\n"
+    english = "The government approved the budget law yesterday,, and it comes into force in January.\n\n"
+    said_it = "Punteggiatura doppia «,,»: basta un solo «,»"
+    said_en = "Doubled punctuation “,,”: one “,” is enough"
+    text = italian * 40 + english * 40
+    windowed = _windowed(linter, text, "a.txt", 1500)
+    messages = [f.message for f in windowed.findings if f.code == "PUN001"]
+    assert len(messages) == 80 and set(messages) == {said_it, said_en}
+    # Windows of only one language get its messages (the window that straddles the two gets one).
+    assert messages[:30] == [said_it] * 30 and messages[-30:] == [said_en] * 30
+    fixed = _windowed(linter, "---\nlang: it\n---\n" + text, "a.md", 1500)
+    assert fixed.language == "it"
+    assert [f.message for f in fixed.findings if f.code == "PUN001"] == [said_it] * 80
