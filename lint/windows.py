@@ -8,7 +8,9 @@ at a line end, then at a space, then anywhere. Findings are moved back to their 
 columns in the whole file. A reader without ``safe_breaks`` (HTML, most plugins) gets the whole file.
 
 Checks that compare a whole document (a name spelled two ways, an acronym's first use) compare
-within a window: in a file of this size, an archive of many articles, that is the useful scope.
+within a window, and each window's language is detected on its own unless the front matter or the
+configuration names one: a file of this size is an archive of many articles, and that is the useful
+scope.
 """
 
 from __future__ import annotations
