@@ -2,8 +2,9 @@
 
 Files over 8 MB are checked a window at a time (``lint/windows.py``). This script builds single
 plain-text files of several sizes in a temporary folder outside the project, checks each with
-``/usr/bin/time -v python -m lint check FILE --format concise --no-source -o OUT``, and reports wall
-time, peak resident memory and the number of findings. It MEASURES and reports; it never asserts.
+``/usr/bin/time -v python -m lint check FILE --jobs N --format concise --no-source -o OUT`` (with
+``--jobs 2`` two workers check the windows), and reports wall time, peak resident memory (of the
+largest process) and the number of findings. It MEASURES and reports; it never asserts.
 
 Two kinds of file:
 
@@ -16,7 +17,7 @@ Two kinds of file:
 Memory has two parts: the window being checked (bounded) and the findings kept for the report
 (about 1 KB each). The ``archive`` rows show the first; the ``dense`` rows the second.
 
-    .venv/bin/python benchmarks/large_file.py                      # archive and dense, 10 and 100 MB
+    .venv/bin/python benchmarks/large_file.py                      # both kinds, 10 and 100 MB, jobs 1 and 2
     .venv/bin/python benchmarks/large_file.py --kinds archive --sizes 10 50
 
 Results go to ``benchmarks/results/large-file-<UTC timestamp>.json`` and ``.md`` (git-ignored).
@@ -86,7 +87,7 @@ def build_dense(path: Path, size: int) -> None:
                 written += len(line.encode("utf-8"))
 
 
-def measure(args: argparse.Namespace, env: dict[str, str], path: Path) -> dict[str, Any]:
+def measure(args: argparse.Namespace, env: dict[str, str], path: Path, jobs: int) -> dict[str, Any]:
     out = path.with_suffix(".out")
     argv = [
         sys.executable,
@@ -94,6 +95,8 @@ def measure(args: argparse.Namespace, env: dict[str, str], path: Path) -> dict[s
         "lint",
         "check",
         str(path),
+        "--jobs",
+        str(jobs),
         "--format",
         "concise",
         "--no-source",
@@ -126,16 +129,17 @@ def markdown(report: dict[str, Any]) -> str:
         "",
         f"{report['when']} · {report['machine']} · refuso {report['commit']}",
         "",
-        "| kind | size | wall time | peak RSS | findings | exit |",
-        "|---|---|---|---|---|---|",
+        "| kind | size | jobs | wall time | peak RSS | findings | exit |",
+        "|---|---|---|---|---|---|---|",
     ]
     for row in report["rows"]:
         rss = row["peak_rss_kb"]
         lines.append(
-            f"| {row['kind']} | {row['file_bytes'] / MB:,.1f} MB | {row['wall_s']:,.1f} s | "
+            f"| {row['kind']} | {row['file_bytes'] / MB:,.1f} MB | {row['jobs']} | {row['wall_s']:,.1f} s | "
             f"{rss / 1024:,.0f} MB | {row['findings']:,} | {row['exit_code']} |"
             if rss is not None and row["findings"] is not None
-            else f"| {row['kind']} | {row['file_bytes'] / MB:,.1f} MB | {row['wall_s']} s | ? | ? | {row['exit_code']} |"
+            else f"| {row['kind']} | {row['file_bytes'] / MB:,.1f} MB | {row['jobs']} | {row['wall_s']} s | ? | ? | "
+            f"{row['exit_code']} |"
         )
     lines += [
         "",
@@ -151,6 +155,13 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", type=float, nargs="+", default=[10, 100], help="file sizes in MB (10^6 bytes)")
     p.add_argument("--kinds", nargs="+", choices=["archive", "dense"], default=["archive", "dense"])
+    p.add_argument(
+        "--jobs",
+        type=int,
+        nargs="+",
+        default=[1, 2],
+        help="--jobs values to compare (2: windows in parallel)",
+    )
     p.add_argument("--data", default=str(DEFAULT_DATA), help="folder of the shared data")
     p.add_argument("--time", default="/usr/bin/time", help="GNU time, for the peak resident memory")
     p.add_argument("--keep", action="store_true", help="keep the generated files")
@@ -174,10 +185,11 @@ def main(argv: list[str] | None = None) -> int:
                     build_archive(path, int(size_mb * MB), Path(args.data), random.Random(1))
                 else:
                     build_dense(path, int(size_mb * MB))
-                say(f"checking {path.name}")
-                row = {"kind": kind, **measure(args, env, path)}
-                say(json.dumps(row))
-                rows.append(row)
+                for jobs in args.jobs:
+                    say(f"checking {path.name} with --jobs {jobs}")
+                    row = {"kind": kind, "jobs": jobs, **measure(args, env, path, jobs)}
+                    say(json.dumps(row))
+                    rows.append(row)
                 if not args.keep:
                     path.unlink()
     finally:

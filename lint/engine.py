@@ -16,9 +16,9 @@ from typing import Any
 
 from lint import selection
 from lint.config import Settings
-from lint.decoding import BinaryInput, DecodeError, StreamDecoder, decode
-from lint.document import Directive, Document
-from lint.findings import Category, Edit, FileResult, Finding, Fix, Position, Problem, Severity
+from lint.decoding import BinaryInput, DecodeError, decode
+from lint.document import Document
+from lint.findings import Category, Edit, FileResult, Finding, Fix, Problem, Severity
 from lint.language import detect
 from lint.plugins import Plugins
 from lint.rules import Match, Rule, RuleSet
@@ -207,13 +207,11 @@ class Engine:
 
     def check_path(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
         display = display or path
-        size = len(data) if data is not None else _file_size(path)
-        if size > self.large_file_bytes:
-            picked = self._reader(display)
-            if isinstance(picked, FileResult):
-                return picked
-            if callable(getattr(picked.reader, "safe_breaks", None)):
-                return self._check_windows(path, data, display, picked)
+        picked = self.windowed(path, data, display)
+        if isinstance(picked, FileResult):
+            return picked
+        if picked is not None:
+            return self._check_windows(path, data, display, picked)
         document = self.read(path, data, display)
         if isinstance(document, FileResult):
             return document
@@ -239,77 +237,38 @@ class Engine:
             bom=document.bom,
         )
 
+    def windowed(self, path: str, data: bytes | None, display: str) -> _Picked | FileResult | None:
+        """How a file too large to check whole is read (its reader, which can cut it into windows),
+        a FileResult when no reader can, or None when the file is checked whole."""
+        size = len(data) if data is not None else _file_size(path)
+        if size <= self.large_file_bytes:
+            return None
+        picked = self._reader(display)
+        if isinstance(picked, FileResult) or callable(getattr(picked.reader, "safe_breaks", None)):
+            return picked
+        return None
+
     def _check_windows(self, path: str, data: bytes | None, display: str, picked: _Picked) -> FileResult:
-        """Check a large file a window at a time (see :mod:`lint.windows`)."""
-        from lint.windows import READ_BYTES, windows
+        """Check a large file a window at a time (see :mod:`lint.windowcheck`)."""
+        from lint.windowcheck import Merger, check_window, window_tasks
 
-        breaks = picked.reader.safe_breaks
-        run = _WindowedRun(display, keep_lines=self.keep_lines)
-        fh = None
+        merger = Merger(self, display)
         try:
-            if data is None:
-                fh = open(path, "rb")  # noqa: SIM115 - closed in the finally clause
-                blocks = iter(lambda: fh.read(READ_BYTES), b"")
-            else:
-                blocks = iter((data,))
-            decoder = StreamDecoder(blocks, self.settings.encoding)
-            # The front matter's language and date hold for the whole file; without one, each
-            # window's language is detected (an archive may hold articles in several languages).
-            language = date = None
-            sizes: dict[str, int] = {}
-            for chunk in windows(decoder, breaks, self.window_chars):
-                first = run.offset == 0
-                text = chunk if first else "\n" + chunk  # a fresh line: no front matter after the first
-                document = self._document(
-                    display,
-                    picked,
-                    text,
-                    decoder.encoding,
-                    decoder.bom,
-                    language=language,
-                    date=date,
-                    first=first,
-                )
-                if isinstance(document, FileResult):
-                    return document
-                if first:
-                    from lint.readers import normalise_language
+            for task in window_tasks(self, path, data, display, picked):
+                merger.add(task, check_window(self, task, picked, display))
+                if merger.failed is not None:
+                    break
+        except (BinaryInput, DecodeError, OSError) as exc:
+            return self.unreadable(display, exc)
+        return merger.result()
 
-                    front = document.front_matter
-                    language = normalise_language(front.get("lang") or front.get("language"))
-                    date = document.date
-                sizes[document.language or ""] = sizes.get(document.language or "", 0) + len(chunk)
-                findings, problems = self._run(document)
-                directive_findings = (
-                    self._directive_findings(document) if SUPPRESSION_RULE in self.enabled else []
-                )
-                run.add(
-                    document, chunk, findings, directive_findings, problems, keep_source=self.keep_sources
-                )
-        except BinaryInput as exc:
+    def unreadable(self, display: str, exc: Exception) -> FileResult:
+        """The result of a file that could not be read or decoded."""
+        if isinstance(exc, BinaryInput):
             return _skipped(display, exc)
-        except DecodeError as exc:
-            return _unreadable(display, str(exc))
-        except OSError as exc:
+        if isinstance(exc, OSError):
             return _unreadable(display, _open_error(exc))
-        finally:
-            if fh is not None:
-                fh.close()
-        findings = run.findings
-        if run.directives:
-            suppressions = Suppressions(run.directives)
-            findings = [f for f in findings if not suppressions.suppresses(f, finding_meta(self.rules, f))]
-        ordered = _ordered([*findings, *run.directive_findings])
-        return FileResult(
-            display,
-            max(sizes, key=sizes.__getitem__) or None if sizes else None,  # the language of most of it
-            ordered,
-            tuple(dict.fromkeys(run.problems)),
-            lines={f.line: run.lines[f.line] for f in ordered} if self.keep_lines else {},
-            source="".join(run.source) if self.keep_sources else None,
-            encoding=decoder.encoding,
-            bom=decoder.bom,
-        )
+        return _unreadable(display, str(exc))
 
     def _run(self, document: Document) -> tuple[list[Finding], list[Problem]]:
         """The active rules' findings on a document (not yet suppressed), and the problems met."""
@@ -577,107 +536,6 @@ class _Picked:
     plugin: str
     reader: Any
     problems: tuple[Problem, ...] = ()
-
-
-class _WindowedRun:
-    """Findings of a file checked a window at a time, moved to their places in the whole file.
-
-    Every window after the first is read with a line end before it (so no reader mistakes its start
-    for the start of a file); ``prefix`` is that one character.
-    """
-
-    def __init__(self, path: str, *, keep_lines: bool = True) -> None:
-        self.path = path
-        self.keep_lines = keep_lines
-        self.offset = 0  # code points before the current window
-        self.line = 1  # the line the current window starts on
-        self.column = 1  # and the column
-        self.partial = ""  # the text of that line before the window (when a window was cut mid-line)
-        self.findings: list[Finding] = []
-        self.directive_findings: list[Finding] = []
-        self.directives: list[Directive] = []
-        self.problems: list[Problem] = []
-        self.lines: dict[int, str] = {}
-        self.source: list[str] = []
-
-    def add(
-        self,
-        document: Document,
-        chunk: str,
-        findings: list[Finding],
-        directive_findings: list[Finding],
-        problems: list[Problem],
-        *,
-        keep_source: bool,
-    ) -> None:
-        prefix = len(document.source) - len(chunk)
-        lines = document.lines
-        offset, first_line, first_column = self.offset, self.line, self.column
-
-        def at(o: int) -> int:
-            return offset + max(o - prefix, 0)
-
-        def line_of(local: int) -> int:
-            return first_line + max(local - prefix, 1) - 1
-
-        def position(p: Position) -> Position:
-            local = p.line - prefix
-            if local < 1:
-                return Position(first_line, first_column)
-            if local == 1:
-                return Position(first_line, p.column + first_column - 1)
-            return Position(first_line + local - 1, p.column)
-
-        def moved(f: Finding) -> Finding:
-            fix = f.fix
-            if fix is not None:
-                fix = replace(
-                    fix, edits=tuple(replace(e, start=at(e.start), end=at(e.end)) for e in fix.edits)
-                )
-            return replace(
-                f,
-                start=at(f.start),
-                end=at(f.end),
-                start_position=position(f.start_position),
-                end_position=position(f.end_position),
-                fix=fix,
-            )
-
-        if self.keep_lines and first_column > 1 and first_line in self.lines:
-            # A line with findings went on past the last window: its text goes on here.
-            self.lines[first_line] += lines.line_text(prefix + 1)
-        for group, target in ((findings, self.findings), (directive_findings, self.directive_findings)):
-            for f in group:
-                target.append(moved(f))
-                if not self.keep_lines:
-                    continue
-                text = lines.line_text(f.line)
-                global_line = line_of(f.line)
-                if f.line - prefix <= 1:
-                    text = self.partial + text
-                self.lines.setdefault(global_line, text)
-        for d in document.directives:
-            self.directives.append(
-                replace(
-                    d, start=at(d.start), end=at(d.end), line=line_of(d.line), end_line=line_of(d.end_line)
-                )
-            )
-        for p in problems:
-            self.problems.append(replace(p, line=line_of(p.line)) if p.line else p)
-        if keep_source:
-            self.source.append(chunk)
-        # Where the next window starts.
-        breaks = lines.line_count - 1 - prefix
-        tail = document.source[lines.line_start(lines.line_count) :]
-        if breaks > 0:
-            self.line += breaks
-            self.column = 1 + len(tail)
-            self.partial = tail if self.keep_lines else ""
-        else:
-            self.column += len(chunk)
-            if self.keep_lines:
-                self.partial += chunk
-        self.offset += len(chunk)
 
 
 class _ScopeIndex:

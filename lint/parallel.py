@@ -3,6 +3,8 @@
 Workers are forked from the main process after the rules are loaded, so they start with everything
 compiled and share it copy-on-write. Where ``fork`` is not available, files are checked one by one.
 Results come back in the order of the targets, so the output does not depend on ``--jobs``.
+A single file large enough to be checked in windows (:mod:`lint.windowcheck`) has its windows
+checked in parallel instead, with at most two per worker read ahead, so memory stays bounded.
 An interrupted run (Ctrl-C) raises :class:`Interrupted`, which says how many files were checked.
 """
 
@@ -18,6 +20,7 @@ from lint.findings import FileResult
 if TYPE_CHECKING:
     from lint.engine import Engine
     from lint.walk import Target
+    from lint.windowcheck import WindowResult, WindowTask
 
 AUTO_PARALLEL_BYTES = 1_000_000  # below this, starting workers costs more than it saves
 
@@ -52,6 +55,51 @@ def _check_indexed(index: int) -> tuple[int, FileResult]:
     return index, _check(index)
 
 
+# Set in the parent before the workers of one file's windows are forked: (engine, reader, display).
+_window_state: tuple[Engine, object, str] | None = None
+
+
+def _check_window(task: WindowTask) -> WindowResult:
+    from lint.windowcheck import check_window
+
+    assert _window_state is not None
+    engine, picked, display = _window_state
+    return check_window(engine, task, picked, display)  # type: ignore[arg-type]
+
+
+def _check_windows_in_pool(
+    target: Target, engine: Engine, picked: object, data: bytes | None, jobs: int
+) -> FileResult:
+    """Check one large file with its windows spread over ``jobs`` worker processes."""
+    import multiprocessing
+    from collections import deque
+
+    from lint.decoding import BinaryInput, DecodeError
+    from lint.windowcheck import Merger, window_tasks
+
+    global _window_state
+    engine.prepare()
+    _window_state = (engine, picked, target.display)
+    merger = Merger(engine, target.display)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts) as pool:
+            pending: deque = deque()
+            try:
+                for task in window_tasks(engine, target.path, data, target.display, picked):  # type: ignore[arg-type]
+                    pending.append((task, pool.apply_async(_check_window, (task,))))
+                    while len(pending) > 2 * jobs:
+                        done, result = pending.popleft()
+                        merger.add(done, result.get())
+                while pending:
+                    done, result = pending.popleft()
+                    merger.add(done, result.get())
+            except (BinaryInput, DecodeError, OSError) as exc:
+                return engine.unreadable(target.display, exc)
+    finally:
+        _window_state = None
+    return merger.result()
+
+
 def _size(target: Target) -> int:
     try:
         return os.stat(target.path).st_size if target.path != "-" else 0
@@ -74,9 +122,24 @@ def run_targets(
     global _work_state
     if jobs <= 0:
         jobs = _auto_jobs(targets)
+    results: list[FileResult | None] = [None] * len(targets)
+    if jobs > 1 and len(targets) == 1:
+        import multiprocessing  # only when it is used: it costs start-up time
+
+        target = targets[0]
+        data = stdin if target.path == "-" else None
+        picked = (
+            engines[0].windowed(target.path, data, target.display)
+            if "fork" in multiprocessing.get_all_start_methods()
+            else None
+        )
+        if picked is not None and not isinstance(picked, FileResult):
+            try:
+                return [_check_windows_in_pool(target, engines[0], picked, data, jobs)]
+            except KeyboardInterrupt:
+                raise Interrupted(0, 1) from None
     jobs = min(jobs, len(targets))
     _work_state = (targets, engines, stdin)
-    results: list[FileResult | None] = [None] * len(targets)
     try:
         if jobs > 1:
             import multiprocessing  # only when it is used: it costs start-up time

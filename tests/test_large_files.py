@@ -236,8 +236,12 @@ def test_a_file_over_the_limit_is_streamed_in_bounded_memory(cli_cache, tmp_path
         assert code == 1 and err == ""
         found = [int(row.split(":")[1]) for row in out.splitlines()[:-1]]
         assert found == [i + 1 for i in range(count) if i % 1000 == 7]
-    print(peaks)
     assert peaks["archivio.txt"] < 2 * peaks["finestra.txt"], peaks
+    # With two jobs, its windows are checked by two workers, with the same findings.
+    args = ["check", "archivio.txt", "--select", "PUN001", "--format", "concise", "--no-source", "--jobs", "2"]
+    code, two_jobs, err, _ = _peak_rss_kb(args, tmp_path, cli_cache)
+    assert (code, err) == (1, "")
+    assert two_jobs == out
 
 
 def test_line_texts_are_kept_only_for_reports_that_show_them(run_cli, tmp_path):
@@ -278,3 +282,22 @@ def test_each_window_of_an_archive_gets_its_own_language_unless_the_front_matter
     fixed = _windowed(linter, "---\nlang: it\n---\n" + text, "a.md", 1500)
     assert fixed.language == "it"
     assert [f.message for f in fixed.findings if f.code == "PUN001"] == [said_it] * 80
+
+
+def test_windows_checked_in_parallel_give_what_one_process_gives(linter, tmp_path):
+    from lint.parallel import run_targets
+    from lint.walk import Target
+
+    text = "---\nlang: it\n---\n" + "\n\n".join([SEED_TEXT] * 6) + "\nrefuso: disable PUN001\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    settings = linter.finder.for_directory(Path.cwd())
+    engine = linter.engine_for(settings)
+    saved = engine.large_file_bytes, engine.window_chars
+    engine.large_file_bytes, engine.window_chars = 1, 2500
+    try:
+        one = engine.check_path(str(tmp_path / "a.md"), display="a.md")
+        two = run_targets([Target(str(tmp_path / "a.md"), "a.md", settings)], [engine], jobs=2)
+    finally:
+        engine.large_file_bytes, engine.window_chars = saved
+    assert one.findings and len(two) == 1
+    assert two[0] == one
