@@ -347,3 +347,48 @@ def test_a_closed_pipe_stops_quietly_with_the_exit_code_of_the_findings(cli_cach
     )
     assert proc.stdout == "big.txt:1:4: error PUN001 Punteggiatura doppia «,,»: basta un solo «,»\n"
     assert proc.stderr == "exit=1\n"
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as fh:
+            return [int(p) for p in fh.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"), reason="needs /proc")
+def test_ctrl_c_while_the_windows_of_one_large_file_are_checked_in_parallel(cli_cache, tmp_path):
+    # A single 9 MB text from standard input is checked a window at a time by two workers; the
+    # signal is sent once both workers exist, so it lands while windows are being checked.
+    data = ((SENTENCE.replace(", che", ",, che") + "\n\n") * 110_000).encode("utf-8")
+    assert len(data) > 9_000_000
+    env = {**os.environ, "REFUSO_CACHE_DIR": str(cli_cache), "NO_COLOR": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lint", "check", "-", "--jobs", "2"],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        proc.stdin.write(data)
+        proc.stdin.close()
+        deadline = time.monotonic() + 120
+        while len(_children(proc.pid)) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(_children(proc.pid)) >= 2, "the workers never started"
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=120)  # what it writes is a line: the pipes cannot fill
+        out, err = proc.stdout.read(), proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    assert out == b""
+    assert err.decode() == (
+        "refuso: interrupted after 0 of 1 file had been checked; no report was written and no file was changed\n"
+    )
