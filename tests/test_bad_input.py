@@ -357,7 +357,9 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"), reason="needs /proc")
+@pytest.mark.skipif(
+    not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"), reason="needs /proc"
+)
 def test_ctrl_c_while_the_windows_of_one_large_file_are_checked_in_parallel(cli_cache, tmp_path):
     # A single 9 MB text from standard input is checked a window at a time by two workers; the
     # signal is sent once both workers exist, so it lands while windows are being checked.

@@ -238,7 +238,17 @@ def test_a_file_over_the_limit_is_streamed_in_bounded_memory(cli_cache, tmp_path
         assert found == [i + 1 for i in range(count) if i % 1000 == 7]
     assert peaks["archivio.txt"] < 2 * peaks["finestra.txt"], peaks
     # With two jobs, its windows are checked by two workers, with the same findings.
-    args = ["check", "archivio.txt", "--select", "PUN001", "--format", "concise", "--no-source", "--jobs", "2"]
+    args = [
+        "check",
+        "archivio.txt",
+        "--select",
+        "PUN001",
+        "--format",
+        "concise",
+        "--no-source",
+        "--jobs",
+        "2",
+    ]
     code, two_jobs, err, _ = _peak_rss_kb(args, tmp_path, cli_cache)
     assert (code, err) == (1, "")
     assert two_jobs == out
