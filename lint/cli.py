@@ -299,8 +299,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from lint.parallel import Interrupted
 
         if isinstance(exc, Interrupted):
+            from lint.formatters import count_of
+
             sys.stderr.write(
-                f"refuso: interrupted after {exc.done} of {exc.total} {'file' if exc.total == 1 else 'files'}"
+                f"refuso: interrupted after {exc.done} of {count_of(exc.total, 'file')}"
                 " had been checked; no report was written and no file was changed\n"
             )
         else:
@@ -340,7 +342,7 @@ def _check(args: argparse.Namespace) -> int:
     from lint.api import UsageError
     from lint.config import Overrides
     from lint.findings import Severity
-    from lint.formatters import OutputContext, needs_lines
+    from lint.formatters import OutputContext, count_of, needs_lines
     from lint.yamlsource import SourceError
 
     if args.stdin_filename and "-" not in args.paths:
@@ -399,7 +401,7 @@ def _check(args: argparse.Namespace) -> int:
             _report_problems(run)
             changes = sum(one.applied for one in fixed)
             sys.stderr.write(
-                f"{changes} fix{'es' if changes != 1 else ''} would change {len(fixed)} file{'s' if len(fixed) != 1 else ''}\n"
+                f"{count_of(changes, 'fix', 'fixes')} would change {count_of(len(fixed), 'file')}\n"
                 if fixed
                 else "nothing to fix\n"
             )
@@ -416,9 +418,7 @@ def _check(args: argparse.Namespace) -> int:
             outputs = [(name, path) if path else (name, "<stderr>") for name, path in outputs]
             streams = [sys.stderr if s is sys.stdout else s for s in streams]
 
-    for problem in run.all_problems:
-        label = "error" if problem.kind == "error" else "note"
-        sys.stderr.write(f"refuso: {label}: {problem.where}: {problem.message}\n")
+    _report_problems(run)
     if not run.files:
         for path in paths:
             if path != "-" and os.path.isdir(path):
@@ -476,6 +476,7 @@ def _apply_fixes(linter: Any, run: Any, args: argparse.Namespace) -> tuple[Any, 
 
     from lint.findings import Applicability, RunResult
     from lint.fixing import fix_result, write_fixed
+    from lint.formatters import count_of
 
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if args.unsafe_fixes else {Applicability.SAFE}
     results, fixed, problems = [], [], []
@@ -498,9 +499,7 @@ def _apply_fixes(linter: Any, run: Any, args: argparse.Namespace) -> tuple[Any, 
     if args.fix and not args.diff:
         count = sum(one.applied for one in fixed)
         if count:
-            sys.stderr.write(
-                f"Fixed {count} problem{'s' if count != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}.\n"
-            )
+            sys.stderr.write(f"Fixed {count_of(count, 'problem')} in {count_of(len(fixed), 'file')}.\n")
         if not args.unsafe_fixes:
             unsafe = sum(
                 1

@@ -43,49 +43,18 @@ def _line_and_column(data: bytes, index: int) -> tuple[int, int]:
 _WINDOWS_BYTES = re.compile(rb"[\x80-\x9f]")
 
 
-def _guess_legacy(data: bytes) -> str:
-    """A hint at the encoding of bytes that are not UTF-8."""
-    if _WINDOWS_BYTES.search(data):
-        return "cp1252"  # curly quotes and dashes of Windows exports live in 0x80-0x9F
-    return "latin-1"
-
-
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode file contents. ``encoding`` forces a codec (BOMs are still honoured and removed)."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return Decoded(data[len(bom) :].decode(name), name if name != "utf-8" else "utf-8-sig", True)
-            except UnicodeDecodeError as exc:
-                raise DecodeError(
-                    f"starts with a {name} byte-order mark but is not valid {name}: {exc.reason}"
-                ) from None
-    if b"\x00" in data:
-        raise BinaryInput("contains NUL bytes, so it looks binary")
-    codec = encoding or "utf-8"
-    try:
-        return Decoded(data.decode(codec), codec, False)
-    except UnicodeDecodeError as exc:
-        if encoding:
-            line, column = _line_and_column(data, exc.start)
-            raise DecodeError(
-                f"not valid {encoding} at line {line}, byte column {column}: {exc.reason}"
-            ) from None
-        line, column = _line_and_column(data, exc.start)
-        guess = _guess_legacy(data)
-        raise DecodeError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at line {line}, byte column {column}); "
-            f"save it as UTF-8, or pass --encoding {guess} if that is what it was written in"
-        ) from None
-    except LookupError:
-        raise DecodeError(f"unknown encoding {encoding!r}") from None
+    decoder = StreamDecoder(iter((data,)), encoding)
+    return Decoded("".join(decoder), decoder.encoding, decoder.bom)
 
 
 class StreamDecoder:
-    """Decodes a file a block at a time, as :func:`decode` would decode it whole.
+    """Decodes a file a block at a time (:func:`decode` is the one-block case).
 
     ``encoding`` and ``bom`` are known once the first block is in; iterating gives the text in
-    pieces, raising :class:`BinaryInput` or :class:`DecodeError` where :func:`decode` would.
+    pieces, and raises :class:`BinaryInput` for NUL bytes (outside UTF-16) and :class:`DecodeError`
+    for bytes the codec refuses, saying where and what to do, as if the file had been read whole.
     """
 
     def __init__(self, blocks: Iterator[bytes], encoding: str | None = None) -> None:
@@ -107,10 +76,6 @@ class StreamDecoder:
                 self._codec = name
                 self.encoding = name if name != "utf-8" else "utf-8-sig"
                 break
-        try:
-            codecs.lookup(self._codec)
-        except LookupError:
-            raise DecodeError(f"unknown encoding {encoding!r}") from None
         self._first = first
 
     def __iter__(self) -> Iterator[str]:
@@ -128,6 +93,8 @@ class StreamDecoder:
             try:
                 text = data.decode(self._codec)
                 pending = b""
+            except LookupError:
+                raise DecodeError(f"unknown encoding {self._forced!r}") from None
             except UnicodeDecodeError as exc:
                 if not final and exc.end >= len(data) and len(data) - exc.start < 4:
                     # A character cut in two by the block boundary: finish it with the next block.
@@ -175,6 +142,7 @@ class StreamDecoder:
         line += lines_before
         if self._forced:
             return DecodeError(f"not valid {self._forced} at line {line}, byte column {column}: {exc.reason}")
+        # The hint: curly quotes and dashes of Windows exports live in 0x80-0x9F.
         return DecodeError(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02X} at line {line}, byte column {column}); "
             f"save it as UTF-8, or pass --encoding {'cp1252' if windows_bytes else 'latin-1'} "

@@ -137,13 +137,11 @@ class Engine:
                 with open(path, "rb") as fh:
                     data = fh.read()
             except OSError as exc:
-                return _unreadable(display, _open_error(exc))
+                return self.unreadable(display, exc)
         try:
             decoded = decode(data, self.settings.encoding)
-        except BinaryInput as exc:
-            return _skipped(display, exc)
-        except DecodeError as exc:
-            return _unreadable(display, str(exc))
+        except (BinaryInput, DecodeError) as exc:
+            return self.unreadable(display, exc)
         picked = self._reader(display)
         if isinstance(picked, FileResult):
             return picked
@@ -211,7 +209,9 @@ class Engine:
         if isinstance(picked, FileResult):
             return picked
         if picked is not None:
-            return self._check_windows(path, data, display, picked)
+            from lint.windowcheck import check_file
+
+            return check_file(self, path, data, display, picked)
         document = self.read(path, data, display)
         if isinstance(document, FileResult):
             return document
@@ -240,27 +240,13 @@ class Engine:
     def windowed(self, path: str, data: bytes | None, display: str) -> _Picked | FileResult | None:
         """How a file too large to check whole is read (its reader, which can cut it into windows),
         a FileResult when no reader can, or None when the file is checked whole."""
-        size = len(data) if data is not None else _file_size(path)
+        size = len(data) if data is not None else file_size(path)
         if size <= self.large_file_bytes:
             return None
         picked = self._reader(display)
         if isinstance(picked, FileResult) or callable(getattr(picked.reader, "safe_breaks", None)):
             return picked
         return None
-
-    def _check_windows(self, path: str, data: bytes | None, display: str, picked: _Picked) -> FileResult:
-        """Check a large file a window at a time (see :mod:`lint.windowcheck`)."""
-        from lint.windowcheck import Merger, check_window, window_tasks
-
-        merger = Merger(self, display)
-        try:
-            for task in window_tasks(self, path, data, display, picked):
-                merger.add(task, check_window(self, task, picked, display))
-                if merger.failed is not None:
-                    break
-        except (BinaryInput, DecodeError, OSError) as exc:
-            return self.unreadable(display, exc)
-        return merger.result()
 
     def unreadable(self, display: str, exc: Exception) -> FileResult:
         """The result of a file that could not be read or decoded."""
@@ -517,7 +503,7 @@ def _open_error(exc: OSError) -> str:
     return f"cannot be read: {exc.strerror or exc}"
 
 
-def _file_size(path: str) -> int:
+def file_size(path: str) -> int:
     """The size of a regular file; 0 for anything else (its errors are reported when it is read)."""
     try:
         st = os.stat(path)

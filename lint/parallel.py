@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections import deque
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
+from lint.engine import file_size
 from lint.findings import FileResult
 
 if TYPE_CHECKING:
@@ -56,7 +58,7 @@ def _check_indexed(index: int) -> tuple[int, FileResult]:
 
 
 # Set in the parent before the workers of one file's windows are forked: (engine, reader, display).
-_window_state: tuple[Engine, object, str] | None = None
+_window_state: tuple[Engine, Any, str] | None = None
 
 
 def _check_window(task: WindowTask) -> WindowResult:
@@ -64,53 +66,59 @@ def _check_window(task: WindowTask) -> WindowResult:
 
     assert _window_state is not None
     engine, picked, display = _window_state
-    return check_window(engine, task, picked, display)  # type: ignore[arg-type]
+    return check_window(engine, task, picked, display)
+
+
+def _windows_in_pool(
+    pool: Any, jobs: int, tasks: Iterator[WindowTask]
+) -> Iterator[tuple[WindowTask, WindowResult]]:
+    """Each window with its result, in order, checked by the pool's workers; at most two windows
+    per worker are read ahead, so memory stays bounded."""
+    pending: deque = deque()
+    for task in tasks:
+        pending.append((task, pool.apply_async(_check_window, (task,))))
+        while len(pending) > 2 * jobs:
+            done, result = pending.popleft()
+            yield done, result.get()
+    while pending:
+        done, result = pending.popleft()
+        yield done, result.get()
 
 
 def _check_windows_in_pool(
-    target: Target, engine: Engine, picked: object, data: bytes | None, jobs: int
+    target: Target, engine: Engine, picked: Any, data: bytes | None, jobs: int
 ) -> FileResult:
     """Check one large file with its windows spread over ``jobs`` worker processes."""
     import multiprocessing
-    from collections import deque
 
-    from lint.decoding import BinaryInput, DecodeError
-    from lint.windowcheck import Merger, window_tasks
+    from lint.windowcheck import check_file
 
     global _window_state
     engine.prepare()
     _window_state = (engine, picked, target.display)
-    merger = Merger(engine, target.display)
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts) as pool:
-            pending: deque = deque()
-            try:
-                for task in window_tasks(engine, target.path, data, target.display, picked):  # type: ignore[arg-type]
-                    pending.append((task, pool.apply_async(_check_window, (task,))))
-                    while len(pending) > 2 * jobs:
-                        done, result = pending.popleft()
-                        merger.add(done, result.get())
-                while pending:
-                    done, result = pending.popleft()
-                    merger.add(done, result.get())
-            except (BinaryInput, DecodeError, OSError) as exc:
-                return engine.unreadable(target.display, exc)
+            return check_file(
+                engine,
+                target.path,
+                data,
+                target.display,
+                picked,
+                checked=lambda tasks: _windows_in_pool(pool, jobs, tasks),
+            )
     finally:
         _window_state = None
-    return merger.result()
 
 
 def _size(target: Target) -> int:
-    try:
-        return os.stat(target.path).st_size if target.path != "-" else 0
-    except OSError:
-        return 0
+    # Standard input is read later; a vanished file counts 0 here and is reported when it is read.
+    return file_size(target.path) if target.path != "-" else 0
 
 
 def _auto_jobs(targets: Sequence[Target]) -> int:
     total = 0
     for t in targets:
-        total += _size(t)  # a vanished file counts 0 here and is reported when it is read
+        total += _size(t)
         if total >= AUTO_PARALLEL_BYTES:
             return os.cpu_count() or 1
     return 1
@@ -122,30 +130,25 @@ def run_targets(
     global _work_state
     if jobs <= 0:
         jobs = _auto_jobs(targets)
-    results: list[FileResult | None] = [None] * len(targets)
-    if jobs > 1 and len(targets) == 1:
+    if jobs > 1:
         import multiprocessing  # only when it is used: it costs start-up time
 
+        if "fork" not in multiprocessing.get_all_start_methods():
+            jobs = 1
+    if jobs > 1 and len(targets) == 1:
+        # One file: if it is large enough to be checked in windows, the workers share its windows.
         target = targets[0]
         data = stdin if target.path == "-" else None
-        picked = (
-            engines[0].windowed(target.path, data, target.display)
-            if "fork" in multiprocessing.get_all_start_methods()
-            else None
-        )
+        picked = engines[0].windowed(target.path, data, target.display)
         if picked is not None and not isinstance(picked, FileResult):
             try:
                 return [_check_windows_in_pool(target, engines[0], picked, data, jobs)]
             except KeyboardInterrupt:
                 raise Interrupted(0, 1) from None
     jobs = min(jobs, len(targets))
+    results: list[FileResult | None] = [None] * len(targets)
     _work_state = (targets, engines, stdin)
     try:
-        if jobs > 1:
-            import multiprocessing  # only when it is used: it costs start-up time
-
-            if "fork" not in multiprocessing.get_all_start_methods():
-                jobs = 1
         if jobs <= 1:
             for i in range(len(targets)):
                 results[i] = _check(i)

@@ -8,15 +8,17 @@ The work falls in three parts, so that windows can be checked in other processes
   place in the whole file (offsets, lines, columns, fixes, suppression comments);
 * :class:`Merger` puts the windows' results together, in order, and applies the suppression
   comments, whose ``disable`` may lie windows before the findings it silences.
+
+:func:`check_file` runs the three, checking the windows here or, given ``checked``, elsewhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from lint.decoding import StreamDecoder
+from lint.decoding import BinaryInput, DecodeError, StreamDecoder
 from lint.document import Directive
 from lint.findings import FileResult, Finding, Position, Problem
 from lint.suppression import Suppressions
@@ -237,3 +239,35 @@ class Merger:
             encoding=self.encoding,
             bom=self.bom,
         )
+
+
+# Turns the windows of a file into (window, its result) pairs, in order: how windows are checked.
+Checked = Callable[[Iterator[WindowTask]], Iterable[tuple[WindowTask, WindowResult]]]
+
+
+def check_file(
+    engine: Engine,
+    path: str,
+    data: bytes | None,
+    display: str,
+    picked: _Picked,
+    checked: Checked | None = None,
+) -> FileResult:
+    """Check a large file a window at a time: one after the other here, or as ``checked`` does
+    (the worker processes of :mod:`lint.parallel`)."""
+    tasks = window_tasks(engine, path, data, display, picked)
+    if checked is None:
+        pairs: Iterable[tuple[WindowTask, WindowResult]] = (
+            (task, check_window(engine, task, picked, display)) for task in tasks
+        )
+    else:
+        pairs = checked(tasks)
+    merger = Merger(engine, display)
+    try:
+        for task, result in pairs:
+            merger.add(task, result)
+            if merger.failed is not None:
+                break
+    except (BinaryInput, DecodeError, OSError) as exc:
+        return engine.unreadable(display, exc)
+    return merger.result()

@@ -34,7 +34,23 @@ class Formatter(Protocol):
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None: ...
 
 
+def rule_meta(code: str, rules: dict[str, RuleMeta]) -> RuleMeta | None:
+    """The metadata of the rule behind ``code``: its own, or its namespace's (``LT:X`` → ``LT``)."""
+    meta = rules.get(code)
+    if meta is None and ":" in code:
+        namespace = rules.get(code.split(":", 1)[0])
+        if namespace is not None and namespace.namespace:
+            meta = namespace
+    return meta
+
+
 def needs_lines(formatter: object, show_source: bool) -> bool:
     """Whether a formatter reads ``FileResult.lines`` (see :class:`Formatter`)."""
     wanted = getattr(formatter, "needs_lines", True)
     return bool(wanted(show_source)) if callable(wanted) else bool(wanted)
+
+
+def count_of(n: int, word: str, many: str | None = None) -> str:
+    """``"1 file"``, ``"3 files"``: ``n`` and ``word``, in the plural unless ``n`` is 1 (``many``,
+    else ``word`` with an s)."""
+    return f"{n} {word if n == 1 else many or word + 's'}"

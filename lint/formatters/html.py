@@ -14,8 +14,7 @@ from typing import IO
 
 from lint import __version__
 from lint.findings import CATEGORY_NAMES, FileResult, Finding, Problem, RunResult, Severity
-from lint.formatters import OutputContext
-from lint.rules import RuleMeta
+from lint.formatters import OutputContext, count_of, rule_meta
 
 # Up to this many articles with findings, each opens by default; past it they start closed.
 OPEN_ARTICLES_LIMIT = 10
@@ -34,15 +33,11 @@ def _text(value: object) -> str:
     return escape(_UNSAFE_CHARACTERS.sub("\ufffd", str(value)), quote=True)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _severity_counts(findings: Iterable[Finding]) -> str:
     """ "2 errors, 1 warning, 3 info"."""
     counts = Counter(f.severity for f in findings)
     return ", ".join(
-        f"{counts[s]} info" if s is Severity.INFO else _plural(counts[s], str(s))
+        f"{counts[s]} info" if s is Severity.INFO else count_of(counts[s], str(s))
         for s in SEVERITIES
         if counts[s]
     )
@@ -100,11 +95,6 @@ def segments(length: int, spans: list[tuple[int, int]]) -> list[_Segment]:
     return out
 
 
-def _rule_meta(code: str, rules: dict[str, RuleMeta]) -> RuleMeta | None:
-    # Findings of a namespace rule carry codes of their own ("LT:ST_03_001[1]"); the rule is "LT".
-    return rules.get(code) or rules.get(code.split(":", 1)[0])
-
-
 def _finding_details(finding: Finding) -> str:
     """Severity, code, name, message and suggestions: the body of a tooltip entry and a list entry."""
     suggestions = ""
@@ -146,8 +136,8 @@ class _Page:
             f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<meta name="referrer" content="no-referrer">\n'
-            f"<title>refuso report: {_plural(len(findings), 'finding')} in "
-            f"{_plural(len(self.articles), 'article')}</title>\n"
+            f"<title>refuso report: {count_of(len(findings), 'finding')} in "
+            f"{count_of(len(self.articles), 'article')}</title>\n"
             f"<style>{STYLE}</style>\n</head>\n<body>\n"
             '<header class="page-header">\n'
             f'<h1>refuso report</h1>\n<p class="totals">{self._totals()}</p>\n</header>\n<main>\n'
@@ -176,16 +166,16 @@ class _Page:
     def _totals(self) -> str:
         findings = self.run.findings
         parts = [
-            f"{_plural(len(self.articles), 'article')} checked",
+            f"{count_of(len(self.articles), 'article')} checked",
             f"{len(self.with_findings)} with findings",
-            _plural(len(findings), "finding"),
+            count_of(len(findings), "finding"),
         ]
         by_severity = _severity_counts(findings)
         if by_severity:
             parts[-1] += f" ({by_severity})"
         errors = sum(1 for p in self.run.all_problems if p.kind == "error")
         if errors:
-            parts.append(_plural(errors, "problem"))
+            parts.append(count_of(errors, "problem"))
         return " · ".join(parts)
 
     def _problems(self) -> str:
@@ -274,7 +264,7 @@ class _Page:
         ordered = sorted(rules.items(), key=lambda item: (-len(item[1]), item[0]))
         for code, occurrences in ordered:
             article, position, finding = occurrences[0]
-            meta = _rule_meta(code, self.context.rules)
+            meta = rule_meta(code, self.context.rules)
             description = meta.description_for(article.result.language) if meta else ""
             name = _text(finding.name)
             if description:
@@ -311,7 +301,7 @@ class _Page:
         header = (
             f'<summary><span class="path">{_text(result.path)}</span> '
             f'<span class="lang">{language}</span> '
-            f'<span class="counts">{_plural(len(findings), "finding")}: {_severity_counts(findings)}</span>'
+            f'<span class="counts">{count_of(len(findings), "finding")}: {_severity_counts(findings)}</span>'
             "</summary>"
         )
         if result.source is None:
@@ -380,7 +370,7 @@ class _Page:
         )
         return (
             '<details class="clean">'
-            f"<summary>{_plural(len(clean), 'article')} without findings</summary>"
+            f"<summary>{count_of(len(clean), 'article')} without findings</summary>"
             f"<ul>{items}</ul></details>\n"
         )
 

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import IO
 
 from lint.findings import Finding, Problem, RunResult, Severity
-from lint.formatters import OutputContext
+from lint.formatters import OutputContext, count_of
 
 SUITE_NAME = "refuso"
 
@@ -27,12 +27,8 @@ def finding_line(f: Finding) -> str:
 
 def _summary(findings: tuple[Finding, ...]) -> str:
     by = Counter(f.severity for f in findings)
-    parts = [_count(by[s], str(s)) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by[s]]
-    return f"{_count(len(findings), 'finding')} ({', '.join(parts)})"
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    parts = [count_of(by[s], str(s)) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by[s]]
+    return f"{count_of(len(findings), 'finding')} ({', '.join(parts)})"
 
 
 # A failing file carries one <failure> listing every finding: viewers (GitLab, Jenkins, Azure) show only

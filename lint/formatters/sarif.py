@@ -15,7 +15,7 @@ from urllib.parse import quote
 from lint import __version__
 from lint.document import LineIndex
 from lint.findings import Edit, FileResult, Finding, Problem, RunResult, Severity
-from lint.formatters import OutputContext
+from lint.formatters import OutputContext, rule_meta
 from lint.rules import RuleMeta
 
 SARIF_VERSION = "2.1.0"
@@ -25,16 +25,6 @@ INFORMATION_URI = "https://github.com/refuso/refuso"
 FINGERPRINT_KEY = "refuso/v1"
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-
-
-def rule_meta(code: str, rules: dict[str, RuleMeta]) -> RuleMeta | None:
-    """The metadata of the rule behind ``code``: its own, or its namespace's (``LT:X`` → ``LT``)."""
-    meta = rules.get(code)
-    if meta is None and ":" in code:
-        namespace = rules.get(code.split(":", 1)[0])
-        if namespace is not None and namespace.namespace:
-            meta = namespace
-    return meta
 
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:

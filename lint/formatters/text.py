@@ -7,7 +7,7 @@ from collections import Counter
 from typing import IO
 
 from lint.findings import Finding, RunResult, Severity
-from lint.formatters import OutputContext
+from lint.formatters import OutputContext, count_of
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 EXCERPT_WIDTH = 100
@@ -134,27 +134,18 @@ def write_summary(run: RunResult, stream: IO[str], context: OutputContext) -> No
         # Not "All checks passed!": a file that could not be read, or a rule that failed, was not checked.
         errors = sum(1 for p in run.all_problems if p.kind == "error")
         stream.write(
-            f"No problems found in {checked} {_plural(checked, 'file')} checked, but "
-            f"{errors} {_plural(errors, 'error')} (on standard error) left part of the run unchecked.\n"
+            f"No problems found in {count_of(checked, 'file')} checked, but "
+            f"{count_of(errors, 'error')} (on standard error) left part of the run unchecked.\n"
         )
         return
     if not findings:
         stream.write(
-            _paint("All checks passed!", "32", context.color)
-            + f" ({checked} {_plural(checked, 'file')} checked)\n"
+            _paint("All checks passed!", "32", context.color) + f" ({count_of(checked, 'file')} checked)\n"
         )
         return
     by = Counter(f.severity for f in findings)
-    parts = [
-        f"{by[s]} {_plural(by[s], str(s))}"
-        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        if by[s]
-    ]
+    parts = [count_of(by[s], str(s)) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by[s]]
     stream.write(
-        f"Found {len(findings)} {_plural(len(findings), 'problem')} ({', '.join(parts)}) "
-        f"in {files_with} of {checked} {_plural(checked, 'file')}.\n"
+        f"Found {count_of(len(findings), 'problem')} ({', '.join(parts)}) "
+        f"in {files_with} of {count_of(checked, 'file')}.\n"
     )
-
-
-def _plural(n: int, word: str) -> str:
-    return word if n == 1 else word + "s"
