@@ -225,7 +225,12 @@ class Engine:
         if SUPPRESSION_RULE in self.enabled:
             findings.extend(self._directive_findings(document))
         ordered = _ordered(findings)
-        lines = {f.line: document.lines.line_text(f.line) for f in ordered} if self.keep_lines else {}
+        # Each line's text once, however many findings it has (a long line may have thousands).
+        lines = (
+            {n: document.lines.line_text(n) for n in dict.fromkeys(f.line for f in ordered)}
+            if self.keep_lines
+            else {}
+        )
         return FileResult(
             document.path,
             document.language,

@@ -166,11 +166,12 @@ def check_window(engine: Engine, task: WindowTask, picked: _Picked, display: str
     for group, target in ((findings, result.findings), (directive_findings, result.directive_findings)):
         for f in group:
             target.append(moved(f))
-            if engine.keep_lines:
+            if engine.keep_lines and line_of(f.line) not in result.lines:
+                # Each line's text once, however many findings it has.
                 line_text = lines.line_text(f.line)
                 if f.line - prefix <= 1:
                     line_text = task.partial + line_text
-                result.lines.setdefault(line_of(f.line), line_text)
+                result.lines[line_of(f.line)] = line_text
     result.directives = [
         replace(d, start=at(d.start), end=at(d.end), line=line_of(d.line), end_line=line_of(d.end_line))
         for d in document.directives

@@ -446,3 +446,85 @@ def test_sarif_fix_without_the_source_is_placed_through_the_finding():
         "insertedContent": {"text": ","},
     }
     assert fix["description"]["text"] == "Replace with “,” (safe)"
+
+
+# Long lines: each finding's excerpt comes from a bounded window around its span
+
+
+class _Watched(str):
+    """A line that records how many of its characters are read, one by one or in slices."""
+
+    def __new__(cls, text: str) -> _Watched:
+        line = super().__new__(cls, text)
+        line.read = 0
+        return line
+
+    def __iter__(self):
+        self.read += len(self)
+        return super().__iter__()
+
+    def __getitem__(self, key):
+        piece = super().__getitem__(key)
+        self.read += len(piece)
+        return piece
+
+
+def _columns(text: str) -> int:
+    from lint.formatters.text import char_width
+
+    return sum(char_width(c) for c in text)
+
+
+@pytest.mark.parametrize("filler", ["parola ", "città\t", "漢字 ", "e\u0301 "])
+def test_an_excerpt_of_a_huge_line_reads_only_the_window_and_underlines_the_span(filler):
+    from lint.formatters.text import EXCERPT_WIDTH, excerpt
+
+    half = filler * (500_000 // len(filler))
+    line = _Watched(half + ",," + half)
+    column = len(half) + 1
+    shown, marks = excerpt(line, column, column + 2)
+    assert line.read < 10 * EXCERPT_WIDTH  # never the whole line, however long
+    assert shown.startswith("…") and shown.endswith("…")
+    assert _columns(shown) <= EXCERPT_WIDTH + 3  # two ellipses, and a wide character may overshoot by one
+    caret = marks.index("^")
+    assert marks[caret:] == "^^"
+    # The carets sit under the ",," however wide the characters before it (tabs print as one column).
+    before = shown.replace("\t", " ")[: shown.index(",,")]
+    assert _columns(before) == caret
+
+
+def test_a_span_wider_than_the_excerpt_is_cut_with_an_ellipsis():
+    from lint.formatters.text import EXCERPT_WIDTH, excerpt
+
+    line = "Prima " + "x" * 5_000 + " dopo"
+    shown, marks = excerpt(line, 7, 7 + 5_000)
+    assert shown == "Prima " + "x" * EXCERPT_WIDTH + "…"
+    assert marks == " " * 6 + "^" * EXCERPT_WIDTH
+
+
+def test_sarif_context_of_a_very_long_line_is_a_window_around_the_span():
+    from lint.formatters.sarif import CONTEXT_CHARACTERS
+
+    words = "Uno,, due " * 10_000
+    findings = tuple(
+        dataclasses.replace(_finding(",,", column=i + 1), start=i, end=i + 2)
+        for i in range(3, len(words), 10 * 500)
+    )
+    run = RunResult(files=(FileResult(path="a.txt", language="it", findings=findings, lines={1: words}),))
+    report = json.loads(_write(SarifFormatter(), run))
+    _validate_sarif(report)
+    for f, result in zip(findings, report["runs"][0]["results"], strict=True):
+        context = result["locations"][0]["physicalLocation"]["contextRegion"]
+        start, end = context["startColumn"], context["endColumn"]
+        assert context["snippet"]["text"] == words[start - 1 : end - 1]
+        assert end - start <= 2 * CONTEXT_CHARACTERS + 2
+        assert start <= f.column and f.end_position.column <= end
+    short = RunResult(
+        files=(FileResult(path="a.txt", language="it", findings=findings[:1], lines={1: SAMPLE}),)
+    )
+    (result,) = json.loads(_write(SarifFormatter(), short))["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["contextRegion"] == {
+        "startLine": 1,
+        "endLine": 1,
+        "snippet": {"text": SAMPLE},
+    }

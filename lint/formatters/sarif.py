@@ -25,6 +25,9 @@ INFORMATION_URI = "https://github.com/refuso/refuso"
 FINGERPRINT_KEY = "refuso/v1"
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# A finding's line is its context region, whole up to this length; past it, this much either side.
+CONTEXT_LINE_LIMIT = 2_000
+CONTEXT_CHARACTERS = 200
 
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:
@@ -89,11 +92,11 @@ def _descriptor(code: str, example: Finding, meta: RuleMeta | None) -> dict[str,
     return descriptor
 
 
-def _region_of(edit: Edit, f: Finding, source: str | None) -> dict[str, Any]:
-    """The region an edit replaces, in lines and columns when they can be worked out, else in offsets."""
-    if source is not None:
-        index = LineIndex(source)
-        start, end = index.position(edit.start), index.position(edit.end)
+def _region_of(edit: Edit, f: Finding, source_index: LineIndex | None) -> dict[str, Any]:
+    """The region an edit replaces, in lines and columns when they can be worked out (from the
+    file's line index, when its text was kept), else in offsets."""
+    if source_index is not None:
+        start, end = source_index.position(edit.start), source_index.position(edit.end)
     elif f.start <= edit.start <= edit.end <= f.end:
         # Inside the flagged span: count from the finding's own start position through its text.
         index = LineIndex(f.text)
@@ -127,7 +130,26 @@ def _location(path: str, region: dict[str, Any] | None = None) -> dict[str, Any]
     return {"physicalLocation": physical}
 
 
-def _result(f: Finding, rule_index: int, fingerprint: str, file: FileResult) -> dict[str, Any]:
+def context_region(f: Finding, line_text: str) -> dict[str, Any]:
+    """The finding's line as its context; on a line longer than ``CONTEXT_LINE_LIMIT`` only
+    ``CONTEXT_CHARACTERS`` either side of the span, so that a long line with many findings is not
+    copied once per finding (a report as large as the line times its findings)."""
+    if len(line_text) <= CONTEXT_LINE_LIMIT:
+        return {"startLine": f.line, "endLine": f.line, "snippet": {"text": line_text}}
+    start = max(0, f.column - 1 - CONTEXT_CHARACTERS)
+    end = min(len(line_text), f.end_position.column - 1 + CONTEXT_CHARACTERS)
+    return {
+        "startLine": f.line,
+        "startColumn": start + 1,
+        "endLine": f.line,
+        "endColumn": end + 1,
+        "snippet": {"text": line_text[start:end]},
+    }
+
+
+def _result(
+    f: Finding, rule_index: int, fingerprint: str, file: FileResult, index: LineIndex | None = None
+) -> dict[str, Any]:
     region: dict[str, Any] = {
         "startLine": f.line,
         "startColumn": f.column,
@@ -138,11 +160,7 @@ def _result(f: Finding, rule_index: int, fingerprint: str, file: FileResult) -> 
     location = _location(f.path, region)
     line_text = file.lines.get(f.line)
     if line_text is not None and f.end_position.line == f.line:
-        location["physicalLocation"]["contextRegion"] = {
-            "startLine": f.line,
-            "endLine": f.line,
-            "snippet": {"text": line_text},
-        }
+        location["physicalLocation"]["contextRegion"] = context_region(f, line_text)
     result: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": rule_index,
@@ -162,7 +180,7 @@ def _result(f: Finding, rule_index: int, fingerprint: str, file: FileResult) -> 
                         "artifactLocation": {"uri": artifact_uri(f.path), "uriBaseId": "%SRCROOT%"},
                         "replacements": [
                             {
-                                "deletedRegion": _region_of(edit, f, file.source),
+                                "deletedRegion": _region_of(edit, f, index),
                                 "insertedContent": {"text": edit.replacement},
                             }
                             for edit in f.fix.edits
@@ -212,9 +230,11 @@ def run_to_sarif(run: RunResult, context: OutputContext) -> dict[str, Any]:
     descriptors = [_descriptor(code, examples[code], rule_meta(code, context.rules)) for code in codes]
 
     prints = iter(fingerprints(findings))
-    results = [
-        _result(f, rule_index[f.code], next(prints), file) for file in run.files for f in file.findings
-    ]
+    results = []
+    for file in run.files:
+        # One line index per file, not one per fix: building it reads the whole text.
+        index = LineIndex(file.source) if file.source is not None and file.findings else None
+        results.extend(_result(f, rule_index[f.code], next(prints), file, index) for f in file.findings)
     problems = run.all_problems
     invocation: dict[str, Any] = {
         "executionSuccessful": not any(p.kind == "error" for p in problems),

@@ -18,12 +18,16 @@ def _paint(text: str, code: str, on: bool) -> str:
 
 
 def char_width(ch: str) -> int:
+    if " " <= ch <= "~":
+        return 1
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def _printable(ch: str) -> str:
+    if " " <= ch <= "~":
+        return ch
     if ch == "\t":
         return " "
     if unicodedata.category(ch) == "Cc":
@@ -31,29 +35,93 @@ def _printable(ch: str) -> str:
     return ch
 
 
+# Characters as met: what is printed for each and its columns, and those printed as themselves in
+# one column (most text), for which the window is worked out by arithmetic.
+_SHOWN: dict[str, tuple[str, int]] = {}
+_ONE_COLUMN: set[str] = set()
+
+
+def _shown(ch: str) -> tuple[str, int]:
+    found = _SHOWN.get(ch)
+    if found is None:
+        printed = _printable(ch)
+        found = _SHOWN[ch] = (printed, char_width(printed))
+        if found == (ch, 1):
+            _ONE_COLUMN.add(ch)
+    return found
+
+
+def _one_column_each(text: str) -> bool:
+    if text.isascii() and text.isprintable():
+        return True
+    return all(_shown(ch) == (ch, 1) for ch in set(text) - _ONE_COLUMN)
+
+
+def _width(ch: str) -> int:
+    return _shown(ch)[1]
+
+
 def excerpt(line: str, start_col: int, end_col: int, width: int = EXCERPT_WIDTH) -> tuple[str, str]:
-    """A window of ``line`` around the 1-based columns [start_col, end_col), and its underline."""
-    chars = [_printable(c) for c in line]
-    start = max(0, min(start_col - 1, len(chars)))
-    end = max(start + 1, min(end_col - 1, len(chars)))
-    span_width = sum(char_width(c) for c in chars[start:end])
+    """A window of ``line`` around the 1-based columns [start_col, end_col), and its underline.
+
+    Only the characters shown are looked at (as ruff and rustc trim long lines), so a finding on a
+    line of a million characters costs what one on a short line does. A span wider than the window
+    is shown from its start up to the window's width, then an ellipsis.
+    """
+    length = len(line)
+    start = max(0, min(start_col - 1, length))
+    end = max(start + 1, min(end_col - 1, length))
+    most = max(10, width)  # the widest the context can be
+    near = line[max(0, start - most) : end + most]
+    if _one_column_each(near):
+        return _narrow_excerpt(line, start, end, width)
+    # Zero-width characters (combining marks) take no column: never look further than this.
+    reach = 4 * max(width, 10)
+    span_width, i, cut = 0, start, False
+    while i < min(end, length):
+        w = _width(line[i])
+        if span_width + w > width or i - start >= reach:
+            cut = True
+            break
+        span_width += w
+        i += 1
+    if cut:
+        end = i
     room = max(10, width - span_width)
-    left, right = start, end
-    used = 0
+    low, high = max(0, start - reach), min(length, end + reach)
+    left, right, used = start, end, 0
     # Grow the window on both sides, a little more to the left (context before the error reads better).
-    while used < room and (left > 0 or right < len(chars)):
-        if left > 0:
+    while used < room and (left > low or (right < high and not cut)):
+        if left > low:
             left -= 1
-            used += char_width(chars[left])
-        if right < len(chars) and used < room:
-            used += char_width(chars[right])
+            used += _width(line[left])
+        if right < high and used < room and not cut:
+            used += _width(line[right])
             right += 1
     prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(chars) else ""
-    shown = prefix + "".join(chars[left:right]) + suffix
-    pad = len(prefix) + sum(char_width(c) for c in chars[left:start])
-    marks = max(1, sum(char_width(c) for c in chars[start:end]))
-    return shown, " " * pad + "^" * marks
+    suffix = "…" if right < length else ""
+    shown = prefix + "".join(_shown(c)[0] for c in line[left:right]) + suffix
+    pad = len(prefix) + sum(map(_width, line[left:start]))
+    return shown, " " * pad + "^" * max(1, span_width)
+
+
+def _narrow_excerpt(line: str, start: int, end: int, width: int) -> tuple[str, str]:
+    """:func:`excerpt` where every character near the span is printed as itself in one column: the
+    same window, worked out by arithmetic instead of character by character."""
+    length = len(line)
+    cut = min(end, length) - start > width
+    if cut:
+        end = start + width
+    span_width = min(end, length) - start
+    room = max(10, width - span_width)
+    after = 0 if cut else max(0, length - end)
+    taken_left = min(start, max((room + 1) // 2, room - after))
+    taken_right = max(0, min(after, room - taken_left))
+    left, right = start - taken_left, end + taken_right
+    right = min(right, length) if not cut else end
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < length else ""
+    return prefix + line[left:right] + suffix, " " * (len(prefix) + start - left) + "^" * max(1, span_width)
 
 
 class ConciseFormatter:
