@@ -41,6 +41,18 @@ def _line_and_column(data: bytes, index: int) -> tuple[int, int]:
 
 
 _WINDOWS_BYTES = re.compile(rb"[\x80-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _nul_is_ordinary(encoding: str | None) -> bool:
+    """Whether NUL bytes are part of ordinary text in ``encoding`` (UTF-16 and UTF-32)."""
+    if not encoding:
+        return False
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False  # reported as an unknown encoding when decoding
+    return name.startswith(("utf-16", "utf-32"))
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
@@ -76,7 +88,14 @@ class StreamDecoder:
                 self._codec = name
                 self.encoding = name if name != "utf-8" else "utf-8-sig"
                 break
+        if not self.bom and self.encoding.lower().replace("_", "-") in ("utf-16", "utf16", "utf-32", "utf32"):
+            # Without a byte-order mark Python reads these as little-endian; name it, so that --fix
+            # writes the text back the same way (``utf-16`` would add a byte-order mark).
+            self.encoding = codecs.lookup(self.encoding).name + "-le"
         self._first = first
+        # NUL bytes mean binary, except in a forced encoding where they are ordinary (UTF-16, UTF-32):
+        # with a byte-order mark or with such an encoding named, they are not looked for.
+        self._nul_means_binary = not self.bom and not _nul_is_ordinary(encoding)
 
     def __iter__(self) -> Iterator[str]:
         pending = b""
@@ -87,7 +106,7 @@ class StreamDecoder:
         while block is not None:
             following = next(self._blocks, None)
             final = following is None
-            if not self.bom and b"\x00" in block:
+            if self._nul_means_binary and b"\x00" in block:
                 raise BinaryInput("contains NUL bytes, so it looks binary")
             data = pending + block
             try:
@@ -105,10 +124,14 @@ class StreamDecoder:
                     # hints at cp1252 from any byte of the file; so read the rest (a block at a time).
                     seen_windows_bytes = seen_windows_bytes or bool(_WINDOWS_BYTES.search(data))
                     for rest in self._rest(following):
-                        if not self.bom and b"\x00" in rest:
+                        if self._nul_means_binary and b"\x00" in rest:
                             raise BinaryInput("contains NUL bytes, so it looks binary") from None
                         seen_windows_bytes = seen_windows_bytes or bool(_WINDOWS_BYTES.search(rest))
                     raise self._error(exc, data, lines_before, since_newline, seen_windows_bytes) from None
+            if self._forced and _SURROGATE.search(text):
+                # A codec such as unicode_escape can produce a lone surrogate (from "\\ud800"), which
+                # is not a character: no output could show it.
+                raise self._surrogate_error(text, lines_before)
             newlines = data.count(b"\n", 0, len(data) - len(pending))
             if newlines:
                 since_newline = (
@@ -122,6 +145,16 @@ class StreamDecoder:
             if text:
                 yield text
             block = following
+
+    def _surrogate_error(self, text: str, lines_before: int) -> DecodeError:
+        at = _SURROGATE.search(text)
+        assert at is not None
+        line = lines_before + text.count("\n", 0, at.start()) + 1
+        return DecodeError(
+            f"decoding it as {self._forced} gives a lone surrogate (U+{ord(at.group()):04X}) at line {line}, "
+            "which is not a character and cannot be shown; pass the encoding the file was written in "
+            "(utf-8 unless told otherwise)"
+        )
 
     def _rest(self, following: bytes | None) -> Iterator[bytes]:
         """The blocks not yet decoded, read one at a time."""

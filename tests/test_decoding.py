@@ -52,3 +52,51 @@ def test_nul_bytes_mean_binary():
 def test_unknown_encoding():
     with pytest.raises(DecodeError, match="unknown encoding"):
         decode(b"abc", "no-such-codec")
+
+
+@pytest.mark.parametrize(
+    ("forced", "codec"),
+    [
+        ("utf-16-le", "utf-16-le"),
+        ("UTF-16BE", "utf-16-be"),
+        ("utf-16", "utf-16-le"),
+        ("utf_32_le", "utf-32-le"),
+    ],
+)
+def test_a_forced_utf16_or_utf32_without_bom_is_text_not_binary(forced, codec):
+    # Every other byte of UTF-16 text is NUL: naming the encoding says it is text.
+    decoded = decode("Città,, qui.\n".encode(codec), forced)
+    assert decoded.text == "Città,, qui.\n" and not decoded.bom
+    assert (
+        codecs.lookup(decoded.encoding).name == codec
+    )  # written back the same way by --fix, with no byte-order mark
+
+
+def test_nul_bytes_still_mean_binary_in_a_forced_single_byte_encoding():
+    with pytest.raises(BinaryInput):
+        decode(b"PNG\x00\x01\x02", "latin-1")
+
+
+def test_a_lone_surrogate_from_a_forced_codec_is_an_error_naming_the_line():
+    with pytest.raises(DecodeError) as info:
+        decode(b"prima riga\nseconda \\ud800 riga\n", "unicode_escape")
+    assert str(info.value) == (
+        "decoding it as unicode_escape gives a lone surrogate (U+D800) at line 2, which is not a character "
+        "and cannot be shown; pass the encoding the file was written in (utf-8 unless told otherwise)"
+    )
+
+
+def test_utf16_without_bom_and_lone_surrogates_from_the_command_line(run_cli, tmp_path):
+    (tmp_path / "le.txt").write_bytes("Città,, qui.\n".encode("utf-16-le"))
+    (tmp_path / "esc.txt").write_bytes(b"Citt\\u00e0,, \\udc80 qui.\n")
+    utf16 = run_cli("check", "le.txt", "--encoding", "utf-16-le", "--format", "concise", cwd=tmp_path)
+    assert (utf16.code, utf16.err) == (1, "")
+    assert utf16.out.startswith("le.txt:1:6: error PUN001")
+    escaped = run_cli("check", "esc.txt", "--encoding", "unicode_escape", cwd=tmp_path)
+    assert escaped.code == 2
+    assert escaped.err == (
+        "refuso: error: esc.txt: decoding it as unicode_escape gives a lone surrogate (U+DC80) at line 1, which "
+        "is not a character and cannot be shown; pass the encoding the file was written in (utf-8 unless told "
+        "otherwise)\n"
+    )
+    assert "Traceback" not in escaped.out + escaped.err
