@@ -120,6 +120,7 @@ def make_document(
     front_matter: FrontMatter | None,
     directives: tuple[Directive, ...] = (),
     lines: LineIndex | None = None,
+    problems: tuple[Problem, ...] = (),
 ) -> Document:
     data = front_matter.data if front_matter else MappingProxyType({})
     doc = Document(
@@ -131,7 +132,7 @@ def make_document(
         front_matter=data,
         date=parse_date(data.get("date")),
         directives=directives,
-        problems=front_matter.problems if front_matter else (),
+        problems=(front_matter.problems if front_matter else ()) + problems,
     )
     if lines is not None:
         doc.__dict__["lines"] = lines  # reuse the index the reader already built

@@ -14,12 +14,16 @@ from bisect import bisect_right
 from typing import Any
 
 from lint.document import Directive, Document, LineIndex, ProseBuilder
+from lint.findings import Problem
 from lint.readers import directive_at, make_document, read_front_matter
 from lint.suppression import COMMENT
 from lint.windows import markdown_breaks
 
 PLACEHOLDER = "\ufffc"
 _BLOCK_KINDS = {"heading_open": "heading", "blockquote_open": "blockquote"}
+# The block-quote and list markers at the start of a line nested too deep for the parser.
+_CONTAINER_MARKS = re.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$)))*[ \t]*")
+_LIST_MARK = re.compile(r"[-+*]|[0-9][.)]")
 
 
 def _parser() -> Any:
@@ -120,8 +124,22 @@ class MarkdownReader:
         if self._md is None:
             self._md = _parser()
         tokens = self._md.parse(parse_source)
-        state = _Walk(source, lines)
+        state = _Walk(source, lines, self._md.options["maxNesting"])
         state.walk(tokens)
+        limits = f"{state.max_nesting} block quotes or {state.max_nesting // 2} lists"
+        problems = tuple(
+            Problem(
+                path,
+                (f"lines {first}-{last} are" if last > first else f"line {first} is")
+                + f" nested deeper than the Markdown parser reads ({limits} inside one another): "
+                "checked as plain text, without Markdown (code and link addresses in "
+                + ("them" if last > first else "it")
+                + " are checked as words)",
+                kind="note",
+                line=first,
+            )
+            for first, last in state.too_deep
+        )
         return make_document(
             path,
             source,
@@ -130,13 +148,16 @@ class MarkdownReader:
             front_matter=front,
             directives=tuple(state.directives),
             lines=lines,
+            problems=problems,
         )
 
 
 class _Walk:
-    def __init__(self, source: str, lines: LineIndex) -> None:
+    def __init__(self, source: str, lines: LineIndex, max_nesting: int) -> None:
         self.source = source
         self.lines = lines
+        self.max_nesting = max_nesting
+        self.too_deep: list[tuple[int, int]] = []  # (first, last) lines read as plain text
         self.builder = ProseBuilder()
         self.directives: list[Directive] = []
         self.kinds: list[str] = []
@@ -151,7 +172,7 @@ class _Walk:
         return "paragraph"
 
     def walk(self, tokens: list[Any]) -> None:
-        for token in tokens:
+        for index, token in enumerate(tokens):
             t = token.type
             if t in _BLOCK_KINDS:
                 self.kinds.append(_BLOCK_KINDS[t])
@@ -169,6 +190,49 @@ class _Walk:
                 self.inline(token)
             elif t == "html_block" and token.map:
                 self.html_block(token)
+            if (
+                token.nesting == 1
+                and token.map
+                and token.level + 1 >= self.max_nesting
+                and index + 1 < len(tokens)
+                and tokens[index + 1].nesting == -1
+            ):
+                # A container at the parser's nesting limit: markdown-it drops what is inside it.
+                self.plain_lines(token.map[0] + 1, token.map[1])
+
+    def plain_lines(self, first: int, last: int) -> None:
+        """Lines ``first`` to ``last`` (1-based) as plain text, their block-quote and list markers
+        left out: what the parser dropped because they are nested past its limit."""
+        last = min(last, self.lines.line_count)
+        b = self.builder
+        in_block = False
+        found = False
+        for number in range(first, last + 1):
+            text = self.lines.line_text(number)
+            start = self.lines.line_start(number)
+            skip = _CONTAINER_MARKS.match(text).end()  # type: ignore[union-attr]
+            body = text[skip:]
+            if in_block and (not body.strip() or _LIST_MARK.search(text, 0, skip)):
+                b.end_block()  # a blank line ends a paragraph, a list marker starts an item
+                in_block = False
+            if not body.strip():
+                continue
+            if not in_block:
+                if self.previous_end is not None:
+                    b.add_separator(self.previous_end)
+                b.begin_block(self.kind())
+                in_block = True
+            elif self.previous_end is not None:
+                brk = self.source[self.previous_end : self.previous_end + 2]
+                brk = "\r\n" if brk == "\r\n" else brk[:1]
+                b.add_source(self.previous_end, brk if brk in ("\n", "\r", "\r\n") else "\n")
+            b.add_source(start + skip, body)
+            self.previous_end = start + len(text)
+            found = True
+        if in_block:
+            b.end_block()
+        if found:
+            self.too_deep.append((first, last))
 
     def html_block(self, token: Any) -> None:
         start = self.lines.line_start(token.map[0] + 1)
