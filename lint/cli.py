@@ -29,6 +29,17 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def _language(value: str) -> str:
+    from lint.readers import normalise_language
+
+    if value == "auto":
+        return value
+    code = normalise_language(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code (it, en, fr-CH) or auto")
+    return code
+
+
 def _jobs(value: str) -> int:
     try:
         n = int(value)
@@ -78,8 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--lang",
-        choices=["it", "en", "auto"],
-        help="language of the text (default: auto; front matter 'lang:' wins)",
+        type=_language,
+        metavar="LANG",
+        help="language of the text: it, en, or auto (the default; front matter 'lang:' wins). In another "
+        "language only the rules for every language run (punctuation, typography), with a note",
     )
     check.add_argument(
         "--select",

@@ -51,7 +51,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
-        "language": {"enum": [*LANGUAGES, "auto"]},
+        "language": {"type": "string", "pattern": "^(auto|[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*)$"},
         "select": _STRINGS,
         "extend-select": _STRINGS,
         "ignore": _STRINGS,

@@ -21,6 +21,7 @@ from lint.document import Document
 from lint.findings import Category, Edit, FileResult, Finding, Fix, Problem, Severity
 from lint.language import detect
 from lint.plugins import Plugins
+from lint.readers import normalise_language
 from lint.rules import Match, Rule, RuleSet
 from lint.suppression import Suppressions, unknown_selectors
 from lint.text import address_spans, quoted_spans
@@ -116,6 +117,8 @@ class Engine:
                 severity = configured.severity or severity
             self.active.append(ActiveRule(rule, severity, options))
         self.enabled = enabled
+        # The languages some rule is written for; text in any other gets only the rules for every language.
+        self.languages = frozenset(lang for meta in metas for lang in (meta.languages or ()))
 
     def prepare(self) -> None:
         """Do now the work rules would do lazily on the first document (compiling patterns, loading
@@ -186,7 +189,7 @@ class Engine:
             )
         language = language or document.language
         if language is None and self.settings.language != "auto":
-            language = self.settings.language
+            language = normalise_language(self.settings.language) or self.settings.language
         if language is None:
             language = detect(document.prose.text) or DEFAULT_LANGUAGE
 
@@ -267,6 +270,16 @@ class Engine:
         problems: list[Problem] = list(document.problems)
         timeout = regex_timeout(self.settings, len(document.prose.text))
         scopes = _ScopeIndex(document)
+        if document.language not in self.languages:
+            # Rules for no language of their own (punctuation, typography) still run: say what did not.
+            problems.append(
+                Problem(
+                    document.path,
+                    f"language {document.language} is not supported: only language-independent rules ran "
+                    f"(refuso's rules know {', '.join(sorted(self.languages))})",
+                    kind="note",
+                )
+            )
         for active in self.active:
             rule = active.rule
             meta = rule.meta

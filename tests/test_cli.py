@@ -130,7 +130,7 @@ def test_select_ignore_and_unknown_selectors(run_cli, sample):
 
 
 def test_usage_errors_exit_2(run_cli, sample):
-    assert run_cli("check", "g.txt", "--lang", "fr", cwd=sample).code == 2
+    assert run_cli("check", "g.txt", "--lang", "francese", cwd=sample).code == 2  # not a language code
     assert run_cli("check", "g.txt", "--date", "ieri", cwd=sample).code == 2
     assert run_cli(cwd=sample).code == 2
 

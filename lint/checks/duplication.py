@@ -63,6 +63,9 @@ class NameCoordinatedWithItself:
         name="name-coordinated-with-itself",
         category="duplication",
         severity="error",
+        # Any language: a name, a comma and the same name again is damage in every language (the
+        # conjunctions it knows besides the comma are Italian and English).
+        languages=None,
         message={
             "it": "«{name}» è coordinato con se stesso: probabilmente manca l’altro nome",
             "en": "“{name}” is coordinated with itself: the other name is probably missing",

@@ -206,6 +206,8 @@ class UnbalancedBrackets:
         name="unbalanced-brackets",
         category="punctuation",
         severity="error",
+        # Any language: brackets pair up in every language.
+        languages=None,
         message={"it": "Parentesi non bilanciate: {detail}", "en": "Unbalanced brackets: {detail}"},
         description={
             "it": (

@@ -127,6 +127,12 @@ def _load_validated(path: Path, display: str, cache: Cache) -> tuple[Located, bo
     return located, False
 
 
+def _first_language(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value if value != "*" else None
+    return value[0] if isinstance(value, list) and value else None
+
+
 def _languages(value: Any) -> frozenset[str] | None:
     if value is None or value == "*":
         return None
@@ -187,12 +193,9 @@ def build_rule(
 
     declared = spec.get("languages", pack_language)
     languages = _languages(declared)
-    # Examples are in the first language the rule names, unless they say otherwise.
-    first_language = (
-        declared
-        if isinstance(declared, str) and declared != "*"
-        else (declared[0] if isinstance(declared, list) else None)
-    )
+    # Examples are in the first language the rule names (the pack's, for a rule of every language),
+    # unless they say otherwise.
+    first_language = _first_language(declared) or _first_language(pack_language)
     scope = spec.get("scope", "text")
     cls = KINDS[spec["kind"]]
     meta = RuleMeta(

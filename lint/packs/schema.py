@@ -64,7 +64,10 @@ COMMON_PROPERTIES: dict[str, Any] = {
         "description": f"one of {', '.join(SCOPE_VALUES)}, or a list of them",
         "anyOf": [{"enum": SCOPE_VALUES}, {"type": "array", "items": {"enum": SCOPE_VALUES}, "minItems": 1}],
     },
-    "languages": {"anyOf": [LANG, {"type": "array", "items": LANG, "minItems": 1}]},
+    "languages": {
+        "description": "a language code, a list of them, or '*' for every language",
+        "anyOf": [LANG, {"const": "*"}, {"type": "array", "items": LANG, "minItems": 1}],
+    },
     "preview": {"type": "boolean"},
     "aliases": {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"}},
     "reference": {"type": "string"},
