@@ -249,6 +249,12 @@ class Linter:
         engine = self.engine_for(settings)
         return engine.check_path(path, text.encode("utf-8"), display=path)
 
+    def discover(self, paths: Sequence[str], stdin_filename: str | None = None) -> list[Any]:
+        """The files a run over ``paths`` checks (:class:`lint.walk.Target`), with those it skips."""
+        from lint.walk import discover
+
+        return discover(list(paths), self.finder, stdin_filename)
+
     def check_paths(
         self,
         paths: Sequence[str],
@@ -258,22 +264,24 @@ class Linter:
         stdin: bytes | None = None,
         keep_sources: bool = False,
         keep_lines: bool = True,
+        targets: Sequence[Any] | None = None,
     ) -> RunResult:
         """Check files and folders. ``keep_sources`` puts each file's decoded text in its result,
         for formatters that show whole articles (``needs_source``); ``keep_lines=False`` leaves out
         the text of the lines findings are on (``FileResult.lines``), which a large file with many
-        findings would otherwise hold in memory until the report."""
+        findings would otherwise hold in memory until the report. ``targets``, from :meth:`discover`,
+        saves walking the folders again."""
         from lint.parallel import run_targets
-        from lint.walk import discover
 
-        targets = discover(list(paths), self.finder, stdin_filename)
+        if targets is None:
+            targets = self.discover(paths, stdin_filename)
         engines = [self.engine_for(t.settings) for t in targets]
         for engine in engines:
             engine.keep_sources = keep_sources
             engine.keep_lines = keep_lines
         self._settings_by_path.update((t.display, t.settings) for t in targets)
         if stdin is None and any(t.path == "-" for t in targets):
-            stdin = sys.stdin.buffer.read()
+            stdin = read_standard_input()
         results = run_targets(targets, engines, jobs=jobs, stdin=stdin)
         problems = [
             *self.problems,
@@ -293,6 +301,19 @@ class Linter:
         """The fail level of the configuration that governed ``path`` in the last run."""
         settings = self._settings_by_path.get(path) or self.finder.for_directory(Path.cwd())
         return settings.fail_level
+
+
+def read_standard_input() -> bytes:
+    """All of standard input; a UsageError when it is closed or cannot be read."""
+    if sys.stdin is None:
+        raise UsageError(
+            "-: standard input is closed, so there is no text to check; pipe the text in or name files"
+        )
+    try:
+        return sys.stdin.buffer.read()
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"-: cannot read standard input: {reason}") from None
 
 
 def check_text(text: str, *, path: str = "<text>", language: str | None = None, **kwargs: Any) -> FileResult:

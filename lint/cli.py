@@ -487,12 +487,21 @@ def _apply_fixes(linter: Any, run: Any, args: argparse.Namespace) -> tuple[Any, 
     each fixed file's new result, and what was fixed."""
     from dataclasses import replace
 
-    from lint.findings import Applicability, RunResult
-    from lint.fixing import fix_result, write_fixed
+    from lint.findings import Applicability, Problem, RunResult
+    from lint.fixing import fix_result, remove_stale_temporaries, write_fixed
     from lint.formatters import count_of
 
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if args.unsafe_fixes else {Applicability.SAFE}
     results, fixed, problems = [], [], []
+    if not args.diff:
+        written = [r.path for r in run.files if r.checked and not _from_stdin(r, args)]
+        for path, removed in remove_stale_temporaries(written).items():
+            problems.extend(
+                Problem(
+                    path, f"removed {name}, a temporary file an interrupted --fix left beside it", kind="note"
+                )
+                for name in removed
+            )
     for result in run.files:
         one = fix_result(result, allowed, linter.recheck) if result.checked else None
         if one is None or not one.changed:

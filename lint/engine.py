@@ -18,6 +18,7 @@ from lint import selection
 from lint.config import Settings
 from lint.decoding import BinaryInput, DecodeError, decode
 from lint.document import Document
+from lint.files import NotRegularFile, read_regular
 from lint.findings import Category, Edit, FileResult, Finding, Fix, Problem, Severity
 from lint.language import detect
 from lint.plugins import Plugins
@@ -137,8 +138,7 @@ class Engine:
         display = display or path
         if data is None:
             try:
-                with open(path, "rb") as fh:
-                    data = fh.read()
+                data = read_regular(path)
             except OSError as exc:
                 return self.unreadable(display, exc)
         try:
@@ -510,6 +510,11 @@ def _skipped(path: str, reason: Exception) -> FileResult:
 
 
 def _open_error(exc: OSError) -> str:
+    if isinstance(exc, NotRegularFile):
+        return (
+            f"cannot be read: it is {exc.kind}, not a regular file; refuso reads only regular files "
+            "(and standard input, given as '-')"
+        )
     if isinstance(exc, IsADirectoryError):
         return "is a folder, not a file"
     if isinstance(exc, FileNotFoundError):

@@ -2,8 +2,10 @@
 
 A file is fixed in memory, pass after pass (a fix can reveal another) until nothing fixable is left,
 checked again, and only then written: to a temporary file in the same folder, flushed to disk,
-given the original's mode, and renamed over it, so a failure at any point leaves the original
-whole. The text goes back in the file's own encoding, with its byte-order mark and line ends.
+given the original's mode, owner and group, and renamed over it, so a failure at any point leaves the
+original whole. The text goes back in the file's own encoding, with its byte-order mark and line ends.
+A link is never written through, a read-only file is refused, and a file with hard links (or one that
+cannot be given back to its owner) is written in place, so it stays the same file.
 """
 
 from __future__ import annotations
@@ -11,17 +13,22 @@ from __future__ import annotations
 import codecs
 import contextlib
 import difflib
+import errno
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from lint.decoding import BinaryInput, DecodeError, decode
+from lint.files import TEMPORARY_SUFFIX, kind_of, same_file, temporary_of
 from lint.findings import Applicability, FileResult, Problem
 from lint.fixes import apply_fixes
 
 MAX_PASSES = 5
+# A temporary file untouched this long is no running fix's: an interrupted run left it.
+STALE_AFTER_SECONDS = 15 * 60
 _BOM_BYTES = {
     "utf-8-sig": codecs.BOM_UTF8,
     "utf-16-le": codecs.BOM_UTF16_LE,
@@ -90,19 +97,54 @@ def fix_result(
 
 
 def write_fixed(path: str, fixed: Fixed, encoding: str | None, bom: bool) -> Problem | None:
-    """Write the fixed text over ``path`` atomically; a Problem (and the file untouched) when the
-    file changed since it was read or cannot be written."""
-    target = os.path.realpath(path)  # a symlinked article is fixed where it lives; the link stays
+    """Write the fixed text over ``path``; a Problem, and the file untouched, when it must not or
+    cannot be written: it is a link (a note), it is read-only, it changed since it was read, or
+    writing fails.
+
+    The file is replaced atomically (a temporary file beside it, renamed over it) when the new file
+    can be given the old one's owner, group and mode. A file with several hard links, or one refuso
+    may write but not give away (owned by another user), is written in place instead, after the same
+    checks, so that its links, owner and group stay as they were.
+    """
     try:
-        with open(target, "rb") as fh:
+        before = os.lstat(path)
+    except OSError as exc:
+        return Problem(path, f"not fixed: it cannot be read again ({exc.strerror or exc})")
+    if stat.S_ISLNK(before.st_mode):
+        try:
+            points_to = os.readlink(path)
+        except OSError:
+            points_to = "?"
+        return Problem(
+            path,
+            f"not fixed: it is a symbolic link (to {points_to}), and --fix never writes through a link; "
+            "fix the file it points to by its own name",
+            kind="note",
+        )
+    if not stat.S_ISREG(before.st_mode):
+        return Problem(path, f"not fixed: it is {kind_of(before.st_mode)}, not a regular file")
+    if _read_only(path, before):
+        return Problem(
+            path,
+            f"not fixed: it is read-only (mode {stat.S_IMODE(before.st_mode):04o}); make it writable "
+            "(chmod u+w) if --fix may change it; the file is unchanged",
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK | _CLOEXEC)
+        with os.fdopen(fd, "rb") as fh:
+            opened = os.fstat(fh.fileno())
             on_disk = fh.read()
-        unchanged = decode(on_disk, encoding if not bom else None).text == fixed.before
+        unchanged = (
+            same_file(opened, before) and decode(on_disk, encoding if not bom else None).text == fixed.before
+        )
     except (OSError, DecodeError, BinaryInput) as exc:
         return Problem(path, f"not fixed: it cannot be read again ({exc})")
     if not unchanged:
         return Problem(path, "not fixed: the file changed while refuso was checking it; run refuso again")
+    data = encode_like(fixed.after, encoding, bom)
     try:
-        atomic_write(target, encode_like(fixed.after, encoding, bom))
+        if opened.st_nlink > 1 or not atomic_write(path, data, opened):
+            write_in_place(path, data, opened)
     except OSError as exc:
         return Problem(
             path, f"not fixed: it cannot be written ({exc.strerror or exc}); the file is unchanged"
@@ -110,20 +152,104 @@ def write_fixed(path: str, fixed: Fixed, encoding: str | None, bom: bool) -> Pro
     return None
 
 
-def atomic_write(path: str, data: bytes) -> None:
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _read_only(path: str, st: os.stat_result) -> bool:
+    """Whether the file says it must not be written: no write permission for this user (for the
+    superuser, who may write anything, no write bit at all). Replacing it by a rename would ignore that."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return not st.st_mode & 0o222
+    return not os.access(path, os.W_OK)
+
+
+def atomic_write(path: str, data: bytes, original: os.stat_result | None = None) -> bool:
     """Replace ``path``'s contents with ``data`` by writing a temporary file beside it and renaming
-    it over the original, keeping the original's permission bits."""
-    mode = stat.S_IMODE(os.stat(path).st_mode)
+    it over the original, with the original's permission bits, owner and group. False, with nothing
+    changed, when the owner or group cannot be given to the new file (write it in place instead)."""
+    original = original if original is not None else os.stat(path)
+    mode = stat.S_IMODE(original.st_mode)
     folder, name = os.path.split(path)
-    fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".refuso-fix")
+    fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=TEMPORARY_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            mine = os.fstat(fh.fileno())
+            if hasattr(os, "fchown") and (mine.st_uid, mine.st_gid) != (original.st_uid, original.st_gid):
+                try:
+                    os.fchown(fh.fileno(), original.st_uid, original.st_gid)
+                except PermissionError:
+                    os.unlink(tmp)
+                    return False
+            os.fchmod(fh.fileno(), mode)  # after chown, which may clear set-id bits
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    return True
+
+
+def write_in_place(path: str, data: bytes, original: os.stat_result) -> None:
+    """Write ``data`` into the very file ``path`` names (never through a link): its hard links, owner,
+    group and mode stay. Not atomic, so used only where a rename would break what the file is."""
+    fd = os.open(path, os.O_WRONLY | _NOFOLLOW | os.O_NONBLOCK | _CLOEXEC)
+    try:
+        if not same_file(os.fstat(fd), original):
+            raise OSError(errno.EAGAIN, "the file was replaced while refuso was fixing it")
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def stale_temporaries(
+    paths: Collection[str], older_than: float = STALE_AFTER_SECONDS
+) -> dict[str, list[str]]:
+    """The temporary files an interrupted ``--fix`` of each of ``paths`` left beside it: named as
+    refuso names them (``.NAME.XXXXXXXX.refuso-fix``), regular files (not links), owned by this user
+    and untouched for ``older_than`` seconds, so that no running fix can still be writing one.
+    Each folder is listed once."""
+    by_folder: dict[str, dict[str, str]] = {}
+    for path in paths:
+        folder, name = os.path.split(path)
+        by_folder.setdefault(folder or ".", {})[name] = path
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    now = time.time()
+    found: dict[str, list[str]] = {}
+    for folder, names in by_folder.items():
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            article = temporary_of(entry.name)
+            if article not in names:
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if not stat.S_ISREG(st.st_mode) or (uid is not None and st.st_uid != uid):
+                continue
+            if now - st.st_mtime >= older_than:
+                found.setdefault(names[article], []).append(entry.path)
+    return found
+
+
+def remove_stale_temporaries(paths: Collection[str]) -> dict[str, list[str]]:
+    """Delete what :func:`stale_temporaries` finds; for each article, the names of those deleted."""
+    removed: dict[str, list[str]] = {}
+    for path, temporaries in stale_temporaries(paths).items():
+        for tmp in temporaries:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+                removed.setdefault(path, []).append(os.path.basename(tmp))
+    return removed

@@ -49,6 +49,8 @@ def _check(index: int) -> FileResult:
     assert _work_state is not None
     targets, engines, stdin = _work_state
     target = targets[index]
+    if target.skipped is not None:
+        return FileResult(target.display, None, problems=(target.skipped,), checked=False)
     data = stdin if target.path == "-" else None
     return engines[index].check_path(target.path, data, display=target.display)
 
@@ -112,7 +114,7 @@ def _check_windows_in_pool(
 
 def _size(target: Target) -> int:
     # Standard input is read later; a vanished file counts 0 here and is reported when it is read.
-    return file_size(target.path) if target.path != "-" else 0
+    return file_size(target.path) if target.path != "-" and target.skipped is None else 0
 
 
 def _auto_jobs(targets: Sequence[Target]) -> int:
@@ -135,7 +137,7 @@ def run_targets(
 
         if "fork" not in multiprocessing.get_all_start_methods():
             jobs = 1
-    if jobs > 1 and len(targets) == 1:
+    if jobs > 1 and len(targets) == 1 and targets[0].skipped is None:
         # One file: if it is large enough to be checked in windows, the workers share its windows.
         target = targets[0]
         data = stdin if target.path == "-" else None

@@ -2,18 +2,27 @@
 
 Folders are walked with the ``include`` / ``exclude`` globs of the configuration that governs them
 (gitignore syntax), and ``.gitignore`` files are honoured unless ``respect-gitignore`` is off.
-A path named explicitly is always checked. Symbolic links to folders are not followed, so a link
-loop cannot trap the walk.
+A path named explicitly is always checked.
+
+Links, as ruff treats them: a folder or file named on the command line is followed, links to folders
+met in a walk are not (so a link loop cannot trap it), and a link to a file met in a walk is followed
+only while it stays inside the folder given; one that leads out of it is skipped with a note, so a
+report never quotes a file outside what it was given. Only regular files are read: a named pipe, a
+socket or a device met in a walk is skipped with a note (one named on the command line is an error
+when it is read). The temporary files an interrupted ``--fix`` may leave are never checked.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from lint.config import ConfigFinder, Settings
+from lint.files import is_temporary, kind_of, open_regular
+from lint.findings import Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +30,7 @@ class Target:
     path: str  # what to open ("-" for standard input)
     display: str  # what to call it in reports
     settings: Settings
+    skipped: Problem | None = None  # set when the file is not read at all: why (a note)
 
 
 def _spec(patterns: tuple[str, ...]):  # -> pathspec.PathSpec
@@ -38,8 +48,8 @@ class _Gitignores:
     def push(self, directory: str) -> None:
         path = os.path.join(directory, ".gitignore")
         try:
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                lines = fh.read().splitlines()
+            with open_regular(path) as fh:
+                lines = fh.read().decode("utf-8", errors="replace").splitlines()
         except OSError:
             return
         self.specs.append((directory, _spec(tuple(lines))))
@@ -54,11 +64,64 @@ class _Gitignores:
         return False
 
 
-def walk_folder(root: str, finder: ConfigFinder) -> Iterator[tuple[str, Settings]]:
+TEMPORARY_NOTE = (
+    "it is a temporary file of `refuso check --fix` (an interrupted run left it); it is never checked "
+    "as an article: delete it, or rename it if it holds text you want"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A file met in a walk: its path and configuration, whether it is reached through a link, and
+    why it is skipped when it is (a link out of the folder, a pipe, a device)."""
+
+    path: str
+    settings: Settings
+    link: bool = False
+    skipped: str | None = None
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _look(full: str, real_root: str) -> tuple[bool, str | None]:
+    """(whether ``full`` is a link, why it must be skipped or None)."""
+    try:
+        st = os.lstat(full)
+    except OSError:
+        return False, None  # gone already: reading it says so
+    if stat.S_ISREG(st.st_mode):
+        return False, None
+    if not stat.S_ISLNK(st.st_mode):
+        return False, f"skipped: it is {kind_of(st.st_mode)}, not a regular file"
+    try:
+        points_to = os.readlink(full)
+    except OSError:
+        points_to = "?"
+    try:
+        target = os.stat(full)
+    except OSError:
+        target = None  # a broken link or a loop: reading it says so, unless it leads out
+    if target is not None and not stat.S_ISREG(target.st_mode) and not stat.S_ISDIR(target.st_mode):
+        return True, (
+            f"skipped: it is a symbolic link to {points_to}, which is "
+            f"{kind_of(target.st_mode)}, not a regular file"
+        )
+    if not _inside(os.path.realpath(full), real_root):
+        return True, (
+            f"skipped: it is a symbolic link to {points_to}, outside the folder being checked; "
+            "links are not followed out of it (name the file itself to check it)"
+        )
+    return True, None
+
+
+def walk_folder(root: str, finder: ConfigFinder) -> Iterator[Found]:
     root_settings = finder.for_directory(Path(root))
     exclude = _spec(root_settings.exclude + root_settings.extend_exclude)
     include = _spec(root_settings.include)
     gitignores = _Gitignores()
+    real_root = os.path.realpath(root)
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
         if root_settings.respect_gitignore:
             gitignores.push(directory)
@@ -76,11 +139,16 @@ def walk_folder(root: str, finder: ConfigFinder) -> Iterator[tuple[str, Settings
         for name in sorted(filenames):
             rel = rel_dir + name
             full = os.path.join(directory, name)
+            if is_temporary(name):
+                continue  # left by an interrupted --fix: never an article
             if not include.match_file(rel) or exclude.match_file(rel):
                 continue
             if root_settings.respect_gitignore and gitignores.ignored(full, False):
                 continue
-            yield full, finder.for_directory(Path(directory))
+            link, skipped = _look(full, real_root)
+            if link and skipped is None and os.path.isdir(full):
+                continue  # a link to a folder, listed among the files by os.walk: not followed
+            yield Found(full, finder.for_directory(Path(directory)), link, skipped)
 
 
 def discover(paths: list[str], finder: ConfigFinder, stdin_filename: str | None = None) -> list[Target]:
@@ -88,7 +156,22 @@ def discover(paths: list[str], finder: ConfigFinder, stdin_filename: str | None 
 
     cwd = os.getcwd()
     targets: list[Target] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # real path -> index in targets
+    through_link: set[int] = set()  # targets reached through a link
+
+    def add(path: str, settings: Settings, link: bool) -> None:
+        key = os.path.realpath(path)
+        at = seen.get(key)
+        if at is None:
+            seen[key] = len(targets)
+            targets.append(Target(path, display_path(path, cwd), settings))
+            if link:
+                through_link.add(len(targets) - 1)
+        elif at in through_link and not link:
+            # The file itself, met after a link to it: check it under its own name (which --fix may write).
+            targets[at] = Target(path, display_path(path, cwd), settings)
+            through_link.discard(at)
+
     for arg in paths:
         if arg == "-":
             name = stdin_filename or "-"
@@ -96,17 +179,20 @@ def discover(paths: list[str], finder: ConfigFinder, stdin_filename: str | None 
             targets.append(Target("-", name, finder.for_directory(base)))
             continue
         if os.path.isdir(arg):
-            for full, settings in walk_folder(arg, finder):
-                key = os.path.realpath(full)
-                if key not in seen:
-                    seen.add(key)
-                    targets.append(Target(full, display_path(full, cwd), settings))
+            for found in walk_folder(arg, finder):
+                if found.skipped is not None:
+                    display = display_path(found.path, cwd)
+                    note = Problem(display, found.skipped, kind="note")
+                    targets.append(Target(found.path, display, found.settings, skipped=note))
+                    continue
+                add(found.path, found.settings, found.link)
             continue
-        key = os.path.realpath(arg)
-        if key in seen:
+        if is_temporary(os.path.basename(arg)):
+            display = display_path(arg, cwd)
+            note = Problem(display, f"skipped: {TEMPORARY_NOTE}", kind="note")
+            targets.append(Target(arg, display, finder.for_directory(Path(cwd)), skipped=note))
             continue
-        seen.add(key)
         parent = Path(arg).parent if str(Path(arg).parent) else Path(".")
         settings = finder.for_directory(parent) if parent.is_dir() else finder.for_directory(Path(cwd))
-        targets.append(Target(arg, display_path(arg, cwd), settings))
+        add(arg, settings, os.path.islink(arg))
     return targets

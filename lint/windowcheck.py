@@ -67,13 +67,14 @@ def window_tasks(
 ) -> Iterator[WindowTask]:
     """The windows of a file, read a block at a time. Raises what reading and decoding raise
     (OSError, BinaryInput, DecodeError); the file is closed when the iteration ends."""
+    from lint.files import open_regular
     from lint.readers import normalise_language, parse_date, read_front_matter
     from lint.windows import READ_BYTES, windows
 
     fh = None
     try:
         if data is None:
-            fh = open(path, "rb")  # noqa: SIM115 - closed in the finally clause
+            fh = open_regular(path)
             blocks = iter(lambda: fh.read(READ_BYTES), b"")
         else:
             blocks = iter((data,))

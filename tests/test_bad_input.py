@@ -289,21 +289,66 @@ def test_a_slow_plugin_rule_finishes_and_its_time_is_reported_as_a_note(tmp_path
 # -- interruption and pipes --------------------------------------------------------------------------
 
 
+# A plugin whose reader holds refuso on one file: it says it got there (a file appears), then waits.
+HOLDING_PLUGIN = """\
+import os
+import time
+
+from lint.hookspecs import hookimpl
+from lint.readers.text import TextReader
+
+
+class HoldingReader(TextReader):
+    def read(self, path, source):
+        with open(os.environ["REFUSO_TEST_HELD"], "w", encoding="utf-8"):
+            pass
+        time.sleep(300)
+        return super().read(path, source)
+
+
+@hookimpl
+def refuso_reader(path):
+    return HoldingReader() if os.path.basename(path) == "a30.txt" else None
+"""
+
+
+def _holding_plugin(folder) -> str:
+    """Install the holding reader where Python finds it (a distribution with an entry point in the
+    ``refuso`` group, on PYTHONPATH); the folder to add to PYTHONPATH."""
+    folder.mkdir()
+    (folder / "holding_reader.py").write_text(HOLDING_PLUGIN, encoding="utf-8")
+    info = folder / "holding_reader-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: holding-reader\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text("[refuso]\nholding = holding_reader\n", encoding="utf-8")
+    return str(folder)
+
+
 @pytest.mark.parametrize(("jobs", "done"), [("1", "30"), ("2", "[1-5]?[0-9]")])
 def test_ctrl_c_says_how_far_the_run_got_and_exits_130(run_cli, cli_cache, tmp_path, jobs, done):
-    # The signal must land while files are being checked. One of the 60 "files" is a named pipe:
-    # refuso blocks reading it, and the test knows it has got there when its own end of the pipe
-    # opens. With --jobs 1 the files before it (by name) are done; with --jobs 2 the largest go
-    # first, so the pipe comes last, and how many results the parent has taken in by then varies.
+    # The signal must land while files are being checked. A plugin's reader holds refuso on the 31st
+    # of 60 files and says so by creating a file, which the test waits for. With --jobs 1 the files
+    # before it (by name) are done; with --jobs 2 how many results the parent has taken in varies.
+    articles = tmp_path / "articoli"
+    articles.mkdir()
     article = (SENTENCE.replace(", che", ",, che") + "\n") * 100
     for i in range(60):
-        if i != 30:
-            (tmp_path / f"a{i:02d}.txt").write_text(article, encoding="utf-8")
-    os.mkfifo(tmp_path / "a30.txt")
-    env = {**os.environ, "REFUSO_CACHE_DIR": str(cli_cache), "NO_COLOR": "1"}
+        (articles / f"a{i:02d}.txt").write_text(article, encoding="utf-8")
+    held = tmp_path / "held"
+    env = {
+        **os.environ,
+        "REFUSO_CACHE_DIR": str(cli_cache),
+        "NO_COLOR": "1",
+        "REFUSO_TEST_HELD": str(held),
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [_holding_plugin(tmp_path / "plugin"), os.environ.get("PYTHONPATH")])
+        ),
+    }
     proc = subprocess.Popen(
         [sys.executable, "-m", "lint", "check", ".", "--jobs", jobs],
-        cwd=tmp_path,
+        cwd=articles,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -313,9 +358,12 @@ def test_ctrl_c_says_how_far_the_run_got_and_exits_130(run_cli, cli_cache, tmp_p
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        with open(tmp_path / "a30.txt", "w", encoding="utf-8"):  # returns once refuso opens it
-            os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole group, workers too
-            out, err = proc.communicate(timeout=120)
+        deadline = time.monotonic() + 240
+        while not held.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert held.exists(), "refuso never reached the held file"
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole group, workers too
+        out, err = proc.communicate(timeout=120)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -93,17 +93,127 @@ def test_standard_input_is_fixed_to_standard_output(run_cli, tmp_path):
     assert done.code == 0, done.err
 
 
-def test_mode_and_symlink_are_kept(run_cli, tmp_path):
+def test_mode_is_kept_and_a_link_is_never_written_through(run_cli, tmp_path):
     real = tmp_path / "real.txt"
     real.write_text(DAMAGED, encoding="utf-8")
     real.chmod(0o640)
     link = tmp_path / "link.txt"
     link.symlink_to(real)
-    run_cli("check", "--fix", "link.txt", cwd=tmp_path)
+    through_link = run_cli("check", "--fix", "link.txt", cwd=tmp_path)
     assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == DAMAGED  # --fix never writes through a link
+    assert "refuso: note: link.txt: not fixed: it is a symbolic link (to " in through_link.err
+    run_cli("check", "--fix", "real.txt", cwd=tmp_path)
     assert real.read_text(encoding="utf-8") == FIXED
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".refuso-fix")] == []
+
+
+def test_a_read_only_file_is_refused_and_left_untouched(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(DAMAGED, encoding="utf-8")
+    article.chmod(0o444)
+    inode = article.stat().st_ino
+    done = run_cli("check", "--fix", "--format", "concise", "a.txt", cwd=tmp_path)
+    assert done.code == 2
+    assert done.err == (
+        "refuso: error: a.txt: not fixed: it is read-only (mode 0444); make it writable (chmod u+w) if --fix "
+        "may change it; the file is unchanged\n"
+    )
+    assert article.read_text(encoding="utf-8") == DAMAGED
+    assert article.stat().st_ino == inode and stat.S_IMODE(article.stat().st_mode) == 0o444
+
+
+def test_hard_links_stay_one_file(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(DAMAGED, encoding="utf-8")
+    os.link(article, tmp_path / "archivio.txt")
+    done = run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert done.code == 0, done.err
+    assert (tmp_path / "archivio.txt").read_text(encoding="utf-8") == FIXED  # written in place, not split
+    assert article.stat().st_nlink == 2
+    assert article.stat().st_ino == (tmp_path / "archivio.txt").stat().st_ino
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
+def test_owner_and_group_are_kept(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(DAMAGED, encoding="utf-8")
+    os.chown(article, 4321, 4322)
+    article.chmod(0o664)
+    done = run_cli("check", "--fix", "a.txt", cwd=tmp_path)
+    assert done.code == 0, done.err
+    assert article.read_text(encoding="utf-8") == FIXED
+    st = article.stat()
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (4321, 4322, 0o664)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="changing user needs root")
+def test_a_file_that_cannot_be_given_back_to_its_owner_is_written_in_place(tmp_path):
+    # Another user's file that this user may write (through its group): a new file could not be given
+    # to its owner, so it is written in place and stays theirs. Run as that user in a child process.
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="refuso-owner-", dir="/tmp"))
+    try:
+        folder.chmod(0o777)
+        article = folder / "a.txt"
+        article.write_text(DAMAGED, encoding="utf-8")
+        os.chown(article, 4321, 4400)
+        article.chmod(0o664)
+        pid = os.fork()
+        if pid == 0:  # the child: user 1234 in group 4400
+            code = 1
+            try:
+                os.setgroups([4400])
+                os.setgid(1234)
+                os.setuid(1234)
+                problem = write_fixed(str(article), _fixed(article), "utf-8", False)
+                code = 0 if problem is None else 3
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert article.read_text(encoding="utf-8") == FIXED
+        st = article.stat()
+        assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (4321, 4400, 0o664)
+        assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
+    finally:
+        for p in folder.iterdir():
+            p.unlink()
+        folder.rmdir()
+
+
+def test_temporary_files_of_an_interrupted_fix_are_never_checked_and_stale_ones_are_removed(
+    run_cli, tmp_path
+):
+    article = tmp_path / "a.txt"
+    article.write_text(DAMAGED, encoding="utf-8")
+    stale = tmp_path / ".a.txt.k3j2l1m0.refuso-fix"
+    stale.write_text("Testo a metà,, di una correzione interrotta.\n", encoding="utf-8")
+    old = stale.stat().st_mtime - 3600
+    os.utime(stale, (old, old))
+    fresh = tmp_path / ".a.txt.p9q8r7s6.refuso-fix"  # a fix that may still be running
+    fresh.write_text("Testo,, nuovo.\n", encoding="utf-8")
+    # Even a configuration that asks for them does not get them checked.
+    (tmp_path / ".refuso.yaml").write_text("include: ['*.txt', '*.refuso-fix']\n", encoding="utf-8")
+
+    checked = run_cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert [f["path"] for f in json.loads(checked.out)["files"]] == ["a.txt"]
+    named = run_cli("check", stale.name, "--format", "concise", cwd=tmp_path)
+    assert named.code == 0 and named.out == "All checks passed! (0 files checked)\n"
+    assert named.err.startswith(
+        f"refuso: note: {stale.name}: skipped: it is a temporary file of `refuso check --fix`"
+    )
+
+    fixed = run_cli("check", ".", "--fix", cwd=tmp_path)
+    assert fixed.code == 0, fixed.err
+    assert (
+        f"refuso: note: a.txt: removed {stale.name}, a temporary file an interrupted --fix left beside it\n"
+        in fixed.err
+    )
+    assert not stale.exists() and fresh.exists()
+    assert article.read_text(encoding="utf-8") == FIXED
 
 
 def _fixed(path: Path) -> Fixed:

@@ -1,0 +1,155 @@
+"""What refuso reads and writes: links, pipes and devices."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+
+import pytest
+
+ARTICLE = "Uno,, due.\n"
+SECRET = "Riga riservata,, fuori dalla cartella.\n"
+
+
+def _concise(run_cli, *args, cwd):
+    return run_cli("check", *args, "--format", "concise", "--no-source", cwd=cwd)
+
+
+# -- links -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tree_with_links(tmp_path):
+    """r/ holds an article, a link out of r/ to a file with a finding, and a link to the article."""
+    (tmp_path / "r").mkdir()
+    (tmp_path / "fuori.txt").write_text(SECRET, encoding="utf-8")
+    (tmp_path / "r" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink("../fuori.txt", tmp_path / "r" / "l.txt")
+    os.symlink("a.txt", tmp_path / "r" / "0.txt")  # sorts first: the article is still checked as a.txt
+    return tmp_path
+
+
+def test_a_link_out_of_a_walked_folder_is_skipped_with_a_note(run_cli, tree_with_links):
+    result = run_cli("check", "r", "--format", "json", cwd=tree_with_links)
+    report = json.loads(result.out)
+    assert [f["path"] for f in report["files"]] == ["r/a.txt"]  # the link to it is not a second file
+    assert report["notes"] == [
+        {
+            "path": "r/l.txt",
+            "message": "skipped: it is a symbolic link to ../fuori.txt, outside the folder being checked; "
+            "links are not followed out of it (name the file itself to check it)",
+        }
+    ]
+    assert "riservata" not in result.out + result.err  # the target's text is never quoted
+    assert result.code == 1
+
+
+def test_fix_in_a_walked_folder_never_writes_outside_it(run_cli, tree_with_links):
+    result = _concise(run_cli, "r", "--fix", cwd=tree_with_links)
+    assert result.code == 0, result.err
+    assert (tree_with_links / "fuori.txt").read_text(encoding="utf-8") == SECRET
+    assert (tree_with_links / "r" / "a.txt").read_text(encoding="utf-8") == "Uno, due.\n"
+    assert os.path.islink(tree_with_links / "r" / "l.txt") and os.path.islink(tree_with_links / "r" / "0.txt")
+    assert "riservata" not in result.out + result.err
+
+
+def test_a_link_named_on_the_command_line_is_read_but_never_written(run_cli, tree_with_links):
+    read = _concise(run_cli, "r/l.txt", cwd=tree_with_links)
+    assert read.code == 1 and read.out.startswith("r/l.txt:1:15: error PUN001")
+    fixed = _concise(run_cli, "r/l.txt", "--fix", cwd=tree_with_links)
+    assert fixed.code == 1
+    assert (
+        "refuso: note: r/l.txt: not fixed: it is a symbolic link (to ../fuori.txt), and --fix never writes "
+        "through a link; fix the file it points to by its own name\n"
+    ) in fixed.err
+    assert (tree_with_links / "fuori.txt").read_text(encoding="utf-8") == SECRET
+    assert os.path.islink(tree_with_links / "r" / "l.txt")
+
+
+# -- pipes, sockets, devices -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (lambda p: os.mkfifo(p), "a named pipe (FIFO)"),
+        (lambda p: socket.socket(socket.AF_UNIX).bind(str(p)), "a socket"),
+        (lambda p: os.symlink("/dev/zero", p), "a character device"),
+    ],
+    ids=["fifo", "socket", "dev-zero"],
+)
+def test_a_pipe_socket_or_device_named_on_the_command_line_is_an_error_and_never_read(
+    run_cli, tmp_path, make, kind
+):
+    make(tmp_path / "strano.txt")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = _concise(run_cli, "strano.txt", "a.txt", cwd=tmp_path)  # a FIFO would hang, /dev/zero never end
+    assert result.code == 2
+    assert result.err == (
+        f"refuso: error: strano.txt: cannot be read: it is {kind}, not a regular file; refuso reads only "
+        "regular files (and standard input, given as '-')\n"
+    )
+    assert result.out.startswith("a.txt:1:4: error PUN001")
+
+
+def test_dev_zero_named_directly_is_an_error(run_cli, tmp_path):
+    result = _concise(run_cli, "/dev/zero", cwd=tmp_path)
+    assert result.code == 2
+    assert (
+        "refuso: error: /dev/zero: cannot be read: it is a character device, not a regular file" in result.err
+    )
+
+
+def test_pipes_sockets_and_links_to_devices_in_a_walked_folder_are_skipped_with_a_note(run_cli, tmp_path):
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "r" / "coda.txt")
+    socket.socket(socket.AF_UNIX).bind(str(tmp_path / "r" / "presa.txt"))
+    os.symlink("/dev/zero", tmp_path / "r" / "zeri.txt")
+    os.mkfifo(tmp_path / "r" / ".gitignore")  # read by the walk itself: must not hang it either
+    result = run_cli("check", "r", "--format", "json", cwd=tmp_path)
+    report = json.loads(result.out)
+    assert [f["path"] for f in report["files"]] == ["r/a.txt"]
+    assert report["notes"] == [
+        {"path": "r/coda.txt", "message": "skipped: it is a named pipe (FIFO), not a regular file"},
+        {"path": "r/presa.txt", "message": "skipped: it is a socket, not a regular file"},
+        {
+            "path": "r/zeri.txt",
+            "message": "skipped: it is a symbolic link to /dev/zero, which is a character device, not a "
+            "regular file",
+        },
+    ]
+    assert result.code == 1
+
+
+def test_a_file_swapped_for_a_pipe_after_the_walk_is_refused_without_blocking(tmp_path):
+    # The walk saw a regular file; by the time it is read it is a named pipe with no writer. Opening it
+    # must neither wait for a writer nor read it.
+    from lint.api import Linter
+    from lint.cache import Cache
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    linter = Linter(load_entry_points=False, isolated=True, cache=Cache(None))
+    targets = linter.discover([str(tmp_path)])
+    (tmp_path / "a.txt").unlink()
+    os.mkfifo(tmp_path / "a.txt")
+    (result,) = linter.check_paths([], targets=targets).files
+    assert not result.checked
+    assert [p.message for p in result.problems] == [
+        "cannot be read: it is a named pipe (FIFO), not a regular file; refuso reads only regular files "
+        "(and standard input, given as '-')"
+    ]
+
+
+def test_open_regular_checks_again_after_opening(tmp_path, monkeypatch):
+    # The race the stat before opening cannot close: the path is a regular file when looked at and a
+    # pipe when opened. The descriptor's own fstat catches it, and O_NONBLOCK kept the open from waiting.
+    from lint import files
+
+    os.mkfifo(tmp_path / "coda")
+    (tmp_path / "piano").write_text("x", encoding="utf-8")
+    real_stat = os.stat
+    monkeypatch.setattr(files.os, "stat", lambda p, *a, **k: real_stat(tmp_path / "piano"))
+    with pytest.raises(files.NotRegularFile, match="named pipe"):
+        files.open_regular(str(tmp_path / "coda"))
