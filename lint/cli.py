@@ -7,6 +7,7 @@ or internal error (an unreadable file, a broken rule pack, a plugin that failed)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -277,7 +278,9 @@ def _use_color(choice: str, stream: IO[str]) -> bool:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"refuso: error: {message}\n")
+    from lint.files import printable
+
+    sys.stderr.write(f"refuso: error: {printable(message)}\n")
 
 
 def _default_doc_language() -> str:
@@ -285,11 +288,41 @@ def _default_doc_language() -> str:
     return "it" if lang.lower().startswith("it") else "en"
 
 
+def _guard_standard_streams() -> None:
+    """A closed standard error becomes a sink (messages are lost, not tracebacks); text that cannot be
+    encoded (a lone surrogate of an undecodable file name) is written escaped instead of failing."""
+    for fd in (0, 1, 2):
+        # A closed descriptor would be reused by the next file opened (a report, an article), and
+        # anything writing to it (a child process) would write there: park /dev/null on it.
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+                if null != fd:
+                    os.dup2(null, fd)
+                    os.close(null)
+            except OSError:
+                pass
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _guard_standard_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    if sys.stdout is None and args.command != "check":
+        # ``check`` may still write its reports to files; it says so itself when it cannot.
+        _error("standard output is closed, so there is nowhere to write; run refuso with it open")
         return EXIT_ERROR
     try:
         if args.command == "check":
@@ -352,7 +385,7 @@ def _make_linter(args: argparse.Namespace, overrides: Any = None, **extra: Any) 
 
 
 def _check(args: argparse.Namespace) -> int:
-    from lint.api import UsageError
+    from lint.api import UsageError, read_standard_input
     from lint.config import Overrides
     from lint.findings import Severity
     from lint.formatters import OutputContext, count_of, needs_lines
@@ -391,16 +424,26 @@ def _check(args: argparse.Namespace) -> int:
                 f"{len(to_stdout)} formats ({', '.join(to_stdout)}) would go to standard output; "
                 "give all but one an --output-file"
             )
-        streams = _open_outputs(outputs)
         fixing = args.fix or args.diff
+        if sys.stdout is None and (to_stdout or args.diff or (args.fix and "-" in paths)):
+            raise UsageError(
+                "standard output is closed, so the report cannot be written; "
+                "give --output-file FILE, or run refuso with standard output open"
+            )
+        targets = linter.discover(paths, args.stdin_filename)
+        _refuse_outputs_among_inputs(outputs, targets)
+        stdin = read_standard_input() if any(t.path == "-" for t in targets) else None
+        streams = _open_outputs(outputs)
         keep_sources = fixing or any(getattr(formatters[name], "needs_source", False) for name, _ in outputs)
         keep_lines = any(needs_lines(formatters[name], args.show_source) for name, _ in outputs)
         run = linter.check_paths(
             paths,
             jobs=args.jobs,
             stdin_filename=args.stdin_filename,
+            stdin=stdin,
             keep_sources=keep_sources,
             keep_lines=keep_lines,
+            targets=targets,
         )
     except (UsageError, SourceError) as exc:
         _error(str(exc))
@@ -431,12 +474,14 @@ def _check(args: argparse.Namespace) -> int:
             outputs = [(name, path) if path else (name, "<stderr>") for name, path in outputs]
             streams = [sys.stderr if s is sys.stdout else s for s in streams]
 
+    from lint.files import printable
+
     _report_problems(run)
     if not run.files:
         for path in paths:
             if path != "-" and os.path.isdir(path):
                 sys.stderr.write(
-                    f"refuso: note: {path}: no files to check in this folder "
+                    f"refuso: note: {printable(path)}: no files to check in this folder "
                     "(its include, exclude and .gitignore leave none)\n"
                 )
     sys.stderr.flush()
@@ -476,9 +521,11 @@ def _from_stdin(result: Any, args: argparse.Namespace) -> bool:
 
 
 def _report_problems(run: Any) -> None:
+    from lint.files import printable
+
     for problem in run.all_problems:
         label = "error" if problem.kind == "error" else "note"
-        sys.stderr.write(f"refuso: {label}: {problem.where}: {problem.message}\n")
+        sys.stderr.write(f"refuso: {label}: {printable(problem.where)}: {printable(problem.message)}\n")
     sys.stderr.flush()
 
 
@@ -534,6 +581,45 @@ def _apply_fixes(linter: Any, run: Any, args: argparse.Namespace) -> tuple[Any, 
     return RunResult(tuple(results), (*run.problems, *problems)), fixed
 
 
+def _refuse_outputs_among_inputs(outputs: list[tuple[str, str | None]], targets: Sequence[Any]) -> None:
+    """A UsageError when a report would be written over one of the files being checked (the same
+    path once links are resolved, or the same file under another name: a hard link)."""
+    from lint.api import UsageError
+
+    wanted = [path for _name, path in outputs if path is not None and path != "-"]
+    if not wanted:
+        return
+    inputs: dict[str, str] = {}
+    inodes: dict[tuple[int, int], str] = {}
+    for target in targets:
+        if target.path == "-" or target.skipped is not None:
+            continue
+        inputs[os.path.realpath(target.path)] = target.display
+        try:
+            st = os.stat(target.path)
+        except OSError:
+            continue
+        inodes[(st.st_dev, st.st_ino)] = target.display
+    for path in wanted:
+        same = inputs.get(os.path.realpath(path))
+        if same is None:
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue  # not there yet, so not an input
+            same = inodes.get((st.st_dev, st.st_ino))
+        if same is not None:
+            what = (
+                "it is one of the files being checked"
+                if same == path
+                else f"it is {same}, one of the files being checked"
+            )
+            raise UsageError(
+                f"--output-file {path}: {what}, and the report would replace it; nothing was written. "
+                "Write the report to another file (outside the folders being checked, or excluded from them)"
+            )
+
+
 def _open_outputs(outputs: list[tuple[str, str | None]]) -> list[IO[str]]:
     """A stream per report: standard output, or its file (opened now, so a bad path fails before the run)."""
     from lint.api import UsageError
@@ -544,7 +630,7 @@ def _open_outputs(outputs: list[tuple[str, str | None]]) -> list[IO[str]]:
             streams.append(sys.stdout)
             continue
         try:
-            streams.append(open(path, "w", encoding="utf-8", newline=""))  # noqa: SIM115
+            streams.append(open(path, "w", encoding="utf-8", errors="backslashreplace", newline=""))  # noqa: SIM115
         except OSError as exc:
             for stream in streams:
                 if stream is not sys.stdout:

@@ -1,12 +1,17 @@
-"""What refuso reads and writes: links, pipes and devices."""
+"""What refuso reads and writes: links, pipes and devices, reports that would land on an article,
+closed standard streams, and file names that carry control characters."""
 
 from __future__ import annotations
 
 import json
 import os
 import socket
+import subprocess
+import sys
 
 import pytest
+
+from lint.files import printable
 
 ARTICLE = "Uno,, due.\n"
 SECRET = "Riga riservata,, fuori dalla cartella.\n"
@@ -65,6 +70,59 @@ def test_a_link_named_on_the_command_line_is_read_but_never_written(run_cli, tre
     ) in fixed.err
     assert (tree_with_links / "fuori.txt").read_text(encoding="utf-8") == SECRET
     assert os.path.islink(tree_with_links / "r" / "l.txt")
+
+
+# -- reports over articles ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paths", "output"),
+    [
+        (["a.txt"], "a.txt"),  # the input itself
+        (["a.txt"], "./sub/../a.txt"),  # the same path, written another way
+        (["a.txt"], "collegato.txt"),  # a hard link: another name for the same file
+        (["a.txt"], "simbolico.txt"),  # a symbolic link to it
+        (["."], "sub/b.txt"),  # a file found by walking a folder
+    ],
+)
+def test_an_output_file_that_is_an_input_is_refused_before_anything_is_written(
+    run_cli, tmp_path, paths, output
+):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    os.link(tmp_path / "a.txt", tmp_path / "collegato.txt")
+    os.symlink("a.txt", tmp_path / "simbolico.txt")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.txt")}
+    result = run_cli(
+        "check",
+        *paths,
+        "--format",
+        "json",
+        "-o",
+        "report.json",
+        "--format",
+        "text",
+        "-o",
+        output,
+        cwd=tmp_path,
+    )
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.startswith(f"refuso: error: --output-file {output}: it is ")
+    assert (
+        "one of the files being checked, and the report would replace it; nothing was written" in result.err
+    )
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*.txt")} == before
+    assert not (tmp_path / "report.json").exists()  # no report was opened before the check
+
+
+def test_an_output_file_beside_the_inputs_is_written(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run_cli("check", "a.txt", "-o", "report.txt", cwd=tmp_path)
+    assert result.code == 1 and result.err == ""
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8").startswith("a.txt:1:4: error PUN001")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE
 
 
 # -- pipes, sockets, devices -------------------------------------------------------------------------
@@ -153,3 +211,68 @@ def test_open_regular_checks_again_after_opening(tmp_path, monkeypatch):
     monkeypatch.setattr(files.os, "stat", lambda p, *a, **k: real_stat(tmp_path / "piano"))
     with pytest.raises(files.NotRegularFile, match="named pipe"):
         files.open_regular(str(tmp_path / "coda"))
+
+
+# -- closed standard streams -------------------------------------------------------------------------
+
+
+def _run_with_closed(fd: int, *args: str, cwd, cache) -> subprocess.CompletedProcess:
+    env = {**os.environ, "REFUSO_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    redirect = {0: "<&-", 1: ">&-"}[fd]
+    command = " ".join([f'"{sys.executable}"', "-m", "lint", *args]) + f" {redirect}"
+    return subprocess.run(
+        ["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_closed_standard_input_is_a_message_not_a_traceback(cli_cache, tmp_path):
+    proc = _run_with_closed(0, "check", "-", cwd=tmp_path, cache=cli_cache)
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "refuso: error: -: standard input is closed, so there is no text to check; pipe the text in or "
+        "name files\n"
+    )
+
+
+def test_closed_standard_output_is_a_message_not_a_traceback(cli_cache, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    proc = _run_with_closed(1, "check", "a.txt", cwd=tmp_path, cache=cli_cache)
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "refuso: error: standard output is closed, so the report cannot be written; give --output-file "
+        "FILE, or run refuso with standard output open\n"
+    )
+    to_file = _run_with_closed(1, "check", "a.txt", "-o", "report.txt", cwd=tmp_path, cache=cli_cache)
+    assert to_file.returncode == 1 and to_file.stderr == ""
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8").startswith("a.txt:1:4: error PUN001")
+    rules = _run_with_closed(1, "rules", cwd=tmp_path, cache=cli_cache)
+    assert rules.returncode == 2 and "Traceback" not in rules.stderr
+
+
+# -- file names with control characters --------------------------------------------------------------
+
+HOSTILE = "a\x1b[31mrosso\x1b[0m\n::error::finto.txt"
+
+
+def test_printable_escapes_controls_and_keeps_text():
+    assert printable(HOSTILE) == "a\\x1b[31mrosso\\x1b[0m\\n::error::finto.txt"
+    assert printable("Città «già» 😀 naïve.txt") == "Città «già» 😀 naïve.txt"
+    assert printable("x\u202ey\udcff\t") == "x\\u202ey\\xff\\t"
+    assert printable("a\r\nb\x1b", keep_line_ends=True) == "a\r\nb\\x1b"
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "github"])
+def test_a_file_name_with_control_characters_is_escaped_in_every_line(run_cli, tmp_path, fmt):
+    (tmp_path / HOSTILE).write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "\x1b]0;titolo\x07.txt").write_bytes(b"\x89PNG\x00")  # skipped: its note names it
+    result = run_cli("check", ".", "--format", fmt, cwd=tmp_path)
+    assert result.code == 1
+    for stream in (result.out, result.err):
+        assert "\x1b" not in stream and "\x07" not in stream
+    assert not [line for line in result.out.splitlines() if line.startswith("::error::finto")]
+    if fmt == "github":  # line ends and colons escaped as GitHub's toolkit does
+        assert "::error file=a\\x1b[31mrosso\\x1b[0m%0A%3A%3Aerror%3A%3Afinto.txt,line=1," in result.out
+    else:
+        assert "a\\x1b[31mrosso\\x1b[0m\\n::error::finto.txt:1:4: error PUN001" in result.out
+    note = "\\x1b]0;titolo\\x07.txt"
+    assert note in (result.out if fmt == "github" else result.err)

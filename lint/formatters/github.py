@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import IO
 
+from lint.files import printable
 from lint.findings import Finding, Problem, RunResult, Severity
 from lint.formatters import OutputContext
 
@@ -24,8 +25,14 @@ def escape_property(text: str) -> str:
 
 
 def command(name: str, properties: dict[str, object], message: str) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name} {props}::{escape_data(message)}" if props else f"::{name}::{escape_data(message)}"
+    # Line ends are escaped as the toolkit does (%0A), so a file name or a message never starts a
+    # command of its own; other control characters (ESC) are written as \x1b, never sent to the log.
+    props = ",".join(
+        f"{key}={escape_property(printable(str(value), keep_line_ends=True))}"
+        for key, value in properties.items()
+    )
+    text = escape_data(printable(message, keep_line_ends=True))
+    return f"::{name} {props}::{text}" if props else f"::{name}::{text}"
 
 
 def finding_command(f: Finding) -> str:

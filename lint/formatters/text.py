@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter
 from typing import IO
 
+from lint.files import printable
 from lint.findings import Finding, RunResult, Severity
 from lint.formatters import OutputContext, count_of
 
@@ -131,9 +132,11 @@ class ConciseFormatter:
     needs_lines = False
 
     def line(self, f: Finding, color: bool) -> str:
-        location = _paint(f"{f.path}:{f.line}:{f.column}:", "1", color)
+        # The path and message are escaped: a file name with ESC or a line end in it must not drive
+        # the terminal or start a line of its own.
+        location = _paint(f"{printable(f.path)}:{f.line}:{f.column}:", "1", color)
         severity = _paint(str(f.severity), _COLORS[f.severity], color)
-        return f"{location} {severity} {_paint(f.code, '1', color)} {f.message}"
+        return f"{location} {severity} {_paint(printable(f.code), '1', color)} {printable(f.message)}"
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         for result in run.files:
