@@ -124,10 +124,17 @@ def write_fixed(path: str, fixed: Fixed, encoding: str | None, bom: bool) -> Pro
     if not stat.S_ISREG(before.st_mode):
         return Problem(path, f"not fixed: it is {kind_of(before.st_mode)}, not a regular file")
     if _read_only(path, before):
+        mode = stat.S_IMODE(before.st_mode)
+        if not mode & 0o222:
+            return Problem(
+                path,
+                f"not fixed: it is read-only (mode {mode:04o}); make it writable (chmod u+w) if --fix may "
+                "change it; the file is unchanged",
+            )
         return Problem(
             path,
-            f"not fixed: it is read-only (mode {stat.S_IMODE(before.st_mode):04o}); make it writable "
-            "(chmod u+w) if --fix may change it; the file is unchanged",
+            f"not fixed: this user may not write it (mode {mode:04o}, owner {before.st_uid}); "
+            "the file is unchanged",
         )
     try:
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK | _CLOEXEC)

@@ -161,6 +161,10 @@ def test_a_file_that_cannot_be_given_back_to_its_owner_is_written_in_place(tmp_p
         article.write_text(DAMAGED, encoding="utf-8")
         os.chown(article, 4321, 4400)
         article.chmod(0o664)
+        theirs = folder / "b.txt"  # not writable by the group: refused, not replaced by a rename
+        theirs.write_text(DAMAGED, encoding="utf-8")
+        os.chown(theirs, 4321, 4321)
+        theirs.chmod(0o644)
         pid = os.fork()
         if pid == 0:  # the child: user 1234 in group 4400
             code = 1
@@ -168,8 +172,12 @@ def test_a_file_that_cannot_be_given_back_to_its_owner_is_written_in_place(tmp_p
                 os.setgroups([4400])
                 os.setgid(1234)
                 os.setuid(1234)
-                problem = write_fixed(str(article), _fixed(article), "utf-8", False)
-                code = 0 if problem is None else 3
+                written = write_fixed(str(article), _fixed(article), "utf-8", False)
+                refused = write_fixed(str(theirs), _fixed(theirs), "utf-8", False)
+                expected = (
+                    "not fixed: this user may not write it (mode 0644, owner 4321); the file is unchanged"
+                )
+                code = 0 if written is None and refused is not None and refused.message == expected else 3
             finally:
                 os._exit(code)
         _, status = os.waitpid(pid, 0)
@@ -177,7 +185,8 @@ def test_a_file_that_cannot_be_given_back_to_its_owner_is_written_in_place(tmp_p
         assert article.read_text(encoding="utf-8") == FIXED
         st = article.stat()
         assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (4321, 4400, 0o664)
-        assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
+        assert theirs.read_text(encoding="utf-8") == DAMAGED and theirs.stat().st_uid == 4321
+        assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "b.txt"]
     finally:
         for p in folder.iterdir():
             p.unlink()
