@@ -1,15 +1,17 @@
 """An on-disk cache for work that only changes when files change: validated rule packs and
 configuration, and the list of installed plugins.
 
-Entries are keyed by everything they depend on (paths, sizes, modification times, refuso's version),
+Entries are keyed by everything they depend on (paths, a hash of each file's contents, refuso's version),
 so a stale entry is never read: it is simply not found. A cache that cannot be written is skipped.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import pickle
+import stat
 import zlib
 from pathlib import Path
 from typing import Any
@@ -26,10 +28,31 @@ def default_directory() -> Path:
     return Path(base) / "refuso"
 
 
-def file_stamp(path: str | os.PathLike[str]) -> tuple[str, int, int]:
-    """What identifies a version of a file: its path, size and modification time."""
-    st = os.stat(path)
-    return (os.fspath(path), st.st_size, st.st_mtime_ns)
+def file_stamp(path: str | os.PathLike[str], text: str | None = None) -> tuple[str, int, str]:
+    """What identifies a version of a file: its path, its size and a hash of its contents (``text``
+    when the caller has read it already). Not its modification time: a file rewritten within one tick
+    of the clock, or whose time was set back, keeps its size and time but not its contents."""
+    if text is not None:
+        data = text.encode("utf-8", "surrogatepass")
+    else:
+        data = _read_regular(path, 256 * 1024 * 1024) or b""
+    return (os.fspath(path), len(data), hashlib.blake2b(data, digest_size=16).hexdigest())
+
+
+def _read_regular(path: str | os.PathLike[str], limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes; None for anything else (a pipe, a
+    device, a folder, a link when the caller forbids them), without ever blocking on it."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        os.close(fd)
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(limit + 1)
+    return data if len(data) <= limit else None
 
 
 class Cache:

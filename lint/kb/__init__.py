@@ -197,19 +197,34 @@ def _normalise(value: Any) -> Any:
 
 def read_file(path: Path, display: str) -> Located:
     """Parse and schema-check one KB file. Raises KBError."""
-    from jsonschema import Draft202012Validator
-
     from lint.kb.schema import KB_SCHEMA
-    from lint.yamlsource import deepest, error_line, format_schema_error, load_yaml, path_label
+    from lint.yamlsource import (
+        deepest,
+        error_line,
+        expect_mapping,
+        format_schema_error,
+        load_yaml,
+        path_label,
+        read_source,
+        schema_validator,
+    )
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KBError(display, None, f"cannot read the knowledge-base file: {exc}") from None
-    located = load_yaml(text, display)
-    located.data = _normalise(located.data or {})
+        text = read_source(path, display, "knowledge-base file")
+        located = load_yaml(text, display)
+        if located.data is None:
+            located.data = {}
+        expect_mapping(
+            located,
+            "knowledge-base file",
+            "a knowledge-base file is a mapping with lists such as people, offices and organisations",
+            KB_SCHEMA["properties"],
+        )
+    except SourceError as exc:
+        raise KBError(exc.file, exc.line, exc.message) from None
+    located.data = _normalise(located.data)
     errors = sorted(
-        Draft202012Validator(KB_SCHEMA).iter_errors(located.data), key=lambda e: list(map(str, e.path))
+        schema_validator()(KB_SCHEMA).iter_errors(located.data), key=lambda e: list(map(str, e.path))
     )
     if errors:
         err = deepest(errors[0])
@@ -529,12 +544,17 @@ def load(files: list[tuple[Path, str]], cache: Cache | None = None) -> tuple[Any
     from lint.kb.index import CompiledKB
 
     cache = cache or Cache(None)
-    key = (KB_VERSION, tuple((display, file_stamp(path)) for path, display in files))
-    cached = cache.get("kb", key)
+
+    def key() -> tuple[Any, ...]:
+        return (KB_VERSION, tuple((display, file_stamp(path)) for path, display in files))
+
+    before = key()
+    cached = cache.get("kb", before)
     if cached is not None:
         return cached, []
     kb, errors = build(files)
     compiled = CompiledKB(kb)
-    if not errors:
-        cache.put("kb", key, compiled)
+    # Remembered only if no file changed while it was read: else it would be filed under old contents.
+    if not errors and key() == before:
+        cache.put("kb", before, compiled)
     return compiled, errors
