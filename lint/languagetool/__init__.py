@@ -1,8 +1,9 @@
 """LanguageTool as a rule provider: its settings, where its jars live, and its local server.
 
-refuso talks to a LanguageTool HTTP server through ``language-tool-python``. The server is either a
-newsroom's own (``languagetool.url``) or a local one that ``refuso languagetool install`` fetches
-from Maven Central and ``refuso languagetool serve`` (or the first run that needs it) starts.
+refuso talks to a LanguageTool server through its HTTP API, each request under a deadline. The
+server is either a newsroom's own (``languagetool.url``) or a local one that ``refuso languagetool
+install`` fetches from Maven Central and ``refuso languagetool serve`` (or the first run that needs
+it) starts.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ import subprocess
 import sys
 import time
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -146,22 +145,33 @@ def install(*, force: bool = False, folder: Path | None = None, log=sys.stderr) 
 # -- talking to a server ---------------------------------------------------------------------------
 
 
-def healthy(url: str, timeout: float = 3.0) -> bool:
-    """Whether a LanguageTool server answers at ``url``."""
+def _request(url: str, path: str, timeout: float, data: bytes | None = None) -> tuple[int, bytes] | None:
+    """Status and body, or None when nothing answers in time (the whole exchange, not each read)."""
+    import http.client
+
+    from lint.languagetool.transport import request
+
     try:
-        with urllib.request.urlopen(url.rstrip("/") + "/v2/healthcheck", timeout=timeout) as response:
-            return bool(response.status == 200)
-    except (OSError, ValueError):
-        return False
+        return request(url, path, timeout=timeout, data=data)
+    except (OSError, ValueError, http.client.HTTPException):
+        return None
+
+
+def healthy(url: str, timeout: float = 3.0) -> bool:
+    """Whether a LanguageTool server answers at ``url`` within ``timeout`` seconds."""
+    answer = _request(url, "/v2/healthcheck", timeout)
+    return answer is not None and answer[0] == 200
 
 
 def server_version(url: str, timeout: float = 30.0) -> str | None:
     """The LanguageTool version a server reports, or None when it does not answer."""
     data = urllib.parse.urlencode({"language": "en-US", "text": ""}).encode()
+    answer = _request(url, "/v2/check", timeout, data)
+    if answer is None or answer[0] != 200:
+        return None
     try:
-        with urllib.request.urlopen(url.rstrip("/") + "/v2/check", data=data, timeout=timeout) as response:
-            return str(json.load(response)["software"]["version"])
-    except (OSError, ValueError, KeyError, TypeError):
+        return str(json.loads(answer[1])["software"]["version"])
+    except (ValueError, KeyError, TypeError):
         return None
 
 
@@ -229,10 +239,7 @@ def warm_up(url: str, timeout: float = 180.0) -> float:
     began = time.monotonic()
     for language, text in WARM_UP_TEXTS.items():
         data = urllib.parse.urlencode({"language": language, "text": text}).encode()
-        try:
-            with urllib.request.urlopen(url + "/v2/check", data=data, timeout=timeout) as response:
-                response.read()
-        except OSError:
+        if _request(url, "/v2/check", timeout, data) is None:
             break
     return time.monotonic() - began
 
