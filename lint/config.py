@@ -28,6 +28,8 @@ from lint.yamlsource import (
     expect_mapping,
     format_schema_error,
     load_yaml,
+    quote,
+    quote_key,
     read_source,
     schema_validator,
 )
@@ -244,7 +246,7 @@ def validate_config(located: Located) -> None:
         raise ConfigError(
             located.file,
             located.line_of(("date",)),
-            f"date: {located.data['date']!r} is not a date (YYYY-MM-DD)",
+            f"date: {quote(located.data['date'])} is not a date (YYYY-MM-DD)",
         )
 
 
@@ -413,7 +415,9 @@ def rule_settings_errors(settings: Settings, known: Sequence[str], lookup: Any) 
 
             close = difflib.get_close_matches(key, known, n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
-            errors.append(ConfigError(file, rule_settings.line, f"rules: unknown rule {key!r}{hint}"))
+            errors.append(
+                ConfigError(file, rule_settings.line, f"rules: unknown rule {quote_key(key)}{hint}")
+            )
             continue
         allowed = set(rule.meta.options)
         for option in rule_settings.options:
@@ -423,7 +427,7 @@ def rule_settings_errors(settings: Settings, known: Sequence[str], lookup: Any) 
                     ConfigError(
                         file,
                         rule_settings.line,
-                        f"rules.{key}.options: unknown option {option!r} (options: {have})",
+                        f"rules.{key}.options: unknown option {quote_key(option)} (options: {have})",
                     )
                 )
     return errors

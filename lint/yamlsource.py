@@ -361,6 +361,16 @@ SNIPPET = 40  # characters of a value or key quoted in a message
 NUMBER_VALIDATORS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "finite")
 
 
+def quote(value: Any) -> str:
+    """A value from a file, for a message: its repr, cut short (it may be a whole file's worth)."""
+    return _short(value)
+
+
+def quote_key(value: Any) -> str:
+    """A key or name from a file, for a message: quoted, escaped, cut short."""
+    return _snippet(value)
+
+
 def _snippet(value: Any, *, quoted: bool = True) -> str:
     """A key or name from a file as a short, escaped piece (quoted, unless ``quoted`` is false)."""
     text = str(value)

@@ -278,6 +278,16 @@ def test_schema_errors_quote_short_escaped_pieces_of_keys_and_values(run_cli, tm
     assert f"fail-level: '{'z' * 36}... is not one of: error, warning, info" in done.err
 
 
+def test_messages_after_the_schema_quote_short_pieces_too(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text("Uno.\n", encoding="utf-8")
+    (tmp_path / ".refuso.yaml").write_text(f"date: '{'d' * 300}'\n", encoding="utf-8")
+    done = run_cli("check", "a.txt", cwd=tmp_path)
+    assert done.code == 2 and "d" * 60 not in done.err and "date: 'ddd" in done.err
+    (tmp_path / ".refuso.yaml").write_text(f"rules:\n  {'R' * 300}: {{severity: info}}\n", encoding="utf-8")
+    done = run_cli("check", "a.txt", cwd=tmp_path)
+    assert done.code == 2 and "R" * 60 not in done.err and f"unknown rule '{'R' * 39}…'" in done.err
+
+
 @pytest.mark.parametrize("setting", ["rule-packs", "knowledge-base"])
 def test_a_device_or_pipe_named_as_a_pack_or_kb_file_is_an_error_not_a_hang(run_cli, tmp_path, setting):
     os.mkfifo(tmp_path / "pipe.yaml")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lint.cache import Cache, file_stamp
-from lint.yamlsource import Located, SourceError
+from lint.yamlsource import Located, SourceError, quote, quote_key
 
 KB_VERSION = 2
 CATEGORIES = (
@@ -383,7 +383,7 @@ class _Builder:
                     KBError(
                         located.file,
                         located.line_of((*where, bad_date)),
-                        f"people[{index}].roles[{j}].{bad_date}: {role[bad_date]!r} is not a real date",
+                        f"people[{index}].roles[{j}].{bad_date}: {quote(role[bad_date])} is not a real date",
                     )
                 )
                 merged = self.raw_people[key]["roles"]
@@ -425,7 +425,9 @@ class _Builder:
             if kind == "source" and ref not in self.kb.sources:
                 self.errors.append(
                     KBError(
-                        located.file, line, f"{label}: unknown source {ref!r}; define it under 'sources:'"
+                        located.file,
+                        line,
+                        f"{label}: unknown source {quote_key(ref)}; define it under 'sources:'",
                     )
                 )
             elif kind == "office" and self.office_for(ref) is None:
@@ -433,12 +435,14 @@ class _Builder:
                     KBError(
                         located.file,
                         line,
-                        f"{label}: unknown office {ref!r}; use <country>.<category> for a country in countries.yaml "
+                        f"{label}: unknown office {quote_key(ref)}; use <country>.<category> for a country in countries.yaml "
                         f"(categories: {', '.join(CATEGORIES)}) or an office defined under 'offices:'",
                     )
                 )
             elif kind == "organisation" and ref not in self.kb.organisations:
-                self.errors.append(KBError(located.file, line, f"{label}: unknown organisation {ref!r}"))
+                self.errors.append(
+                    KBError(located.file, line, f"{label}: unknown organisation {quote_key(ref)}")
+                )
         for key, spec in self.raw_people.items():
             roles = []
             for role in spec["roles"]:

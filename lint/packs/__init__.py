@@ -30,6 +30,8 @@ from lint.yamlsource import (
     format_schema_error,
     load_yaml,
     path_label,
+    quote,
+    quote_key,
     read_source,
     schema_validator,
 )
@@ -97,7 +99,7 @@ def validate(located: Located) -> list[SourceError]:
         if kind not in KINDS:
             line = located.line_of(("rules", i, "kind")) if "kind" in spec else located.line_of(("rules", i))
             message = (
-                f"unknown kind {kind!r}; use one of {', '.join(KINDS)}"
+                f"unknown kind {quote_key(kind)}; use one of {', '.join(KINDS)}"
                 if kind is not None
                 else f"'kind' is missing (required); use one of {', '.join(KINDS)}"
             )
@@ -193,7 +195,7 @@ def build_rule(
         try:
             return regex.compile(pattern, flags)
         except regex.error as exc:
-            raise error(path, f"invalid regular expression {pattern!r}: {exc}") from None
+            raise error(path, f"invalid regular expression {quote(pattern)}: {exc}") from None
 
     declared = spec.get("languages", pack_language)
     languages = _languages(declared)
@@ -248,10 +250,10 @@ def build_rule(
         if example.flagged and (MARK_OPEN not in example.text or not example.spans):
             raise error(
                 ("examples", "flagged"),
-                f"flagged example {example.text!r} must mark what is flagged with {MARK_OPEN}…{MARK_CLOSE}",
+                f"flagged example {quote(example.text)} must mark what is flagged with {MARK_OPEN}…{MARK_CLOSE}",
             )
         if example.text.count(MARK_OPEN) != example.text.count(MARK_CLOSE):
-            raise error(("examples",), f"unbalanced {MARK_OPEN}…{MARK_CLOSE} marks in {example.text!r}")
+            raise error(("examples",), f"unbalanced {MARK_OPEN}…{MARK_CLOSE} marks in {quote(example.text)}")
     return rule
 
 
