@@ -77,7 +77,7 @@ def file_stamp(path: str | os.PathLike[str], text: str | None = None) -> tuple[s
         data = text.encode("utf-8", "surrogatepass")
     else:
         data = _read_regular(path, 256 * 1024 * 1024) or b""
-    return (os.fspath(path), len(data), hashlib.blake2b(data, digest_size=16).hexdigest())
+    return (os.fspath(path), len(data), hashlib.sha256(data).hexdigest())
 
 
 def _read_regular(path: str | os.PathLike[str], limit: int) -> bytes | None:
