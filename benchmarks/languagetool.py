@@ -8,7 +8,7 @@ Sections:
 * **server start**: wall time of ``refuso languagetool serve --detach`` until the server answers its
   health check, ``--starts`` times (median), on a free port of its own.
 * **first and warm check**: right after a start, one check of the seed article (Italian) straight
-  through ``language-tool-python`` (the first check of a language loads its rules), then
+  through refuso's client (the first check of a language loads its rules), then
   ``--warm-checks`` more (median).
 * **per article** (hyperfine, one run): ``refuso check --no-cache SEED`` with and without
   ``--languagetool``: what LanguageTool adds to a run when nothing is cached.

@@ -284,6 +284,7 @@ class Linter:
             stdin = read_standard_input()
         results = run_targets(targets, engines, jobs=jobs, stdin=stdin)
         problems = [
+            *(Problem(path, message, kind="note") for path, message in self.cache.notes),
             *self.problems,
             *(Problem(f.plugin, f.describe(), origin=f.plugin) for f in self.plugins.failures),
         ]

@@ -19,8 +19,20 @@ from typing import Any
 from lint.cache import Cache, file_stamp
 from lint.findings import Severity
 from lint.languagetool import CONFIG_SCHEMA as LANGUAGETOOL_SCHEMA
-from lint.languagetool import LanguageToolSettings
-from lint.yamlsource import Located, SourceError, deepest, error_line, format_schema_error, load_yaml
+from lint.languagetool import SECONDS, LanguageToolSettings
+from lint.yamlsource import (
+    Located,
+    SourceError,
+    deepest,
+    error_line,
+    expect_mapping,
+    format_schema_error,
+    load_yaml,
+    quote,
+    quote_key,
+    read_source,
+    schema_validator,
+)
 
 CONFIG_NAMES = (".refuso.yaml", ".refuso.yml")
 LANGUAGES = ("it", "en")
@@ -76,7 +88,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "respect-gitignore": {"type": "boolean"},
         "date": {"description": "a date such as 2022-01-05"},
         "encoding": {"type": "string", "minLength": 1},
-        "regex-timeout": {"type": "number", "exclusiveMinimum": 0},
+        "regex-timeout": SECONDS,
         "plugins": {"type": "object", "additionalProperties": {"type": "object"}},
         "languagetool": LANGUAGETOOL_SCHEMA,
     },
@@ -163,48 +175,49 @@ class Overrides:
         return replace(settings, **changes) if changes else settings
 
 
-def _toml_line(text: str, key: str) -> int | None:
-    """Best-effort line of ``key = ...`` inside ``[tool.refuso]`` (tomllib keeps no positions)."""
+def _toml_lines(text: str) -> dict[str, int]:
+    """Best-effort line of each ``key = ...`` (or ``[tool.refuso.key]``) after ``[tool.refuso]``, and of
+    the table itself under "" (tomllib keeps no positions). One pass over the text, however many keys."""
     import re
 
     section = re.search(r"^\[tool\.refuso(?:\.|\])", text, re.M)
     if not section:
-        return None
-    m = re.search(
-        rf"^\s*\"?{re.escape(key)}\"?\s*=|^\[tool\.refuso\.{re.escape(key)}\]", text[section.start() :], re.M
-    )
-    if not m:
-        return text.count("\n", 0, section.start()) + 1
-    return text.count("\n", 0, section.start() + m.start()) + 1
+        return {}
+    first_line = text.count("\n", 0, section.start()) + 1
+    found = {"": first_line}
+    pattern = re.compile(r'^\s*"?([^"=\s]+)"?\s*=|^\[tool\.refuso\.([^\]\s]+)\]', re.M)
+    line, counted = first_line, section.start()
+    for m in pattern.finditer(text, section.start()):
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        found.setdefault(m.group(1) or m.group(2), line)
+    return found
 
 
-def _read_pyproject(path: Path) -> Located | None:
+def _read_pyproject(path: Path, text: str) -> Located | None:
     import tomllib
 
-    text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), None, f"invalid TOML: {exc}") from None
-    section = data.get("tool", {}).get("refuso")
+    tool = data.get("tool", {})
+    section = tool.get("refuso") if isinstance(tool, Mapping) else None
     if section is None:
         return None
     located = Located(section, str(path))
     # tomllib keeps no positions: find the top-level keys in the text, for error messages.
+    lines = _toml_lines(text)
     if isinstance(section, Mapping):
         for key in section:
-            line = _toml_line(text, str(key))
+            line = lines.get(str(key))
             if line:
                 located.lines[(key,)] = line
-    located.lines[()] = _toml_line(text, "") or 1
+    located.lines[()] = lines.get("", 1)
     return located
 
 
-def _read_yaml(path: Path) -> Located:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ConfigError(str(path), None, "the configuration is not valid UTF-8") from None
+def _read_yaml(path: Path, text: str) -> Located:
     located = load_yaml(text, str(path))
     if located.data is None:
         located.data = {}
@@ -212,14 +225,17 @@ def _read_yaml(path: Path) -> Located:
 
 
 def validate_config(located: Located) -> None:
-    from jsonschema import Draft202012Validator
-
-    if not isinstance(located.data, Mapping):
-        raise ConfigError(
-            located.file, located.line_of(()), "the configuration must be a mapping of keys to values"
+    try:
+        expect_mapping(
+            located,
+            "configuration",
+            "a configuration is a mapping of settings such as select, ignore and rule-packs",
+            CONFIG_SCHEMA["properties"],
         )
+    except SourceError as exc:
+        raise ConfigError(exc.file, exc.line, exc.message) from None
     errors = sorted(
-        Draft202012Validator(CONFIG_SCHEMA).iter_errors(located.data), key=lambda e: list(map(str, e.path))
+        schema_validator()(CONFIG_SCHEMA).iter_errors(located.data), key=lambda e: list(map(str, e.path))
     )
     if errors:
         err = deepest(errors[0])
@@ -230,7 +246,7 @@ def validate_config(located: Located) -> None:
         raise ConfigError(
             located.file,
             located.line_of(("date",)),
-            f"date: {located.data['date']!r} is not a date (YYYY-MM-DD)",
+            f"date: {quote(located.data['date'])} is not a date (YYYY-MM-DD)",
         )
 
 
@@ -242,14 +258,17 @@ def _as_date(value: Any) -> dt.date | None:
 
 def load_file(path: Path, cache: Cache) -> Located | None:
     """Read and validate one configuration file. None for a pyproject.toml without [tool.refuso]."""
-    key = (SCHEMA_VERSION, file_stamp(path))
+    try:
+        text = read_source(path, str(path), "configuration")
+    except SourceError as exc:
+        raise ConfigError(exc.file, exc.line, exc.message) from None
+    # Keyed on the text itself: a file rewritten within one tick of the clock, or with its time set
+    # back, keeps its size and modification time but not its contents.
+    key = (SCHEMA_VERSION, file_stamp(path, text))
     cached = cache.get("config", key)
     if cached is not None:
         return cached if cached != "none" else None
-    try:
-        located = _read_pyproject(path) if path.name == "pyproject.toml" else _read_yaml(path)
-    except OSError as exc:
-        raise ConfigError(str(path), None, f"cannot read the configuration: {exc.strerror or exc}") from None
+    located = _read_pyproject(path, text) if path.name == "pyproject.toml" else _read_yaml(path, text)
     if located is not None:
         validate_config(located)
     cache.put("config", key, located if located is not None else "none")
@@ -396,7 +415,9 @@ def rule_settings_errors(settings: Settings, known: Sequence[str], lookup: Any) 
 
             close = difflib.get_close_matches(key, known, n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
-            errors.append(ConfigError(file, rule_settings.line, f"rules: unknown rule {key!r}{hint}"))
+            errors.append(
+                ConfigError(file, rule_settings.line, f"rules: unknown rule {quote_key(key)}{hint}")
+            )
             continue
         allowed = set(rule.meta.options)
         for option in rule_settings.options:
@@ -406,7 +427,7 @@ def rule_settings_errors(settings: Settings, known: Sequence[str], lookup: Any) 
                     ConfigError(
                         file,
                         rule_settings.line,
-                        f"rules.{key}.options: unknown option {option!r} (options: {have})",
+                        f"rules.{key}.options: unknown option {quote_key(option)} (options: {have})",
                     )
                 )
     return errors

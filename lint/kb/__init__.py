@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lint.cache import Cache, file_stamp
-from lint.yamlsource import Located, SourceError
+from lint.yamlsource import Located, SourceError, quote, quote_key
 
 KB_VERSION = 2
 CATEGORIES = (
@@ -197,19 +197,34 @@ def _normalise(value: Any) -> Any:
 
 def read_file(path: Path, display: str) -> Located:
     """Parse and schema-check one KB file. Raises KBError."""
-    from jsonschema import Draft202012Validator
-
     from lint.kb.schema import KB_SCHEMA
-    from lint.yamlsource import deepest, error_line, format_schema_error, load_yaml, path_label
+    from lint.yamlsource import (
+        deepest,
+        error_line,
+        expect_mapping,
+        format_schema_error,
+        load_yaml,
+        path_label,
+        read_source,
+        schema_validator,
+    )
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KBError(display, None, f"cannot read the knowledge-base file: {exc}") from None
-    located = load_yaml(text, display)
-    located.data = _normalise(located.data or {})
+        text = read_source(path, display, "knowledge-base file")
+        located = load_yaml(text, display)
+        if located.data is None:
+            located.data = {}
+        expect_mapping(
+            located,
+            "knowledge-base file",
+            "a knowledge-base file is a mapping with lists such as people, offices and organisations",
+            KB_SCHEMA["properties"],
+        )
+    except SourceError as exc:
+        raise KBError(exc.file, exc.line, exc.message) from None
+    located.data = _normalise(located.data)
     errors = sorted(
-        Draft202012Validator(KB_SCHEMA).iter_errors(located.data), key=lambda e: list(map(str, e.path))
+        schema_validator()(KB_SCHEMA).iter_errors(located.data), key=lambda e: list(map(str, e.path))
     )
     if errors:
         err = deepest(errors[0])
@@ -368,7 +383,7 @@ class _Builder:
                     KBError(
                         located.file,
                         located.line_of((*where, bad_date)),
-                        f"people[{index}].roles[{j}].{bad_date}: {role[bad_date]!r} is not a real date",
+                        f"people[{index}].roles[{j}].{bad_date}: {quote(role[bad_date])} is not a real date",
                     )
                 )
                 merged = self.raw_people[key]["roles"]
@@ -410,7 +425,9 @@ class _Builder:
             if kind == "source" and ref not in self.kb.sources:
                 self.errors.append(
                     KBError(
-                        located.file, line, f"{label}: unknown source {ref!r}; define it under 'sources:'"
+                        located.file,
+                        line,
+                        f"{label}: unknown source {quote_key(ref)}; define it under 'sources:'",
                     )
                 )
             elif kind == "office" and self.office_for(ref) is None:
@@ -418,12 +435,14 @@ class _Builder:
                     KBError(
                         located.file,
                         line,
-                        f"{label}: unknown office {ref!r}; use <country>.<category> for a country in countries.yaml "
+                        f"{label}: unknown office {quote_key(ref)}; use <country>.<category> for a country in countries.yaml "
                         f"(categories: {', '.join(CATEGORIES)}) or an office defined under 'offices:'",
                     )
                 )
             elif kind == "organisation" and ref not in self.kb.organisations:
-                self.errors.append(KBError(located.file, line, f"{label}: unknown organisation {ref!r}"))
+                self.errors.append(
+                    KBError(located.file, line, f"{label}: unknown organisation {quote_key(ref)}")
+                )
         for key, spec in self.raw_people.items():
             roles = []
             for role in spec["roles"]:
@@ -529,12 +548,17 @@ def load(files: list[tuple[Path, str]], cache: Cache | None = None) -> tuple[Any
     from lint.kb.index import CompiledKB
 
     cache = cache or Cache(None)
-    key = (KB_VERSION, tuple((display, file_stamp(path)) for path, display in files))
-    cached = cache.get("kb", key)
+
+    def key() -> tuple[Any, ...]:
+        return (KB_VERSION, tuple((display, file_stamp(path)) for path, display in files))
+
+    before = key()
+    cached = cache.get("kb", before)
     if cached is not None:
         return cached, []
     kb, errors = build(files)
     compiled = CompiledKB(kb)
-    if not errors:
-        cache.put("kb", key, compiled)
+    # Remembered only if no file changed while it was read: else it would be filed under old contents.
+    if not errors and key() == before:
+        cache.put("kb", before, compiled)
     return compiled, errors

@@ -1,8 +1,9 @@
 """LanguageTool as a rule provider: its settings, where its jars live, and its local server.
 
-refuso talks to a LanguageTool HTTP server through ``language-tool-python``. The server is either a
-newsroom's own (``languagetool.url``) or a local one that ``refuso languagetool install`` fetches
-from Maven Central and ``refuso languagetool serve`` (or the first run that needs it) starts.
+refuso talks to a LanguageTool server through its HTTP API, each request under a deadline. The
+server is either a newsroom's own (``languagetool.url``) or a local one that ``refuso languagetool
+install`` fetches from Maven Central and ``refuso languagetool serve`` (or the first run that needs
+it) starts.
 """
 
 from __future__ import annotations
@@ -20,6 +21,16 @@ DEFAULT_URL = f"http://127.0.0.1:{DEFAULT_PORT}"
 HOME_ENV = "REFUSO_LANGUAGETOOL_HOME"
 DEFAULT_VARIANTS: Mapping[str, str] = MappingProxyType({"it": "it-IT", "en": "en-US"})
 LEVELS = ("default", "picky")
+
+# Seconds a setting may wait: a finite number above 0, at most a day (a larger one would overflow the
+# clocks it is added to, and infinity or NaN would make a timeout that stops everything or nothing).
+SECONDS: dict[str, Any] = {
+    "description": "a number of seconds greater than 0 and at most 86400, such as 2.5",
+    "type": "number",
+    "finite": True,
+    "exclusiveMinimum": 0,
+    "maximum": 86400,
+}
 
 # The ``languagetool:`` table of the configuration (JSON Schema, merged into the configuration's).
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -44,7 +55,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "disabled_categories": _STRINGS,
         "level": {"enum": list(LEVELS)},
         "autostart": {"type": "boolean"},
-        "timeout": {"type": "number", "exclusiveMinimum": 0},
+        "timeout": SECONDS,
         "max_text_length": {"type": "integer", "minimum": 100},
     },
 }

@@ -1,4 +1,8 @@
-"""Asking a LanguageTool server about a text, through ``language-tool-python``.
+"""Asking a LanguageTool server about a text, through its HTTP API (``POST /v2/check``).
+
+Each request has a deadline, ``languagetool.timeout`` seconds for the whole of it (see
+:mod:`lint.languagetool.transport`), and the first request a client makes is the check itself: no
+other call (such as the list of languages) comes before it with a timeout of its own.
 
 LanguageTool counts offsets in UTF-16 code units (Java strings); refuso counts code points, so every
 offset is converted before it becomes a span. A text longer than the server accepts is sent in
@@ -98,36 +102,45 @@ class Client:
     """One language's connection to a server; ``check`` returns matches in code points."""
 
     def __init__(self, settings: LanguageToolSettings, variant: str) -> None:
-        import language_tool_python
-
         self.settings = settings
-        try:
-            self.tool = language_tool_python.LanguageTool(variant, remote_server=settings.url + "/")
-        except Exception as exc:
-            raise _translate(exc, settings) from None
-        self.tool._TIMEOUT = settings.timeout  # type: ignore[misc]  # per request, in seconds
-        if settings.disabled_rules:
-            self.tool.disabled_rules = set(settings.disabled_rules)
-        if settings.enabled_rules:
-            self.tool.enabled_rules = set(settings.enabled_rules)
-        if settings.disabled_categories:
-            self.tool.disabled_categories = set(settings.disabled_categories)
-        self.tool.picky = settings.level == "picky"
+        self.variant = variant
         self.limit = settings.max_text_length
         self.version: str | None = None
 
+    def _params(self, text: str) -> dict[str, str]:
+        settings = self.settings
+        params = {"language": self.variant, "text": text}
+        if settings.disabled_rules:
+            params["disabledRules"] = ",".join(settings.disabled_rules)
+        if settings.enabled_rules:
+            params["enabledRules"] = ",".join(settings.enabled_rules)
+        if settings.disabled_categories:
+            params["disabledCategories"] = ",".join(settings.disabled_categories)
+        if settings.level == "picky":
+            params["level"] = "picky"
+        return params
+
     def _query(self, text: str) -> dict[str, Any]:
+        import json
         import urllib.parse
 
-        url = urllib.parse.urljoin(self.tool._url, "check")
+        data = urllib.parse.urlencode(self._params(text)).encode("utf-8")
+        status, body = _ask(self.settings, "/v2/check", data)
+        if status != 200:
+            said = body.decode("utf-8", "replace")
+            if _LIMIT.search(said):
+                raise LanguageToolError(_short(said))
+            raise LanguageToolError(
+                f"LanguageTool at {self.settings.url} failed: HTTP {status}: {_short(said) or 'no message'}"
+            )
         try:
-            answer = self.tool._query_server(url, self.tool._create_params(text), num_tries=1, method="post")
-        except Exception as exc:
-            raise _translate(exc, self.settings) from None
-        if not isinstance(answer, dict) or "matches" not in answer:
+            answer = json.loads(body)
+        except ValueError:
+            answer = None
+        if not isinstance(answer, dict) or not isinstance(answer.get("matches"), list):
             raise LanguageToolError(f"LanguageTool at {self.settings.url} gave an answer refuso cannot read")
         software = answer.get("software") or {}
-        if software.get("version"):
+        if isinstance(software, dict) and software.get("version"):
             self.version = str(software["version"])
         return answer
 
@@ -153,6 +166,30 @@ class Client:
         return found
 
 
+def _ask(settings: LanguageToolSettings, path: str, data: bytes | None) -> tuple[int, bytes]:
+    """One request under ``settings.timeout``; network failures as errors that say what to do."""
+    import http.client
+
+    from lint.languagetool.transport import request
+
+    url = settings.url
+    try:
+        return request(url, path, timeout=settings.timeout, data=data)
+    except TimeoutError:
+        raise SlowAnswer(
+            f"LanguageTool at {url} did not answer within {settings.timeout:g} s (languagetool.timeout); "
+            "raise the timeout or check the server's load"
+        ) from None
+    except (ConnectionError, http.client.RemoteDisconnected) as exc:
+        raise ServerGone(f"LanguageTool at {url} stopped answering ({_short(str(exc))})") from None
+    except OSError as exc:
+        raise ServerGone(f"LanguageTool at {url} cannot be reached ({_short(str(exc))})") from None
+    except http.client.HTTPException as exc:
+        raise LanguageToolError(
+            f"LanguageTool at {url} failed: {_short(str(exc)) or type(exc).__name__}"
+        ) from None
+
+
 def _matches(answer: dict[str, Any], text: str, base: int) -> Iterator[LanguageToolMatch]:
     convert = utf16_to_code_points(text)
     for raw in answer["matches"]:
@@ -173,34 +210,6 @@ def _matches(answer: dict[str, Any], text: str, base: int) -> Iterator[LanguageT
             replacements=replacements,
             description=str(rule.get("description", "")),
         )
-
-
-def _translate(exc: Exception, settings: LanguageToolSettings) -> LanguageToolError:
-    """A language-tool-python or network error as a message that says what happened and what to do."""
-    text = str(exc)
-    url = settings.url
-    lowered = text.lower()
-    if "timed out" in lowered or "timeout" in lowered:
-        return SlowAnswer(
-            f"LanguageTool at {url} did not answer within {settings.timeout:g} s (languagetool.timeout); "
-            "raise the timeout or check the server's load"
-        )
-    if _LIMIT.search(text):
-        return LanguageToolError(text)
-    if any(
-        s in lowered
-        for s in (
-            "connection refused",
-            "max retries",
-            "connection aborted",
-            "connection reset",
-            "remote end closed",
-            "failed to establish",
-            "name or service not known",
-        )
-    ):
-        return ServerGone(f"LanguageTool at {url} stopped answering ({_short(text)})")
-    return LanguageToolError(f"LanguageTool at {url} failed: {_short(text)}")
 
 
 def _short(text: str) -> str:

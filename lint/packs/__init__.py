@@ -3,7 +3,7 @@ file, the line and the rule.
 
 A pack is a YAML file with a ``rules`` list (see :mod:`lint.packs.schema` and the README). Packs live
 in ``rules/<lang>/*.yaml``; ``rules/common/`` holds packs that serve several languages.
-Validation results are cached by file stamp, so an unchanged pack is not re-validated.
+Validation results are cached by the pack's path and contents, so an unchanged pack is not re-validated.
 """
 
 from __future__ import annotations
@@ -26,9 +26,14 @@ from lint.yamlsource import (
     SourceError,
     deepest,
     error_line,
+    expect_mapping,
     format_schema_error,
     load_yaml,
     path_label,
+    quote,
+    quote_key,
+    read_source,
+    schema_validator,
 )
 
 SCHEMA_VERSION = 8
@@ -51,8 +56,8 @@ class PackErrors(Exception):
 
 def pack_files(root: Path) -> list[Path]:
     """The pack files under a folder (``<lang>/*.yaml``, or ``*.yaml`` directly), or the file itself."""
-    if root.is_file():
-        return [root]
+    if not root.is_dir():
+        return [root]  # a file, or something that is not one, which loading then names
     files = [*root.glob("*.yaml"), *root.glob("*/*.yaml"), *root.glob("*.yml"), *root.glob("*/*.yml")]
     return sorted(p for p in files if p.parent.name != "kb" and not p.name.startswith("."))
 
@@ -74,8 +79,14 @@ def _schema_errors(validator_cls: Any, schema: dict, instance: Any) -> list[Any]
 
 def validate(located: Located) -> list[SourceError]:
     """Schema problems in a parsed pack, each with its line and rule."""
-    from jsonschema import Draft202012Validator
+    Draft202012Validator = schema_validator()
 
+    try:
+        expect_mapping(
+            located, "rule pack", "a rule pack is a mapping with a 'rules' list", PACK_SCHEMA["properties"]
+        )
+    except SourceError as exc:
+        return [PackError(exc.file, exc.line, exc.message)]
     errors: list[SourceError] = []
     data = located.data
     for err in _schema_errors(Draft202012Validator, PACK_SCHEMA, data):
@@ -88,7 +99,7 @@ def validate(located: Located) -> list[SourceError]:
         if kind not in KINDS:
             line = located.line_of(("rules", i, "kind")) if "kind" in spec else located.line_of(("rules", i))
             message = (
-                f"unknown kind {kind!r}; use one of {', '.join(KINDS)}"
+                f"unknown kind {quote_key(kind)}; use one of {', '.join(KINDS)}"
                 if kind is not None
                 else f"'kind' is missing (required); use one of {', '.join(KINDS)}"
             )
@@ -108,23 +119,24 @@ def validate(located: Located) -> list[SourceError]:
     return errors
 
 
-def _load_validated(path: Path, display: str, cache: Cache) -> tuple[Located, bool]:
-    """The parsed pack, and whether it came from the cache (validated, patterns included, earlier)."""
-    key = (SCHEMA_VERSION, display, file_stamp(path))
+def _load_validated(path: Path, display: str, cache: Cache) -> tuple[Located, Any, bool]:
+    """The parsed pack, its cache key, and whether it came from the cache (validated, patterns
+    included, earlier)."""
+    try:
+        text = read_source(path, display, "rule pack")
+    except SourceError as exc:
+        raise PackErrors([PackError(exc.file, exc.line, exc.message)]) from None
+    key = (SCHEMA_VERSION, display, file_stamp(path, text))
     cached = cache.get("packs", key)
     if cached is not None:
-        return cached, True
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackErrors([PackError(display, None, f"cannot read rule pack: {exc}")]) from None
+        return cached, key, True
     located = load_yaml(text, display)
     if located.data is None:
         raise PackErrors([PackError(display, None, "empty rule pack: it needs a 'rules' list")])
     errors = validate(located)
     if errors:
         raise PackErrors(errors)
-    return located, False
+    return located, key, False
 
 
 def _first_language(value: Any) -> str | None:
@@ -189,7 +201,7 @@ def build_rule(
         try:
             return regex.compile(pattern, flags)
         except regex.error as exc:
-            raise error(path, f"invalid regular expression {pattern!r}: {exc}") from None
+            raise error(path, f"invalid regular expression {quote(pattern)}: {exc}") from None
 
     declared = spec.get("languages", pack_language)
     languages = _languages(declared)
@@ -241,10 +253,10 @@ def build_rule(
         if example.flagged and (MARK_OPEN not in example.text or not example.spans):
             raise error(
                 ("examples", "flagged"),
-                f"flagged example {example.text!r} must mark what is flagged with {MARK_OPEN}…{MARK_CLOSE}",
+                f"flagged example {quote(example.text)} must mark what is flagged with {MARK_OPEN}…{MARK_CLOSE}",
             )
         if example.text.count(MARK_OPEN) != example.text.count(MARK_CLOSE):
-            raise error(("examples",), f"unbalanced {MARK_OPEN}…{MARK_CLOSE} marks in {example.text!r}")
+            raise error(("examples",), f"unbalanced {MARK_OPEN}…{MARK_CLOSE} marks in {quote(example.text)}")
     return rule
 
 
@@ -254,7 +266,7 @@ def load_pack(
     """Load, validate and compile one pack file. Raises :class:`PackErrors`."""
     display = display or str(path)
     cache = cache or Cache(None)
-    located, checked = _load_validated(path, display, cache)
+    located, key, checked = _load_validated(path, display, cache)
     pack_language = located.data.get("language")
     rules, errors = [], []
     for i in range(len(located.data.get("rules") or ())):
@@ -266,7 +278,7 @@ def load_pack(
         raise PackErrors(errors)
     if not checked:
         # Only a pack whose every rule compiled and checked out is remembered as valid.
-        cache.put("packs", (SCHEMA_VERSION, display, file_stamp(path)), located)
+        cache.put("packs", key, located)
     return rules
 
 

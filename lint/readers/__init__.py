@@ -75,17 +75,15 @@ def read_front_matter(path: str, source: str) -> FrontMatter | None:
     if not closing:
         return None
     body = source[opening.end() : closing.start()]
-    import yaml
-
-    from lint.yamlsource import strict_loader
+    from lint.yamlsource import SourceError, load_yaml
 
     try:
-        data = yaml.load(body, Loader=strict_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 2) if mark else 1
+        data = load_yaml(body, path, lines=False).data
+    except SourceError as exc:
+        line = exc.line + 1 if exc.line else 1  # the body starts on the line after the opening ---
         problem = Problem(
-            path, f"line {line}: invalid YAML in the front matter: {getattr(exc, 'problem', exc)}"
+            path,
+            f"line {line}: invalid YAML in the front matter: {exc.message.removeprefix('invalid YAML: ')}",
         )
         return FrontMatter(MappingProxyType({}), closing.end(), (problem,))
     if data is None:
