@@ -29,6 +29,7 @@ from lint.kb.index import (
     NameEntry,
     Qualifier,
     edit_distance,
+    fold,
     key,
     one_letter_deletions,
     sound_key,
@@ -38,12 +39,16 @@ from lint.language import FUNCTION_WORDS
 from lint.rules import Match
 from lint.text import CAPITAL_CANDIDATE
 
-# A run of capitalised words, with the particles names carry inside ("Ursula von der Leyen",
-# "Luiz Inácio Lula da Silva").
-_PARTICLES = r"(?:de|di|da|del|della|van|von|der|den|la|le|bin|al|el|ben|dos|das|do|du|ter|zu)"
+# A run of capitalised words, with the lower-case particles names carry before or inside them ("de
+# Gaulle", "Ursula von der Leyen", "Luiz Inácio Lula da Silva", "bin Salman") and the Arabic article
+# joined by a hyphen ("al-Sisi", "el-Sisi"). A particle before the first capital is part of the run only
+# when it is written as a particle, not at the start of a sentence.
+_PARTICLES = r"(?:de|di|da|del|della|van|von|der|den|la|le|bin|ibn|al|el|ben|dos|das|do|du|ter|zu|dei|mac)"
+_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-"
+_NAME_WORD = rf"(?:{_ARTICLE})?{CAPITAL_CANDIDATE}[\w'’-]*"
 _NAME_RUN = re.compile(
-    rf"(?<![\w'’-]){CAPITAL_CANDIDATE}[\w'’.-]*"
-    rf"(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)*{CAPITAL_CANDIDATE}[\w'’-]*){{0,5}}"
+    rf"(?<![\w'’-])(?:(?:{_PARTICLES}[ \u00a0]+)+(?={_NAME_WORD}))?(?:{_ARTICLE})?{CAPITAL_CANDIDATE}[\w'’.-]*"
+    rf"(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)*{_NAME_WORD}){{0,5}}"
 )
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 
@@ -390,8 +395,8 @@ class WrongTitle:
             if not person.roles:
                 continue
             for use in (reader.before(text, mention), reader.after(text, mention)):
-                if use is None:
-                    continue
+                if use is None or ckb.descriptors.get(use.title) == ():
+                    continue  # no title, or a word that describes without naming an office ("il leader")
                 roles = ckb.roles_on(person, document.date, use.tense)
                 if ckb.title_matches(person, roles, use.title, use.qualifier):
                     continue
@@ -708,6 +713,22 @@ class PossibleMisspelledName:
         )
 
 
+def _spelling_groups(forms: list[str]) -> list[list[str]]:
+    """The forms grouped by the name they spell: the same sound key, or at most two letters apart."""
+    groups: list[list[str]] = []
+    for form in forms:
+        folded, sound = fold(form), sound_key(form)
+        for group in groups:
+            if any(
+                sound == sound_key(other) or edit_distance(folded, fold(other), 3) <= 2 for other in group
+            ):
+                group.append(form)
+                break
+        else:
+            groups.append([form])
+    return groups
+
+
 def _common(ckb: CompiledKB | None, word: str, language: str | None) -> bool:
     """A frequent word of the language one letter from a KB surname ("Conti" near Conte): written by
     tools/build_kb.py from word frequencies into rules/kb/generated/common-words.yaml."""
@@ -771,31 +792,42 @@ class InconsistentName:
                 by_person.setdefault(m.people[0], []).append(m)
         for pid, found in by_person.items():
             person = ckb.kb.people[pid]
-            surnames = {}
+            surnames: dict[str, list[Mention]] = {}
+            by_case: dict[str, str] = {}  # "di Maio" and "Di Maio" are one spelling: particles vary in case
             for m in found:
-                last = m.text.split()[-1]
-                surnames.setdefault(last, []).append(m)
-            if len(surnames) < 2:
-                continue
+                form = ckb.surname_in(person, m.text)
+                form = by_case.setdefault(form.casefold(), form)
+                surnames.setdefault(form, []).append(m)
             house = _house_form(person, lang, NameEntry(pid, "surname", person.surname))
-            counts = {form: len(ms) for form, ms in surnames.items()}
-            keep = (
-                house
-                if house in counts
-                else max(counts, key=lambda f: (counts[f], -found.index(surnames[f][0])))
-            )
-            for form, ms in surnames.items():
-                if form == keep:
+            # Only spellings of the same name are compared: "Zelensky" and "Zelenskyy", not "Phạm" and
+            # "Chính" (a Vietnamese family name and the given name the press uses alone).
+            for group in _spelling_groups(list(surnames)):
+                if len(group) < 2:
                     continue
-                for m in ms:
-                    start = m.end - len(form)
-                    if lang == "en":
-                        detail = (
-                            f"“{form}” and “{keep}” in one article: write {person.name_for(lang)} one way"
+                counts = {form: len(surnames[form]) for form in group}
+                keep = (
+                    house
+                    if house in counts
+                    else max(counts, key=lambda f: (counts[f], -found.index(surnames[f][0])))
+                )
+                for form in group:
+                    if form == keep:
+                        continue
+                    for m in surnames[form]:
+                        start = m.start + m.text.casefold().rindex(form.casefold())
+                        if lang == "en":
+                            detail = (
+                                f"“{form}” and “{keep}” in one article: write {person.name_for(lang)} one way"
+                            )
+                        else:
+                            detail = f"«{form}» e «{keep}» nello stesso articolo: scrivi {person.name_for(lang)} in un solo modo"
+                        yield Match(
+                            start,
+                            start + len(form),
+                            args={"detail": detail},
+                            suggestions=(keep,),
+                            replacement=keep,
                         )
-                    else:
-                        detail = f"«{form}» e «{keep}» nello stesso articolo: scrivi {person.name_for(lang)} in un solo modo"
-                    yield Match(start, m.end, args={"detail": detail}, suggestions=(keep,), replacement=keep)
 
     @staticmethod
     def _free_surnames(
@@ -813,7 +845,7 @@ class InconsistentName:
                 if len(word) < 4 or not word[0].isupper() or _covers(covered, start):
                     continue
                 words_at.setdefault(word, []).append((start, start + len(word)))
-                if i > 0 and i == len(parts) - 1:
+                if i > 0 and i == len(parts) - 1 and any(w[:1].isupper() for _s, _e, w in parts[:i]):
                     full_surnames[word] = full_surnames.get(word, 0) + 1
         # Words one edit apart share a form with one letter deleted: index the words by those forms, so
         # each surname is compared with its few neighbours, not with every capitalised word.

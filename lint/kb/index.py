@@ -140,11 +140,14 @@ def _person_row(p: Person) -> tuple[Any, ...]:
         tuple((s.form, s.lang) for s in p.variants),
         tuple((s.form, s.lang) for s in p.wrong),
         roles,
+        p.name_order,
+        tuple((s.form, s.lang) for s in p.short_forms),
+        p.minor,
     )
 
 
 def _person_from_row(row: tuple[Any, ...]) -> Person:
-    pid, name, gender, surname, name_it, name_en, wikidata, variants, wrong, roles = row
+    pid, name, gender, surname, name_it, name_en, wikidata, variants, wrong, roles, order, short, minor = row
     date = dt.date.fromordinal
     return Person(
         id=pid,
@@ -172,6 +175,9 @@ def _person_from_row(row: tuple[Any, ...]) -> Person:
             )
             for o, s, e, se, ee, ti, tf, te, a, src, ls in roles
         ),
+        name_order=order,
+        short_forms=tuple(Spelling(*s) for s in short),
+        minor=minor,
     )
 
 
@@ -298,6 +304,7 @@ class CompiledKB:
         self.first_names: dict[str, set[str]] = defaultdict(set)  # person -> first-name keys
         self.titles: set[str] = set()
         self.title_heads: set[str] = set()
+        self.descriptors: dict[str, tuple[str, ...]] = {}  # key -> office categories it names
         self.qualifiers: dict[str, Qualifier] = {}
         self.organisation_names: dict[str, str] = {}  # key of a full name -> organisation id
         self.organisation_acronyms: dict[str, str] = {}  # acronym as written -> organisation id
@@ -319,7 +326,14 @@ class CompiledKB:
         state["kb"] = None
         state["_near_cache"] = {}
         state["people_rows"] = {pid: _person_row(kb.people[pid]) for pid in kb.people}
-        state["kb_rest"] = (kb.offices, kb.countries, kb.organisations, kb.sources, kb.common_words)
+        state["kb_rest"] = (
+            kb.offices,
+            kb.countries,
+            kb.organisations,
+            kb.sources,
+            kb.common_words,
+            kb.descriptors,
+        )
         state["names"] = {k: tuple(tuple(e) for e in v) for k, v in self.names.items()}
         state["qualifiers"] = {k: tuple(q) for k, q in self.qualifiers.items()}
         for name in ("surnames_by_sound", "first_names", "context_terms", "near_surnames", "surname_people"):
@@ -328,9 +342,11 @@ class CompiledKB:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         rows = state.pop("people_rows")
-        offices, countries, organisations, sources, common = state.pop("kb_rest")
+        offices, countries, organisations, sources, common, descriptors = state.pop("kb_rest")
         self.__dict__.update(state)
-        self.kb = KnowledgeBase(LazyPeople(rows), offices, countries, organisations, sources, common)  # type: ignore[arg-type]
+        self.kb = KnowledgeBase(
+            LazyPeople(rows), offices, countries, organisations, sources, common, descriptors
+        )  # type: ignore[arg-type]
 
     # -- names --------------------------------------------------------------------------------------
 
@@ -351,6 +367,8 @@ class CompiledKB:
             for surname in surnames:
                 self._add_name(surname, NameEntry(person.id, "surname", surname))
                 self.surnames_by_sound[sound_key(surname)].add(person.id)
+            for short in person.short_forms:
+                self._add_name(short.form, NameEntry(person.id, "variant-surname", short.form, short.lang))
             for variant in person.variants:
                 single = len(variant.form.split()) == 1
                 self._add_name(
@@ -373,6 +391,24 @@ class CompiledKB:
                     first = form[: form.index(person.surname)].strip()
                     if first:
                         self.first_names[person.id].add(key(first))
+
+    def surname_in(self, person: Person, text: str) -> str:
+        """The part of a mention of ``person`` that is the surname: "Xi" in "Xi Jinping", "Orbán" in
+        "Orbán Viktor" and in "Viktor Orbán", "Zelenskyy" in "Volodymyr Zelenskyy"."""
+        parts = text.split()
+        if len(parts) == 1:
+            return text
+        known = {fold(s) for s in (person.surname, *(s.form for s in person.short_forms))}
+        known |= {fold(v.form) for v in person.variants if " " not in v.form}
+        size = len(person.surname.split())
+        for n in (size, 1) if size > 1 else (1,):
+            for i in range(len(parts) - n + 1):
+                piece = " ".join(parts[i : i + n])
+                if fold(piece) in known:
+                    return piece
+        if person.name_order == "surname-first":
+            return " ".join(parts[:size])
+        return " ".join(parts[-size:])
 
     def _build_near_surnames(self) -> None:
         """Every surname under each of its one-letter deletions, so a word one edit away from a
@@ -429,6 +465,13 @@ class CompiledKB:
             if k:
                 self.titles.add(k)
                 self.title_heads.add(k.split()[0])
+        # Descriptors are read where titles are ("il leader turco"), and then left unjudged or judged by
+        # the function they name.
+        for form, categories in self.kb.descriptors.items():
+            k = key(form)
+            if k:
+                self.titles.add(k)
+                self.descriptors[k] = categories
 
     def allowed_titles(self, person: Person, role: Role) -> tuple[set[str], set[str]]:
         """(title keys, head-noun keys) that name ``role`` for ``person``."""
@@ -527,10 +570,16 @@ class CompiledKB:
     def title_matches(
         self, person: Person, roles: list[Role], title_key: str, qualifier: Qualifier | None
     ) -> bool:
+        functions = self.descriptors.get(title_key)
         for role in roles:
-            keys, heads = self.allowed_titles(person, role)
-            if title_key not in keys and not (" " not in title_key and title_key in heads):
-                continue
+            if functions is not None:
+                office = self.kb.offices.get(role.office)
+                if office is None or office.category not in functions:
+                    continue
+            else:
+                keys, heads = self.allowed_titles(person, role)
+                if title_key not in keys and not (" " not in title_key and title_key in heads):
+                    continue
             if qualifier is None:
                 return True
             office = self.kb.offices.get(role.office)
