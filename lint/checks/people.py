@@ -788,8 +788,11 @@ class InconsistentName:
             return
         by_person: dict[str, list[Mention]] = {}
         for m in mentions:
-            if len(m.people) == 1 and not m.kinds() & {"wrong", "wrong-surname"}:
-                by_person.setdefault(m.people[0], []).append(m)
+            if len(m.people) != 1 or m.kinds() & {"wrong", "wrong-surname"}:
+                continue
+            if not any(e.lang in (None, lang) for e in m.entries):
+                continue  # another language's spelling: NAM002 reports it
+            by_person.setdefault(m.people[0], []).append(m)
         for pid, found in by_person.items():
             person = ckb.kb.people[pid]
             surnames: dict[str, list[Mention]] = {}

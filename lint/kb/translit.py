@@ -100,6 +100,16 @@ def _letter_options(word: str, i: int, table: dict[str, list[str]], system: str,
     # German writes an "s" between vowels "ss", so that it is not voiced (Wassili, Nawalny keeps one).
     if system == "de" and c == "с" and 0 < i < len(word) - 1 and previous in VOWELS and word[i + 1] in VOWELS:
         options = ["ss", "s"]
+    # The Italian press often writes the "е" of a final syllable after a consonant "ie" (Medvediev).
+    if (
+        c == "е"
+        and system == "it"
+        and i > 0
+        and previous not in VOWELS
+        and i == len(word) - 2
+        and word[-1].lower() not in VOWELS
+    ):
+        options = ["e", "ie"]
     # A hard "g" before e/i is "gh" in Italian (Serghei), never elsewhere.
     if (
         c == "г"
