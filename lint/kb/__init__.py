@@ -121,6 +121,7 @@ class Person(NamedTuple):
     name_order: str = "given-first"
     short_forms: tuple[Spelling, ...] = ()  # accepted spellings of the surname alone
     minor: bool = False  # named by surname alone only after the full name: see PROMINENT
+    gender_inferred: bool = False  # from the first name, not from a source: not judged by the gender check
 
     def name_for(self, language: str | None) -> str:
         if language == "it" and self.name_it:
@@ -231,8 +232,17 @@ def _normalise(value: Any) -> Any:
     return value
 
 
-def read_file(path: Path, display: str) -> Located:
-    """Parse and schema-check one KB file. Raises KBError."""
+def _generated_dir() -> Path:
+    from lint.builtin import builtin_rules_dir
+
+    return builtin_rules_dir() / "kb" / "generated"
+
+
+def read_file(path: Path, display: str, validate: bool | None = None) -> Located:
+    """Parse and schema-check one KB file (YAML, or JSON for machine-written ones). Raises KBError.
+
+    The files tools/build_kb.py writes into the built-in KB are checked against the schema when written
+    (and by the tests), so by default they are not checked again at every cold start."""
     from jsonschema import Draft202012Validator
 
     from lint.kb.schema import KB_SCHEMA
@@ -242,8 +252,20 @@ def read_file(path: Path, display: str) -> Located:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise KBError(display, None, f"cannot read the knowledge-base file: {exc}") from None
-    located = load_yaml(text, display)
+    if path.suffix == ".json":
+        import json
+
+        try:
+            located = Located(json.loads(text), display)
+        except json.JSONDecodeError as exc:
+            raise KBError(display, exc.lineno, f"invalid JSON: {exc.msg}") from None
+    else:
+        located = load_yaml(text, display)
     located.data = _normalise(located.data or {})
+    if validate is None:
+        validate = path.resolve().parent != _generated_dir().resolve()
+    if not validate:
+        return located
     errors = sorted(
         Draft202012Validator(KB_SCHEMA).iter_errors(located.data), key=lambda e: list(map(str, e.path))
     )
@@ -420,6 +442,8 @@ class _Builder:
         else:
             # The same person in another file: keep the first name given, add spellings and roles.
             existing["minor"] = bool(existing.get("minor")) and bool(spec.get("minor"))
+            if existing.get("gender_inferred") and not spec.get("gender_inferred"):
+                existing["gender"], existing["gender_inferred"] = spec["gender"], False
             for field_name in ("name_it", "name_en", "surname", "wikidata", "name_order", "native"):
                 if spec.get(field_name) and not existing.get(field_name):
                     existing[field_name] = spec[field_name]
@@ -550,6 +574,7 @@ class _Builder:
                 name_order=order,
                 short_forms=short_forms,
                 minor=bool(spec.get("minor", False)),
+                gender_inferred=bool(spec.get("gender_inferred", False)),
             )
         return self.kb
 
@@ -595,19 +620,22 @@ def kb_files(paths: Iterable[str | Path]) -> list[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files.extend(
-                sorted(path.rglob("*.yaml"), key=lambda f: ("generated" in f.relative_to(path).parts, str(f)))
-            )
+            found = [*path.rglob("*.yaml"), *path.rglob("*.json")]
+            files.extend(sorted(found, key=lambda f: ("generated" in f.relative_to(path).parts, str(f))))
         else:
             files.append(path)
     return files
 
 
-def build(files: Iterable[tuple[Path, str]]) -> tuple[KnowledgeBase, list[KBError]]:
+def build(
+    files: Iterable[tuple[Path, str]], validate: bool | None = None
+) -> tuple[KnowledgeBase, list[KBError]]:
+    """The KB of these files. ``validate``: check every file against the schema (None: all but the
+    built-in generated ones, which are checked when written)."""
     builder = _Builder()
     for path, display in files:
         try:
-            builder.add(read_file(path, display))
+            builder.add(read_file(path, display, validate))
         except SourceError as exc:
             builder.errors.append(
                 exc if isinstance(exc, KBError) else KBError(exc.file, exc.line, exc.message)

@@ -70,6 +70,11 @@ PERSON = {
         "name_en": {"type": ["string", "null"]},
         "surname": {"type": "string", "minLength": 2},
         "gender": {"enum": ["m", "f"]},
+        "gender_inferred": {
+            "description": "the source gives no gender: it was inferred from the first name or the Wikidata "
+            "item, so the gender check does not judge this person",
+            "type": "boolean",
+        },
         "wikidata": {"type": "string", "pattern": "^Q[0-9]+$"},
         "name_order": {
             "description": "surname-first: the name is written surname first (Xi Jinping); either: given "
