@@ -723,13 +723,18 @@ def _snapshot(path: Path | None, repo: str) -> Any:
 
 
 def _sourced_genders(files: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """People whose gender a source or a person gives: the hand-written KB and the generated files."""
+    """One entry per person whose gender a source gives: the hand-written KB and the generated files
+    (the same person counted once, so that rebuilding one file or all of them gives the same counts)."""
     people: list[dict[str, Any]] = []
     for file in sorted((KB / "people").glob("*.yaml")):
         people.extend(yaml.safe_load(file.read_text(encoding="utf-8")).get("people") or ())
     for _file, entries in sorted(files.items()):
         people.extend(entries)
-    return people
+    unique: dict[str, dict[str, Any]] = {}
+    for person in people:
+        if person.get("gender") in ("m", "f") and not person.get("gender_inferred"):
+            unique.setdefault(person["id"], person)
+    return list(unique.values())
 
 
 def _committed(name: str) -> list[dict[str, Any]]:

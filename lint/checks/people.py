@@ -611,8 +611,8 @@ class PossibleMisspelledName:
 
     @staticmethod
     def _other_language_variant(ckb: CompiledKB, mention: Mention, lang: str | None) -> Iterator[Match]:
-        if mention.kinds() & {"name", "surname", "wrong", "wrong-surname"}:
-            return
+        if mention.kinds() & {"name", "surname", "wrong", "wrong-surname"} or not mention.belongs_to(ckb):
+            return  # also a right spelling, or part of another name ("Monte Carlo" is not King Carlo)
         entries = [e for e in mention.entries if e.kind in ("variant", "variant-surname")]
         if not entries or any(e.lang in (None, lang) for e in entries):
             return
@@ -680,8 +680,12 @@ class PossibleMisspelledName:
             if document.date is not None and not ckb.roles_on(person, document.date, "past"):
                 continue
             if first and key(first.group(1)) in ckb.first_names.get(pid, set()):
-                evidence_person = person  # "Volodymyr Zhelenskyi": the first name is right
-                break
+                # "Volodymyr Zhelenskyi": the first name is right. Not enough for a little-known person
+                # with a common first name ("John Hall" is not John Hill), nor for an ordinary word.
+                if (not person.minor or pid in named_in_full) and not _common_anywhere(ckb, word):
+                    evidence_person = person
+                    break
+                continue
             if first:
                 continue  # another first name: someone else
             if not self._used_as_name(text, start, end):
@@ -730,6 +734,12 @@ class PossibleMisspelledName:
             for term in terms
             if len(term) >= 2
         )
+
+
+def _common_anywhere(ckb: CompiledKB, word: str) -> bool:
+    """A frequent word in any language the KB lists ("Hall", "Long"): names in one are words in another."""
+    folded = word.casefold()
+    return any(folded in words for words in ckb.kb.common_words.values())
 
 
 def _spelling_groups(forms: list[str]) -> list[list[str]]:
@@ -937,6 +947,10 @@ _FEMININE_ARTICLES = {"la", "una", "della", "alla", "dalla", "nella", "sulla", "
 _AGREEMENT_IT = re.compile(
     r"[ \u00a0]+(?:è|era|sarà|sarebbe|fu|sia|fosse)[ \u00a0]+(?:(stat[oa])\b|([a-zà-ù]{2,}(?:at|ut|it|ett|ess|olt|ort|ast|unt|int)([oa]))\b)"
 )
+# What may come right before a name that is the subject of its clause.
+_CLAUSE_START = re.compile(
+    r"(?:^|[.,;:!?«“\"(]|\b(?:che|e|ed|ma|poi|quando|mentre|se|perché|anche|però|ieri|oggi)\b)[ \u00a0]*\Z"
+)
 _AGREEMENT_EN = re.compile(
     r"[ \u00a0]+(?:said|says|told reporters|added|insisted|argued|warned|claimed|stressed|noted)[ \u00a0]+(?:that[ \u00a0]+)?(he|she|his|her)\b",
     re.IGNORECASE,
@@ -1012,7 +1026,11 @@ class GenderMismatch:
                         start, end, gender = found
                         if gender != person.gender and (gender == "f" or masculine_for_women):
                             yield self._title_finding(start, end, text[start:end], person, name)
-                m = _AGREEMENT_IT.match(text, mention.end)
+                # The participle agrees with the name only when the name is the subject: not after a
+                # noun ("il governo Meloni è stato") nor after a title that sets its own gender.
+                m = _AGREEMENT_IT.match(text, mention.end) if use is None else None
+                if m and _CLAUSE_START.search(text[max(0, mention.start - 40) : mention.start]) is None:
+                    m = None
                 if m:
                     group = 1 if m.group(1) else 2
                     word = m.group(group)
