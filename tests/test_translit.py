@@ -50,6 +50,12 @@ def test_spellings_of_one_system_are_not_mixed_with_another():
     assert "Sergey Shoigu" not in cyrillic_variants("Сергей Шойгу", "ru")["it"]
 
 
+def test_the_italian_ie_is_only_for_a_final_syllable_closed_by_a_consonant():
+    assert "Medvediev" in cyrillic_variants("Дмитрий Медведев", "ru")["it"]
+    forms = cyrillic_variants("Сергей Шойгу", "ru")["it"]
+    assert not any(f.startswith(("Sergiei", "Serghiei")) for f in forms), sorted(forms)
+
+
 def test_unknown_language_is_an_error():
     with pytest.raises(ValueError):
         cyrillic_variants("Сергей", "bg")

@@ -985,7 +985,10 @@ class GenderMismatch:
             ),
         },
         flagged=[
-            ("it", "---\ndate: 2023-05-01\n---\nLa premier danese Mette Frederiksen è ⟦stato⟧ rieletta."),
+            (
+                "it",
+                "---\ndate: 2023-05-01\n---\nMette Frederiksen è ⟦stato⟧ rieletta alla guida del governo danese.",
+            ),
             ("it", "---\ndate: 2023-05-01\n---\n⟦La ministra⟧ degli Esteri Antonio Tajani ha parlato."),
             (
                 "en",

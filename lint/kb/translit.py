@@ -107,7 +107,7 @@ def _letter_options(word: str, i: int, table: dict[str, list[str]], system: str,
         and i > 0
         and previous not in VOWELS
         and i == len(word) - 2
-        and word[-1].lower() not in VOWELS
+        and word[-1].lower() not in VOWELS | {"й"}
     ):
         options = ["e", "ie"]
     # A hard "g" before e/i is "gh" in Italian (Serghei), never elsewhere.
@@ -226,15 +226,23 @@ def arabic_surname_variants(surname: str) -> set[str]:
 def variants_by_language(
     native_lang: str, native_name: str | None, latin_name: str
 ) -> Iterable[tuple[str, str | None]]:
-    """(form, language or None for every language) of the accepted spellings of a name."""
+    """(form, language or None for every language) of the accepted spellings of a name. Italian copy
+    takes the wire services' English spellings too (Dmitry Peskov); a German spelling (Peskow) is
+    German only, so that it is reported in Italian or English copy."""
     if native_lang in CYRILLIC_LANGUAGES and native_name:
         by_lang = cyrillic_variants(native_name, native_lang)
-        everywhere = set.intersection(*(set(v) for v in by_lang.values())) if by_lang else set()
-        for form in sorted(everywhere):
-            yield form, None
-        for target, forms in sorted(by_lang.items()):
-            for form in sorted(forms - everywhere):
-                yield form, target
+        by_lang["it"] = by_lang.get("it", set()) | by_lang.get("en", set())
+        forms: dict[str, set[str]] = {}
+        for target, found in by_lang.items():
+            for form in found:
+                forms.setdefault(form, set()).add(target)
+        for form in sorted(forms):
+            targets = forms[form]
+            if {"it", "en"} <= targets:
+                yield form, None
+            else:
+                for target in sorted(targets - {"de"} if targets - {"de"} else targets):
+                    yield form, target
     elif native_lang == "ar":
         for form in sorted(arabic_variants(latin_name)):
             yield form, None
