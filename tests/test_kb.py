@@ -30,7 +30,7 @@ def builtin_files() -> list[tuple[Path, str]]:
 
 
 def test_the_builtin_kb_is_valid_and_large_enough():
-    kb, errors = build(builtin_files())
+    kb, errors = build(builtin_files(), validate=True)
     assert errors == []
     dated = [p for p in kb.people.values() if p.roles]
     assert len(dated) >= 500

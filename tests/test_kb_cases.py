@@ -13,10 +13,18 @@ from lint.config import Overrides
 from lint.document import LineIndex
 
 CASES = Path(__file__).parent / "cases" / "kb"
+GENDER_CASES = Path(__file__).parent / "cases" / "kb-gender"
 SELECT = ("TTL001", "NAM001", "NAM002", "NAM003", "CON001")
 MARK = re.compile(r"⟦(?P<span>.*?)⟧\^(?P<code>[A-Z]{3}\d{3})", re.S)
 
 LINTER = Linter(load_entry_points=False, isolated=True, cache=Cache(None), overrides=Overrides(select=SELECT))
+# The gender check is in preview: its cases select it alone.
+GENDER_LINTER = Linter(
+    load_entry_points=False,
+    isolated=True,
+    cache=Cache(None),
+    overrides=Overrides(select=("TTL002",), preview=True),
+)
 
 
 def parse(marked: str) -> tuple[str, list[tuple[str, int, int, str]]]:
@@ -40,8 +48,8 @@ def parse(marked: str) -> tuple[str, list[tuple[str, int, int, str]]]:
     return text, out
 
 
-def _cases():
-    for path in sorted(CASES.glob("*.md")):
+def _cases(folder: Path = CASES):
+    for path in sorted(folder.glob("*.md")):
         if path.name != "README.md":
             yield pytest.param(path, id=path.stem)
 
@@ -70,6 +78,17 @@ def test_the_case_set_covers_sixty_titles_and_thirty_people():
 def test_article(path: Path):
     text, expected = parse(path.read_text(encoding="utf-8"))
     result = LINTER.check_text(text, path=path.name)
+    assert not [p for p in result.problems if p.kind == "error"], result.problems
+    got = [(f.code, f.line, f.column, f.text) for f in result.findings]
+    assert got == expected, "\n".join(
+        f"{f.code} {f.line}:{f.column} {f.text!r}: {f.message}" for f in result.findings
+    )
+
+
+@pytest.mark.parametrize("path", list(_cases(GENDER_CASES)))
+def test_gender_article(path: Path):
+    text, expected = parse(path.read_text(encoding="utf-8"))
+    result = GENDER_LINTER.check_text(text, path=path.name)
     assert not [p for p in result.problems if p.kind == "error"], result.problems
     got = [(f.code, f.line, f.column, f.text) for f in result.findings]
     assert got == expected, "\n".join(

@@ -1,12 +1,24 @@
 """Build refuso's generated knowledge-base files from the public reference tables.
 
 Reads the tables in ``../shared/kb/people/`` (see ``../shared/kb/README.md`` for their sources and
-licences) in place, and writes ``rules/kb/generated/*.yaml``: people and their dated roles, each fact
+licences) in place, and writes ``rules/kb/generated/*.json``: people and their dated roles, each fact
 citing the table, repository and commit it comes from. Only countries listed in
 ``rules/kb/countries.yaml`` and roles from 2015 on are kept. Run it again to rebuild; hand-written
 facts live in ``rules/kb/people/`` and are merged with these by ``id`` when the KB loads.
 
     python tools/build_kb.py [--shared ../shared] [--check]
+        [--congress DIR] [--us-cabinet DIR] [--us-governors DIR] [--governors-history DIR]
+        [--fortune DIR] [--world DIR] [--cabinet CODE=DIR ...]
+
+Each DIR is the git directory of a snapshot of a public repository (a clone or a mirror): the US
+Congress (unitedstates/congress-legislators), US federal posts (every-politician-scrapers/us-cabinet),
+governors (every-politician-scrapers/us-governors, jacobkap/governors), the largest companies
+(riadlem/stablemap), people's gender by Wikidata item (every-politician-scrapers/world) and the cabinets
+of other countries (every-politician-scrapers/<country>-ministers, given as ISO code = DIR). Each file
+written names the repository and the commit it read; a file whose snapshot is not given is left as it
+is. People whose source gives no gender get the one their Wikidata item or their first name gives
+(the first names of the people whose sources do give it, then gender-guesser), marked
+``gender_inferred``; people with a first name neither knows are left out.
 
 ``--check`` rebuilds in memory and exits 1 if the committed files differ (for CI or review).
 """
@@ -15,10 +27,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import sys
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 KB = ROOT / "rules" / "kb"
 OUT = KB / "generated"
 SINCE = "2015-01-01"
+UK_SINCE = "2010-01-01"  # every UK minister since 2010
+US_SINCE = "2009-01-01"  # US ambassadors and State Department principals since 2009
 
 SOURCES: dict[str, dict[str, str]] = {
     "wd-hos-hog-2024": {
@@ -104,6 +120,14 @@ COUNTRY_ALIASES = {
     "Viet Nam": "VN",
     "United Kingdom": "GB",
     "North Macedonia": "MK",
+    "Kingdom of Denmark": "DK",
+    "Bahamas": "BS",
+    "Gambia": "GM",
+    "Timor-Leste": "TL",
+    "Micronesia": "FM",
+    "Myanmar (Burma)": "MM",
+    "Republic of Congo": "CG",
+    "Swaziland": "SZ",
 }
 HOS_WORDS = (
     "president",
@@ -205,7 +229,7 @@ class People:
         if known is not None:
             key, name = known
         entry = self.people.setdefault(
-            key, {"id": key, "name": name, "gender": gender or "m", "roles": [], "variants": []}
+            key, {"id": key, "name": name, "gender": gender, "roles": [], "variants": []}
         )
         if gender:
             entry["gender"] = gender
@@ -222,10 +246,15 @@ class People:
         source: str,
         ref: str,
         seen: str | None = None,
+        title_en: str | None = None,
+        since: str = SINCE,
     ) -> None:
-        if not start or (end and end < SINCE):
-            return
-        role: dict[str, Any] = {"office": office, "start": start}
+        if not start or (end and (end < since or end < start)):
+            return  # too old, or two people of the same name mixed up by the table
+        role: dict[str, Any] = {"office": office}
+        if title_en:
+            role["title_en"] = title_en
+        role["start"] = start
         if end:
             role["end"] = end
         role["source"] = source
@@ -238,7 +267,8 @@ class People:
 
 def country_codes() -> dict[str, str]:
     data = yaml.safe_load((KB / "countries.yaml").read_text(encoding="utf-8"))
-    codes = {spec["en"]["name"]: code for code, spec in data["countries"].items()}
+    # PyYAML reads the key NO (Norway) as a boolean.
+    codes = {spec["en"]["name"]: "NO" if code is False else code for code, spec in data["countries"].items()}
     codes.update({k: v for k, v in COUNTRY_ALIASES.items() if v in data["countries"]})
     return codes
 
@@ -297,7 +327,9 @@ def build(shared: Path) -> dict[str, dict[str, Any]]:
 
     for r in csv.DictReader((tables / "uk_ifg_ministerial_appointments.csv").open(encoding="utf-8")):
         category = IFG_POSTS.get(r["post"])
-        if not category or (r["end_date"] and r["end_date"] < SINCE):
+        if r["end_date"] and r["end_date"] < UK_SINCE:
+            continue
+        if not category and r["end_date"] and r["end_date"] < UK_SINCE:
             continue
         # The name as a person is known, not a peerage title taken later ("Lord Cameron of Chipping Norton").
         names = [
@@ -313,19 +345,65 @@ def build(shared: Path) -> dict[str, dict[str, Any]]:
         for other in r["all_names"].split("|"):
             if other != entry["name"] and other and {"form": other, "source": "ifg"} not in entry["variants"]:
                 entry["variants"].append({"form": other, "source": "ifg"})
-        people.role(
-            entry,
-            f"GB.{category}",
-            r["start_date"],
-            r["end_date"] or None,
-            "ifg",
-            f"uk_ifg_ministerial_appointments.csv: {r['post']}",
-            seen="2026-06-12",
-        )
+        if category:
+            people.role(
+                entry,
+                f"GB.{category}",
+                r["start_date"],
+                r["end_date"] or None,
+                "ifg",
+                f"uk_ifg_ministerial_appointments.csv: {r['post']}",
+                seen="2026-06-12",
+            )
+        else:
+            # Any other post, cabinet or junior: a minister whose portfolio the role names.
+            people.role(
+                entry,
+                "GB.minister",
+                r["start_date"],
+                r["end_date"] or None,
+                "ifg",
+                f"uk_ifg_ministerial_appointments.csv: {r['post']}",
+                seen="2026-06-12",
+                title_en=r["post"],
+            )
+        if r["rank_equivalence"] in ("PM", "SoS") or category:
+            entry["prominent"] = True
 
     for r in csv.DictReader((tables / "us_pocom_principal_officers.csv").open(encoding="utf-8")):
         office = POCOM_POSTS.get(r["position_id"])
+        if r["position_id"] == "deputy-secretary" and (r["ended"] or "9") >= US_SINCE:
+            entry = people.person(f"{r['forename'].split()[0]} {r['surname']}")
+            people.role(
+                entry,
+                "US.deputy_minister",
+                r["started"] or r["appointed"],
+                r["ended"] or None,
+                "pocom",
+                "positions-principals/deputy-secretary.xml",
+                title_en="Deputy Secretary of State",
+                since=US_SINCE,
+            )
+            entry["roles"][-1]["title_it"] = "vicesegretario di Stato"
+            continue
         if not office:
+            # The State Department's other principal officers (under and assistant secretaries…).
+            end = r["ended"] or None
+            start = r["started"] or r["appointed"]
+            if not start or (end and end < US_SINCE) or "ad interim" in r["position_title"]:
+                continue
+            entry = people.person(f"{r['forename'].split()[0]} {r['surname']}")
+            entry["minor"] = True
+            people.role(
+                entry,
+                "US.state_department_official",
+                start,
+                end,
+                "pocom",
+                f"positions-principals/{r['position_id']}.xml",
+                title_en=" ".join(r["position_title"].split()),
+                since=US_SINCE,
+            )
             continue
         name = f"{r['forename'].split()[0]} {r['surname']}"
         entry = people.person(name, office=office)
@@ -339,6 +417,25 @@ def build(shared: Path) -> dict[str, dict[str, Any]]:
             r["ended"] or None,
             "pocom",
             f"positions-principals/{r['position_id']}.xml",
+        )
+
+    for r in csv.DictReader((tables / "us_pocom_chiefs_of_mission.csv").open(encoding="utf-8")):
+        end = r["ended"] or None
+        start = r["started"] or r["appointed"]
+        if not start or (end and end < US_SINCE) or not r["forename"]:
+            continue
+        entry = people.person(f"{r['forename'].split()[0]} {r['surname']}")
+        entry["minor"] = True
+        place = r["territory_id"].replace("-", " ").title()
+        people.role(
+            entry,
+            "US.ambassador",
+            start,
+            end,
+            "pocom",
+            f"missions-countries/{r['territory_id']}.xml",
+            title_en=f"Ambassador to {place}",
+            since=US_SINCE,
         )
 
     for r in csv.DictReader((tables / "intl_org_officeholders_wikidata_2023-01.csv").open(encoding="utf-8")):
@@ -430,19 +527,140 @@ def build(shared: Path) -> dict[str, dict[str, Any]]:
     return people.people
 
 
-def render(people: dict[str, dict[str, Any]]) -> str:
-    kept = sorted((p for p in people.values() if p["roles"]), key=lambda p: p["id"])
-    for p in kept:
-        if not p["variants"]:
-            del p["variants"]
-        p["roles"].sort(key=lambda r: (str(r["start"]), r["office"]))
+SURNAME_FIRST = {"CN", "TW", "HK", "MO", "KR", "KP", "VN", "KH"}  # names written surname first
+EITHER_ORDER = {"JP", "HU"}  # written given name first in the press, surname first at home
+SHORT_GIVEN_NAME = {"VN"}  # the press names a Vietnamese leader by the last word, the given name
+KEY_ORDER = ("id", "name", "name_it", "name_en", "surname", "gender", "gender_inferred", "name_order")
+
+
+def office_categories() -> dict[str, str]:
+    """Office id -> category, for the offices defined in offices.yaml."""
+    data = yaml.safe_load((KB / "offices.yaml").read_text(encoding="utf-8"))
+    return {office: spec["category"] for office, spec in (data.get("offices") or {}).items()}
+
+
+def finish_people(people: Iterable[dict[str, Any]], genders: GenderGuesser) -> list[dict[str, Any]]:
+    """Merge the entries of each id, give each person a gender, a name order and whether news copy names
+    them by surname alone, and drop people without a dated role or a gender."""
+    sys.path.insert(0, str(ROOT))
+    from lint.kb import PROMINENT
+
+    categories = office_categories()
+    merged: dict[str, dict[str, Any]] = {}
+    for entry in people:
+        if not entry.get("roles"):
+            continue
+        current = merged.get(entry["id"])
+        if current is None:
+            merged[entry["id"]] = current = {k: v for k, v in entry.items() if v not in (None, [], {})}
+            current["roles"] = []
+            current["variants"] = []
+        for field, value in entry.items():
+            if field not in current and value not in (None, [], {}):
+                current[field] = value
+        if entry.get("minor") is False or entry.get("prominent"):
+            current["prominent"] = True
+        for role in entry.get("roles", ()):
+            # The same role seen in several versions of a table: keep the last sighting.
+            same = next(
+                (
+                    r
+                    for r in current["roles"]
+                    if all(r.get(k) == role.get(k) for k in ("office", "start", "end", "title_en", "source"))
+                ),
+                None,
+            )
+            if same is None:
+                current["roles"].append(dict(role))
+            elif role.get("last_seen") and str(role["last_seen"]) > str(same.get("last_seen", "")):
+                same["last_seen"], same["ref"] = role["last_seen"], role["ref"]
+        for variant in entry.get("variants", ()):
+            if variant not in current["variants"] and variant["form"] != current["name"]:
+                current["variants"].append(variant)
+    out = []
+    for person in merged.values():
+        if not person.get("gender"):
+            guessed = genders.guess(person["name"], person.get("wikidata"))
+            if guessed is None:
+                continue
+            person["gender"], person["gender_inferred"] = guessed, True
+        countries = {r["office"].split(".")[0] for r in person["roles"]}
+        if len(person["name"].split()) > 1 and "name_order" not in person:
+            if countries & SURNAME_FIRST:
+                person["name_order"] = "surname-first"
+                if countries & SHORT_GIVEN_NAME:
+                    person["short_forms"] = [{"form": person["name"].split()[-1]}]
+            elif countries & EITHER_ORDER:
+                person["name_order"] = "either"
+        role_categories = {categories.get(r["office"], r["office"].split(".")[-1]) for r in person["roles"]}
+        person.pop("minor", None)
+        if not (role_categories & PROMINENT) and not person.pop("prominent", False):
+            person["minor"] = True
+        person.pop("prominent", None)
+        person["roles"].sort(key=lambda r: (str(r["start"]), r["office"]))
+        if not person["variants"]:
+            del person["variants"]
+        ordered = {k: person[k] for k in KEY_ORDER if k in person}
+        ordered.update({k: v for k, v in person.items() if k not in ordered and k != "roles"})
+        ordered["roles"] = person["roles"]
+        out.append(ordered)
+    return sorted(out, key=lambda p: p["id"])
+
+
+def render(people: list[dict[str, Any]], sources: dict[str, Any], what: str) -> str:
+    """The document as JSON, one person a line: it is read at start-up when the cache is cold, and JSON
+    is read a hundred times faster than YAML. It is checked against the KB schema before it is written."""
+    sys.path.insert(0, str(ROOT))
+    from jsonschema import Draft202012Validator
+
+    from lint.kb.schema import KB_SCHEMA
+
     document = {
-        "description": "Generated by tools/build_kb.py from the public tables in ../shared/kb/people. Do not edit: "
-        "add or correct facts in rules/kb/people/, which are merged with these by id.",
-        "sources": SOURCES,
-        "people": kept,
+        "description": f"Generated by tools/build_kb.py from {what}. Do not edit: add or correct facts in "
+        "rules/kb/people/, which are merged with these by id.",
+        "sources": sources,
+        "people": people,
     }
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120)
+    document = json.loads(json.dumps(document, default=str))
+    errors = list(Draft202012Validator(KB_SCHEMA).iter_errors(document))
+    if errors:
+        raise SystemExit(f"build_kb.py: {what}: {errors[0].json_path}: {errors[0].message}")
+    body = ",\n".join(json.dumps(p, ensure_ascii=False, separators=(",", ":")) for p in document["people"])
+    head = json.dumps(
+        {"description": document["description"], "sources": document["sources"]}, ensure_ascii=False, indent=1
+    )
+    return head[:-2] + ',\n "people": [\n' + body + "\n ]\n}\n"
+
+
+class GenderGuesser:
+    """A person's gender when the source does not give it: their Wikidata item's, else the gender of
+    the people with the same first name whose sources give it, else gender-guesser's dictionary."""
+
+    def __init__(self, by_item: dict[str, str], people: Iterable[dict[str, Any]]) -> None:
+        self.by_item = by_item
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: {"m": 0, "f": 0})
+        for person in people:
+            if person.get("gender") in ("m", "f") and not person.get("gender_inferred"):
+                counts[fold(person["name"].split()[0])][person["gender"]] += 1
+        self.by_first_name = {
+            name: ("m" if c["m"] > c["f"] else "f")
+            for name, c in counts.items()
+            if c["m"] + c["f"] >= 2 and min(c["m"], c["f"]) == 0
+        }
+        import gender_guesser.detector
+
+        self.detector = gender_guesser.detector.Detector(case_sensitive=False)
+
+    def guess(self, name: str, item: str | None = None) -> str | None:
+        if item and item in self.by_item:
+            return self.by_item[item]
+        first = name.split()[0].strip(".")
+        if len(first) < 2:
+            return None
+        if fold(first) in self.by_first_name:
+            return self.by_first_name[fold(first)]
+        answer = self.detector.get_gender(first.split("-")[0])
+        return {"male": "m", "female": "f"}.get(answer)
 
 
 COMMON_ZIPF = 3.3  # about twice per million words
@@ -489,30 +707,147 @@ def render_common(words: dict[str, list[str]]) -> str:
         f"from a surname in the KB (Zipf frequency {COMMON_ZIPF} or more). Do not edit.",
         "common_words": words,
     }
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120)
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _snapshot(path: Path | None, repo: str) -> Any:
+    from kb_sources import Snapshot
+
+    if path is None:
+        return None
+    if not path.exists():
+        raise SystemExit(
+            f"build_kb.py: {path}: no such snapshot of {repo}; give the git directory of a clone"
+        )
+    return Snapshot(path, repo)
+
+
+def _sourced_genders(files: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One entry per person whose gender a source gives: the hand-written KB and the generated files
+    (the same person counted once, so that rebuilding one file or all of them gives the same counts)."""
+    people: list[dict[str, Any]] = []
+    for file in sorted((KB / "people").glob("*.yaml")):
+        people.extend(yaml.safe_load(file.read_text(encoding="utf-8")).get("people") or ())
+    for _file, entries in sorted(files.items()):
+        people.extend(entries)
+    unique: dict[str, dict[str, Any]] = {}
+    for person in people:
+        if person.get("gender") in ("m", "f") and not person.get("gender_inferred"):
+            unique.setdefault(person["id"], person)
+    return list(unique.values())
+
+
+def _committed(name: str) -> list[dict[str, Any]]:
+    path = OUT / name
+    if not path.exists():
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))["people"]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument(
         "--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder holding kb/people"
     )
-    parser.add_argument("--check", action="store_true", help="exit 1 if the generated file is out of date")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a generated file is out of date")
+    parser.add_argument("--congress", type=Path, help="snapshot of unitedstates/congress-legislators")
+    parser.add_argument("--us-cabinet", type=Path, help="snapshot of every-politician-scrapers/us-cabinet")
+    parser.add_argument(
+        "--us-governors", type=Path, help="snapshot of every-politician-scrapers/us-governors"
+    )
+    parser.add_argument("--governors-history", type=Path, help="snapshot of jacobkap/governors")
+    parser.add_argument("--fortune", type=Path, help="snapshot of riadlem/stablemap (Fortune 500)")
+    parser.add_argument(
+        "--world", type=Path, help="snapshot of every-politician-scrapers/world (gender by item)"
+    )
+    parser.add_argument(
+        "--cabinet",
+        action="append",
+        default=[],
+        metavar="CODE=DIR[=REPO]",
+        help="a country's cabinet: ISO code, snapshot of every-politician-scrapers/<country>-ministers (repeat)",
+    )
     args = parser.parse_args()
-    text = render(build(args.shared))
-    target = OUT / "people.yaml"
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import kb_sources
+
+    # Raw people of each file; a file whose snapshot is missing keeps its committed content.
+    raw: dict[str, list[dict[str, Any]]] = {}
+    sources: dict[str, dict[str, Any]] = {}
+    descriptions: dict[str, str] = {}
+    shared_people = build(args.shared)
+    raw["people.json"] = list(shared_people.values())
+    sources["people.json"] = SOURCES
+    descriptions["people.json"] = "the public tables in ../shared/kb/people"
+    congress = _snapshot(args.congress, "unitedstates/congress-legislators")
+    if congress is not None:
+        raw["us-congress.json"], sources["us-congress.json"] = kb_sources.congress(congress)
+        descriptions["us-congress.json"] = "a snapshot of unitedstates/congress-legislators"
+    cabinet = _snapshot(args.us_cabinet, "every-politician-scrapers/us-cabinet")
+    if cabinet is not None:
+        raw["us-officials.json"], sources["us-officials.json"] = kb_sources.us_officials(
+            cabinet,
+            _snapshot(args.us_governors, "every-politician-scrapers/us-governors"),
+            _snapshot(args.governors_history, "jacobkap/governors"),
+        )
+        descriptions["us-officials.json"] = (
+            "snapshots of every-politician-scrapers/us-cabinet and us-governors, and jacobkap/governors"
+        )
+    if args.cabinet:
+        snapshots = []
+        for spec in args.cabinet:
+            code, _, rest = spec.partition("=")
+            path, _, repo = rest.partition("=")
+            snapshots.append(
+                (_snapshot(Path(path), repo or f"every-politician-scrapers/{Path(path).name}"), code)
+            )
+        raw["cabinets.json"], sources["cabinets.json"] = kb_sources.cabinets(snapshots)
+        descriptions["cabinets.json"] = "snapshots of every-politician-scrapers' cabinet repositories"
+    fortune = _snapshot(args.fortune, "riadlem/stablemap")
+    if fortune is not None:
+        raw["companies.json"], sources["companies.json"] = kb_sources.companies(fortune)
+        descriptions["companies.json"] = "a snapshot of riadlem/stablemap (the Fortune 500 list)"
+
+    # Genders: only what sources say feeds the first-name statistics; files not rebuilt count as committed.
+    known = dict(raw)
+    for name in ("us-congress.json", "us-officials.json", "cabinets.json", "companies.json"):
+        known.setdefault(name, _committed(name))
+    by_item: dict[str, str] = {}
+    world = _snapshot(args.world, "every-politician-scrapers/world")
+    if world is not None:
+        for r in csv.DictReader(io.StringIO(world.show("html/bio.csv"))):
+            gender = {"male": "m", "female": "f"}.get(r["gender"])
+            if gender:
+                by_item[r["id"]] = gender
+    guesser = GenderGuesser(by_item, _sourced_genders(known))
+    # people.yaml is rebuilt from the shared tables alone, so that --check can rebuild it anywhere.
+    texts = {}
+    for name, entries in raw.items():
+        guess = guesser if name != "people.json" else GenderGuesser({}, _sourced_genders(known))
+        texts[name] = render(finish_people(entries, guess), sources[name], descriptions[name])
+    failed = False
+    for name, text in texts.items():
+        target = OUT / name
+        if args.check:
+            current = target.read_text(encoding="utf-8") if target.exists() else ""
+            if current != text:
+                print(
+                    f"{target.relative_to(ROOT)} is out of date: run python tools/build_kb.py",
+                    file=sys.stderr,
+                )
+                failed = True
+            continue
+        OUT.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        count = text.count('\n{"id":')
+        print(f"wrote {target.relative_to(ROOT)}: {count} people")
     if args.check:
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != text:
-            print(f"{target.relative_to(ROOT)} is out of date: run python tools/build_kb.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target.relative_to(ROOT)}: {text.count(chr(10) + '- id: ')} people")
+        return 1 if failed else 0
     words = common_words()
-    (OUT / "common-words.yaml").write_text(render_common(words), encoding="utf-8")
-    print(f"wrote rules/kb/generated/common-words.yaml: {sum(map(len, words.values()))} words")
+    (OUT / "common-words.json").write_text(render_common(words), encoding="utf-8")
+    print(f"wrote rules/kb/generated/common-words.json: {sum(map(len, words.values()))} words")
     return 0
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from lint.checks.base import rule_meta
 from lint.document import Document
+from lint.findings import Severity
 from lint.kb.index import (
     ARTICLES,
     BLOCKERS,
@@ -29,6 +30,7 @@ from lint.kb.index import (
     NameEntry,
     Qualifier,
     edit_distance,
+    fold,
     key,
     one_letter_deletions,
     sound_key,
@@ -38,12 +40,16 @@ from lint.language import FUNCTION_WORDS
 from lint.rules import Match
 from lint.text import CAPITAL_CANDIDATE
 
-# A run of capitalised words, with the particles names carry inside ("Ursula von der Leyen",
-# "Luiz Inácio Lula da Silva").
-_PARTICLES = r"(?:de|di|da|del|della|van|von|der|den|la|le|bin|al|el|ben|dos|das|do|du|ter|zu)"
+# A run of capitalised words, with the lower-case particles names carry before or inside them ("de
+# Gaulle", "Ursula von der Leyen", "Luiz Inácio Lula da Silva", "bin Salman") and the Arabic article
+# joined by a hyphen ("al-Sisi", "el-Sisi"). A particle before the first capital is part of the run only
+# when it is written as a particle, not at the start of a sentence.
+_PARTICLES = r"(?:de|di|da|del|della|van|von|der|den|la|le|bin|ibn|al|el|ben|dos|das|do|du|ter|zu|dei|mac)"
+_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-"
+_NAME_WORD = rf"(?:{_ARTICLE})?{CAPITAL_CANDIDATE}[\w'’-]*"
 _NAME_RUN = re.compile(
-    rf"(?<![\w'’-]){CAPITAL_CANDIDATE}[\w'’.-]*"
-    rf"(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)*{CAPITAL_CANDIDATE}[\w'’-]*){{0,5}}"
+    rf"(?<![\w'’-])(?:(?:{_PARTICLES}[ \u00a0]+)+(?={_NAME_WORD}))?(?:{_ARTICLE})?{CAPITAL_CANDIDATE}[\w'’.-]*"
+    rf"(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)*{_NAME_WORD}){{0,5}}"
 )
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 
@@ -160,6 +166,11 @@ class Mention:
         return {e.kind for e in self.entries}
 
 
+def _named_in_full(mentions: list[Mention]) -> set[str]:
+    """The people an article names with their full name (or an accepted full spelling)."""
+    return {m.people[0] for m in mentions if len(m.people) == 1 and m.kinds() & {"name", "variant"}}
+
+
 def _knowledge(options: Mapping[str, Any]) -> CompiledKB | None:
     provider = getattr(options, "knowledge", None)
     return provider() if callable(provider) else None
@@ -188,7 +199,14 @@ def find_mentions(document: Document, ckb: CompiledKB) -> list[Mention]:
                     i += 1
                 else:
                     found.append(hit)
-        return found
+        # A lone surname that only little-known people in the KB carry (a member of Congress called Horn)
+        # is someone else unless the article gives one of them in full.
+        in_full = _named_in_full(found)
+        return [
+            m
+            for m in found
+            if not m.surname_only or any(p in in_full or not ckb.kb.people[p].minor for p in m.people)
+        ]
 
     return document.shared("kb-mentions", compute)
 
@@ -382,19 +400,25 @@ class WrongTitle:
         text = document.prose.text
         lang = document.language
         reader = _TitleReader(ckb)
-        for mention in find_mentions(document, ckb):
+        mentions = find_mentions(document, ckb)
+        named_in_full = _named_in_full(mentions)
+        for mention in mentions:
             people = mention.people
             if len(people) != 1 or not mention.belongs_to(ckb):
                 continue  # an ambiguous surname, or someone else with that surname: judge no one
             person = ckb.kb.people[people[0]]
             if not person.roles:
                 continue
+            if person.minor and mention.surname_only and person.id not in named_in_full:
+                continue  # a lone surname is this little-known person only if the article names them in full
             for use in (reader.before(text, mention), reader.after(text, mention)):
-                if use is None:
-                    continue
+                if use is None or ckb.descriptors.get(use.title) == ():
+                    continue  # no title, or a word that describes without naming an office ("il leader")
                 roles = ckb.roles_on(person, document.date, use.tense)
                 if ckb.title_matches(person, roles, use.title, use.qualifier):
                     continue
+                if person.minor and not ckb.roles_on(person, document.date, "now"):
+                    continue  # the KB knows only part of a little-known person's career: no role then, no judgement
                 yield self._finding(ckb, person, use, document.date, lang)
 
     def _finding(
@@ -407,7 +431,9 @@ class WrongTitle:
             former = True
         held = sorted(held, key=lambda r: r.start, reverse=True)[:3]
         name = person.name_for(lang)
-        described = ", ".join(f"{ckb.qualified_title(person, r, lang)} ({_span_text(r, lang)})" for r in held)
+        described = ", ".join(
+            dict.fromkeys(f"{ckb.qualified_title(person, r, lang)} ({_span_text(r, lang)})" for r in held)
+        )
         suggestions = tuple(dict.fromkeys(ckb.preferred_title(person, r, lang) for r in held))
         if former:
             suggestions = tuple(("former " if lang == "en" else "ex ") + s for s in suggestions)
@@ -572,9 +598,7 @@ class PossibleMisspelledName:
         for mention in mentions:
             yield from self._other_language_variant(ckb, mention, lang)
             yield from self._wrong_first_name(ckb, text, mention, lang)
-        named_in_full = {
-            m.people[0] for m in mentions if len(m.people) == 1 and m.kinds() & {"name", "variant"}
-        }
+        named_in_full = _named_in_full(mentions)
         reported: set[tuple[int, int]] = set()
         for run in name_runs(document):
             for start, end, _word in run:
@@ -587,8 +611,8 @@ class PossibleMisspelledName:
 
     @staticmethod
     def _other_language_variant(ckb: CompiledKB, mention: Mention, lang: str | None) -> Iterator[Match]:
-        if mention.kinds() & {"name", "surname", "wrong", "wrong-surname"}:
-            return
+        if mention.kinds() & {"name", "surname", "wrong", "wrong-surname"} or not mention.belongs_to(ckb):
+            return  # also a right spelling, or part of another name ("Monte Carlo" is not King Carlo)
         entries = [e for e in mention.entries if e.kind in ("variant", "variant-surname")]
         if not entries or any(e.lang in (None, lang) for e in entries):
             return
@@ -656,8 +680,12 @@ class PossibleMisspelledName:
             if document.date is not None and not ckb.roles_on(person, document.date, "past"):
                 continue
             if first and key(first.group(1)) in ckb.first_names.get(pid, set()):
-                evidence_person = person  # "Volodymyr Zhelenskyi": the first name is right
-                break
+                # "Volodymyr Zhelenskyi": the first name is right. Not enough for a little-known person
+                # with a common first name ("John Hall" is not John Hill), nor for an ordinary word.
+                if (not person.minor or pid in named_in_full) and not _common_anywhere(ckb, word):
+                    evidence_person = person
+                    break
+                continue
             if first:
                 continue  # another first name: someone else
             if not self._used_as_name(text, start, end):
@@ -665,7 +693,7 @@ class PossibleMisspelledName:
             # The person named in full elsewhere in the article ("Emily Horne ... Horn said"), or the
             # article about their country or organisation and the word not an ordinary one.
             if pid in named_in_full or (
-                self._in_context(ckb, document, pid) and not _common(ckb, word, lang)
+                not person.minor and self._in_context(ckb, document, pid) and not _common(ckb, word, lang)
             ):
                 evidence_person = person
                 break
@@ -706,6 +734,28 @@ class PossibleMisspelledName:
             for term in terms
             if len(term) >= 2
         )
+
+
+def _common_anywhere(ckb: CompiledKB, word: str) -> bool:
+    """A frequent word in any language the KB lists ("Hall", "Long"): names in one are words in another."""
+    folded = word.casefold()
+    return any(folded in words for words in ckb.kb.common_words.values())
+
+
+def _spelling_groups(forms: list[str]) -> list[list[str]]:
+    """The forms grouped by the name they spell: the same sound key, or at most two letters apart."""
+    groups: list[list[str]] = []
+    for form in forms:
+        folded, sound = fold(form), sound_key(form)
+        for group in groups:
+            if any(
+                sound == sound_key(other) or edit_distance(folded, fold(other), 3) <= 2 for other in group
+            ):
+                group.append(form)
+                break
+        else:
+            groups.append([form])
+    return groups
 
 
 def _common(ckb: CompiledKB | None, word: str, language: str | None) -> bool:
@@ -767,35 +817,49 @@ class InconsistentName:
             return
         by_person: dict[str, list[Mention]] = {}
         for m in mentions:
-            if len(m.people) == 1 and not m.kinds() & {"wrong", "wrong-surname"}:
-                by_person.setdefault(m.people[0], []).append(m)
+            if len(m.people) != 1 or m.kinds() & {"wrong", "wrong-surname"}:
+                continue
+            if not any(e.lang in (None, lang) for e in m.entries):
+                continue  # another language's spelling: NAM002 reports it
+            by_person.setdefault(m.people[0], []).append(m)
         for pid, found in by_person.items():
             person = ckb.kb.people[pid]
-            surnames = {}
+            surnames: dict[str, list[Mention]] = {}
+            by_case: dict[str, str] = {}  # "di Maio" and "Di Maio" are one spelling: particles vary in case
             for m in found:
-                last = m.text.split()[-1]
-                surnames.setdefault(last, []).append(m)
-            if len(surnames) < 2:
-                continue
+                form = ckb.surname_in(person, m.text)
+                form = by_case.setdefault(form.casefold(), form)
+                surnames.setdefault(form, []).append(m)
             house = _house_form(person, lang, NameEntry(pid, "surname", person.surname))
-            counts = {form: len(ms) for form, ms in surnames.items()}
-            keep = (
-                house
-                if house in counts
-                else max(counts, key=lambda f: (counts[f], -found.index(surnames[f][0])))
-            )
-            for form, ms in surnames.items():
-                if form == keep:
+            # Only spellings of the same name are compared: "Zelensky" and "Zelenskyy", not "Phạm" and
+            # "Chính" (a Vietnamese family name and the given name the press uses alone).
+            for group in _spelling_groups(list(surnames)):
+                if len(group) < 2:
                     continue
-                for m in ms:
-                    start = m.end - len(form)
-                    if lang == "en":
-                        detail = (
-                            f"“{form}” and “{keep}” in one article: write {person.name_for(lang)} one way"
+                counts = {form: len(surnames[form]) for form in group}
+                keep = (
+                    house
+                    if house in counts
+                    else max(counts, key=lambda f: (counts[f], -found.index(surnames[f][0])))
+                )
+                for form in group:
+                    if form == keep:
+                        continue
+                    for m in surnames[form]:
+                        start = m.start + m.text.casefold().rindex(form.casefold())
+                        if lang == "en":
+                            detail = (
+                                f"“{form}” and “{keep}” in one article: write {person.name_for(lang)} one way"
+                            )
+                        else:
+                            detail = f"«{form}» e «{keep}» nello stesso articolo: scrivi {person.name_for(lang)} in un solo modo"
+                        yield Match(
+                            start,
+                            start + len(form),
+                            args={"detail": detail},
+                            suggestions=(keep,),
+                            replacement=keep,
                         )
-                    else:
-                        detail = f"«{form}» e «{keep}» nello stesso articolo: scrivi {person.name_for(lang)} in un solo modo"
-                    yield Match(start, m.end, args={"detail": detail}, suggestions=(keep,), replacement=keep)
 
     @staticmethod
     def _free_surnames(
@@ -813,7 +877,7 @@ class InconsistentName:
                 if len(word) < 4 or not word[0].isupper() or _covers(covered, start):
                     continue
                 words_at.setdefault(word, []).append((start, start + len(word)))
-                if i > 0 and i == len(parts) - 1:
+                if i > 0 and i == len(parts) - 1 and any(w[:1].isupper() for _s, _e, w in parts[:i]):
                     full_surnames[word] = full_surnames.get(word, 0) + 1
         # Words one edit apart share a form with one letter deleted: index the words by those forms, so
         # each surname is compared with its few neighbours, not with every capitalised word.
@@ -851,4 +915,193 @@ class InconsistentName:
                     )
 
 
-RULES = [WrongTitle(), MisspelledName(), PossibleMisspelledName(), InconsistentName()]
+# Title words whose form shows a gender; the ones not listed (presidente, premier, portavoce, leader) do not.
+_MASCULINE_TITLES = {
+    "ministro", "primo", "segretario", "sottosegretario", "viceministro", "ambasciatore", "senatore",
+    "deputato", "governatore", "sindaco", "cancelliere", "procuratore", "direttore", "consigliere",
+    "amministratore", "presidente-padrone", "vicesegretario", "portavoce-capo", "ex-ministro",
+}  # fmt: skip
+_FEMININE_TITLES = {
+    "ministra", "prima", "segretaria", "sottosegretaria", "viceministra", "ambasciatrice", "senatrice",
+    "deputata", "governatrice", "sindaca", "cancelliera", "procuratrice", "direttrice", "consigliera",
+    "amministratrice", "presidentessa", "vicesegretaria", "regina", "principessa", "sovrana",
+}  # fmt: skip
+_MASCULINE_ARTICLES = {
+    "il",
+    "lo",
+    "un",
+    "del",
+    "dello",
+    "al",
+    "allo",
+    "dal",
+    "dallo",
+    "nel",
+    "sul",
+    "col",
+    "quel",
+    "questo",
+}
+_FEMININE_ARTICLES = {"la", "una", "della", "alla", "dalla", "nella", "sulla", "quella", "questa"}
+# "Frederiksen è stato rieletto": the participle or adjective right after the name's verb agrees with it.
+_AGREEMENT_IT = re.compile(
+    r"[ \u00a0]+(?:è|era|sarà|sarebbe|fu|sia|fosse)[ \u00a0]+(?:(stat[oa])\b|([a-zà-ù]{2,}(?:at|ut|it|ett|ess|olt|ort|ast|unt|int)([oa]))\b)"
+)
+# What may come right before a name that is the subject of its clause.
+_CLAUSE_START = re.compile(
+    r"(?:^|[.,;:!?«“\"(]|\b(?:che|e|ed|ma|poi|quando|mentre|se|perché|anche|però|ieri|oggi)\b)[ \u00a0]*\Z"
+)
+_AGREEMENT_EN = re.compile(
+    r"[ \u00a0]+(?:said|says|told reporters|added|insisted|argued|warned|claimed|stressed|noted)[ \u00a0]+(?:that[ \u00a0]+)?(he|she|his|her)\b",
+    re.IGNORECASE,
+)
+
+
+class GenderMismatch:
+    uses_knowledge = True
+    meta = rule_meta(
+        code="TTL002",
+        name="title-gender-mismatch",
+        category="title",
+        severity="warning",
+        preview=True,
+        message={"it": "{detail}", "en": "{detail}"},
+        description={
+            "it": (
+                "Segnala un titolo, un articolo, un participio o un pronome del genere sbagliato per una persona "
+                "della base di conoscenza: «la ministra Antonio Tajani», «Mette Frederiksen è stato rieletto», "
+                "«Prime Minister Mette Frederiksen said he…». Un titolo maschile per una donna («il ministro "
+                "Anna Bernini») è una scelta di stile che molte redazioni fanno: è segnalato solo come "
+                "informazione, e l'opzione `masculine_for_women: false` lo spegne. Il genere giudicato è solo "
+                "quello dato da una fonte, non quello dedotto dal nome."
+            ),
+            "en": (
+                "Flags a title, article, participle or pronoun of the wrong gender for a person in the knowledge "
+                'base: "la ministra Antonio Tajani", "Mette Frederiksen è stato rieletto", "Prime Minister '
+                'Mette Frederiksen said he…". A masculine Italian title for a woman ("il ministro Anna '
+                'Bernini") is a house style many newsrooms follow: it is reported as info only, and the option '
+                "`masculine_for_women: false` turns it off. Only genders given by a source are judged, not those "
+                "inferred from a first name."
+            ),
+        },
+        flagged=[
+            (
+                "it",
+                "---\ndate: 2023-05-01\n---\nMette Frederiksen è ⟦stato⟧ rieletta alla guida del governo danese.",
+            ),
+            ("it", "---\ndate: 2023-05-01\n---\n⟦La ministra⟧ degli Esteri Antonio Tajani ha parlato."),
+            (
+                "en",
+                "---\ndate: 2023-05-01\n---\nDanish Prime Minister Mette Frederiksen said ⟦he⟧ would stay.",
+            ),
+        ],
+        clean=[
+            ("it", "---\ndate: 2023-05-01\n---\nLa premier danese Mette Frederiksen è stata rieletta."),
+            ("it", "---\ndate: 2023-05-01\n---\nIl ministro degli Esteri Antonio Tajani è arrivato."),
+            (
+                "en",
+                "---\ndate: 2023-05-01\n---\nDanish Prime Minister Mette Frederiksen said she would stay.",
+            ),
+        ],
+        options={"masculine_for_women": True},
+    )
+
+    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        ckb = _knowledge(options)
+        if ckb is None:
+            return
+        text = document.prose.text
+        lang = document.language
+        reader = _TitleReader(ckb)
+        masculine_for_women = options.get("masculine_for_women", True)
+        for mention in find_mentions(document, ckb):
+            if len(mention.people) != 1 or not mention.belongs_to(ckb):
+                continue
+            person = ckb.kb.people[mention.people[0]]
+            if person.gender_inferred or (person.minor and mention.surname_only):
+                continue
+            name = person.name_for(lang)
+            if lang == "it":
+                use = reader.before(text, mention)
+                if use is not None:
+                    found = self._title_gender(text, use)
+                    if found is not None:
+                        start, end, gender = found
+                        if gender != person.gender and (gender == "f" or masculine_for_women):
+                            yield self._title_finding(start, end, text[start:end], person, name)
+                # The participle agrees with the name only when the name is the subject: not after a
+                # noun ("il governo Meloni è stato") nor after a title that sets its own gender.
+                m = _AGREEMENT_IT.match(text, mention.end) if use is None else None
+                if m and _CLAUSE_START.search(text[max(0, mention.start - 40) : mention.start]) is None:
+                    m = None
+                if m:
+                    group = 1 if m.group(1) else 2
+                    word = m.group(group)
+                    gender = "m" if word.endswith("o") else "f"
+                    if gender != person.gender:
+                        detail = f"«{word}» non concorda con {name}: " + (
+                            "è una donna" if person.gender == "f" else "è un uomo"
+                        )
+                        right = word[:-1] + ("a" if person.gender == "f" else "o")
+                        yield Match(
+                            m.start(group),
+                            m.end(group),
+                            args={"detail": detail},
+                            suggestions=(right,),
+                            replacement=right,
+                        )
+            elif lang == "en":
+                m = _AGREEMENT_EN.match(text, mention.end)
+                if m:
+                    pronoun = m.group(1)
+                    gender = "m" if pronoun.casefold() in ("he", "his") else "f"
+                    if gender != person.gender:
+                        right = {"he": "she", "his": "her", "she": "he", "her": "his"}[pronoun.casefold()]
+                        detail = f"“{pronoun}” does not agree with {name}, who is a " + (
+                            "woman" if person.gender == "f" else "man"
+                        )
+                        yield Match(
+                            m.start(1),
+                            m.end(1),
+                            args={"detail": detail},
+                            suggestions=(right,),
+                            replacement=right,
+                        )
+
+    @staticmethod
+    def _title_gender(text: str, use: TitleUse) -> tuple[int, int, str] | None:
+        """(start, end, gender) of the word that gives the title a gender: its head noun when that shows
+        one, else the article before it."""
+        toks = tokens(text[use.start : use.end], use.start)
+        if not toks:
+            return None
+        head = toks[0]
+        before = tokens(text[max(0, use.start - 12) : use.start], max(0, use.start - 12))
+        article = before[-1] if before and text[before[-1][2] : use.start].strip() == "" else None
+        if head[0] in _FEMININE_TITLES:
+            start = article[1] if article and article[0] in _FEMININE_ARTICLES | {"l'"} else head[1]
+            return start, head[2], "f"
+        if head[0] in _MASCULINE_TITLES:
+            start = article[1] if article and article[0] in _MASCULINE_ARTICLES | {"l'"} else head[1]
+            return start, head[2], "m"
+        if article is None:
+            return None
+        if article[0] in _FEMININE_ARTICLES:
+            return article[1], head[2], "f"
+        if article[0] in _MASCULINE_ARTICLES:
+            return article[1], head[2], "m"
+        return None
+
+    @staticmethod
+    def _title_finding(start: int, end: int, phrase: str, person: Any, name: str) -> Match:
+        if person.gender == "f":
+            detail = (
+                f"«{phrase}» è al maschile per {name}: molte redazioni usano il femminile "
+                "(la ministra, la presidente)"
+            )
+            return Match(start, end, args={"detail": detail}, severity=Severity.INFO)
+        detail = f"«{phrase}» è al femminile, ma {name} è un uomo"
+        return Match(start, end, args={"detail": detail})
+
+
+RULES = [WrongTitle(), MisspelledName(), PossibleMisspelledName(), InconsistentName(), GenderMismatch()]

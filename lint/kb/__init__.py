@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from lint.cache import Cache, file_stamp
+from lint.kb.translit import is_cyrillic
 from lint.yamlsource import Located, SourceError, quote, quote_key
 
-KB_VERSION = 2
+KB_VERSION = 3
 CATEGORIES = (
     "head_of_state",
     "head_of_government",
@@ -30,8 +31,35 @@ CATEGORIES = (
     "ambassador",
     "central_bank_governor",
     "io_leader",
+    "legislator",
+    "legislative_leader",
+    "governor",
+    "judge",
+    "prosecutor",
+    "mayor",
+    "executive",
     "other",
 )
+# Categories whose holders news copy names by surname alone ("Lavrov", "Scholz"): the checks of a lone
+# surname trust the article's country or organisation for them. Holders of other offices (a member of
+# parliament, an ambassador) count as mentioned only when the article also gives their full name.
+PROMINENT = frozenset(
+    {
+        "head_of_state",
+        "head_of_government",
+        "deputy_head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "finance_minister",
+        "interior_minister",
+        "justice_minister",
+        "spokesperson",
+        "central_bank_governor",
+        "io_leader",
+        "legislative_leader",
+    }
+)
+NAME_ORDERS = ("given-first", "surname-first", "either")
 
 
 class KBError(SourceError):
@@ -88,6 +116,12 @@ class Person(NamedTuple):
     variants: tuple[Spelling, ...] = ()
     wrong: tuple[Spelling, ...] = ()
     roles: tuple[Role, ...] = ()
+    # "surname-first": the name is written surname first (Xi Jinping, Kim Jong Un); "either": written
+    # given name first but also the other way round in the press (Viktor Orbán / Orbán Viktor).
+    name_order: str = "given-first"
+    short_forms: tuple[Spelling, ...] = ()  # accepted spellings of the surname alone
+    minor: bool = False  # named by surname alone only after the full name: see PROMINENT
+    gender_inferred: bool = False  # from the first name, not from a source: not judged by the gender check
 
     def name_for(self, language: str | None) -> str:
         if language == "it" and self.name_it:
@@ -146,6 +180,7 @@ class KnowledgeBase:
         organisations: dict[str, Organisation] | None = None,
         sources: dict[str, Mapping[str, Any]] | None = None,
         common_words: dict[str, set[str]] | None = None,
+        descriptors: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.people: Mapping[str, Person] = people if people is not None else {}
         self.offices = offices if offices is not None else {}
@@ -153,6 +188,8 @@ class KnowledgeBase:
         self.organisations = organisations if organisations is not None else {}
         self.sources = sources if sources is not None else {}
         self.common_words = common_words if common_words is not None else {}  # language -> words
+        # A descriptor as written -> the office categories it names (none: it names no office).
+        self.descriptors = descriptors if descriptors is not None else {}
 
     def office(self, office_id: str) -> Office | None:
         return self.offices.get(office_id)
@@ -195,8 +232,17 @@ def _normalise(value: Any) -> Any:
     return value
 
 
-def read_file(path: Path, display: str) -> Located:
-    """Parse and schema-check one KB file. Raises KBError."""
+def _generated_dir() -> Path:
+    from lint.builtin import builtin_rules_dir
+
+    return builtin_rules_dir() / "kb" / "generated"
+
+
+def read_file(path: Path, display: str, validate: bool | None = None) -> Located:
+    """Parse and schema-check one KB file (YAML, or JSON for machine-written ones). Raises KBError.
+
+    The files tools/build_kb.py writes into the built-in KB are checked against the schema when written
+    (and by the tests), so by default they are not checked again at every cold start."""
     from lint.kb.schema import KB_SCHEMA
     from lint.yamlsource import (
         deepest,
@@ -211,7 +257,15 @@ def read_file(path: Path, display: str) -> Located:
 
     try:
         text = read_source(path, display, "knowledge-base file")
-        located = load_yaml(text, display)
+        if path.suffix == ".json":
+            import json
+
+            try:
+                located = Located(json.loads(text), display)
+            except json.JSONDecodeError as exc:
+                raise KBError(display, exc.lineno, f"invalid JSON: {exc.msg}") from None
+        else:
+            located = load_yaml(text, display)
         if located.data is None:
             located.data = {}
         expect_mapping(
@@ -223,6 +277,10 @@ def read_file(path: Path, display: str) -> Located:
     except SourceError as exc:
         raise KBError(exc.file, exc.line, exc.message) from None
     located.data = _normalise(located.data)
+    if validate is None:
+        validate = path.resolve().parent != _generated_dir().resolve()
+    if not validate:
+        return located
     errors = sorted(
         schema_validator()(KB_SCHEMA).iter_errors(located.data), key=lambda e: list(map(str, e.path))
     )
@@ -243,8 +301,36 @@ def fold_name(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
-def _surname(name: str) -> str:
-    return name.split()[-1]
+def _surname(name: str, order: str = "given-first") -> str:
+    return name.split()[0] if order == "surname-first" else name.split()[-1]
+
+
+def _written_forms(
+    spec: Mapping[str, Any], surname: str, order: str
+) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...]]:
+    """The accepted spellings of a person's name (variants) and of the surname alone (short forms): the
+    ones the file lists, the other word order where the press uses both, and the spellings the standard
+    transliterations give from the name in its own script (see :mod:`lint.kb.translit`)."""
+    from lint.kb.translit import arabic_surname_variants, variants_by_language
+
+    listed = _spellings(spec["variants"])
+    variants: dict[Spelling, None] = dict.fromkeys(listed)
+    short: dict[Spelling, None] = dict.fromkeys(_spellings(spec.get("short_forms", ())))
+    name = spec["name"]
+    if order == "either" and surname in name and not name.startswith(surname):
+        given = name[: name.index(surname)].strip()
+        variants[Spelling(f"{surname} {given}")] = None  # Orbán Viktor, Ishiba Shigeru
+    native = spec.get("native") or {}
+    if native:
+        lang, native_name = native["lang"], native.get("name")
+        count = len(name.split())
+        for form, form_lang in variants_by_language(lang, native_name, name):
+            target = variants if len(form.split()) >= min(count, 2) else short
+            target.setdefault(Spelling(form, form_lang), None)
+        if lang == "ar":
+            for form in arabic_surname_variants(surname):
+                short.setdefault(Spelling(form), None)
+    return tuple(variants), tuple(s for s in short if s.form != surname)
 
 
 def _spellings(items: Iterable[Mapping[str, Any]]) -> tuple[Spelling, ...]:
@@ -292,6 +378,15 @@ class _Builder:
             self.kb.sources[sid] = spec
         for lang, common in (data.get("common_words") or {}).items():
             self.kb.common_words.setdefault(lang, set()).update(w.casefold() for w in common)
+        descriptors = data.get("descriptors") or {}
+        for lang in ("it", "en"):
+            for form in descriptors.get(lang, ()):
+                self.kb.descriptors.setdefault(form, ())
+        for function in descriptors.get("functions", ()):
+            for lang in ("it", "en"):
+                for form in function.get(lang, ()):
+                    known = self.kb.descriptors.get(form, ())
+                    self.kb.descriptors[form] = tuple(dict.fromkeys((*known, *function["means"])))
         for category, spec in (data.get("defaults") or {}).items():
             self.defaults[category] = _titles(spec)
         for code, spec in (data.get("countries") or {}).items():
@@ -355,17 +450,22 @@ class _Builder:
                 "roles": list(spec.get("roles", ())),
                 "variants": list(spec.get("variants", ())),
                 "wrong": list(spec.get("wrong", ())),
+                "short_forms": list(spec.get("short_forms", ())),
             }
             if spec.get("wikidata"):
                 self.by_wikidata[spec["wikidata"]] = key
         else:
             # The same person in another file: keep the first name given, add spellings and roles.
-            for field_name in ("name_it", "name_en", "surname", "wikidata"):
+            existing["minor"] = bool(existing.get("minor")) and bool(spec.get("minor"))
+            if existing.get("gender_inferred") and not spec.get("gender_inferred"):
+                existing["gender"], existing["gender_inferred"] = spec["gender"], False
+            for field_name in ("name_it", "name_en", "surname", "wikidata", "name_order", "native"):
                 if spec.get(field_name) and not existing.get(field_name):
                     existing[field_name] = spec[field_name]
             existing["roles"].extend(spec.get("roles", ()))
             existing["variants"].extend(spec.get("variants", ()))
             existing["wrong"].extend(spec.get("wrong", ()))
+            existing["short_forms"].extend(spec.get("short_forms", ()))
         for j, role in enumerate(spec.get("roles", ())):
             where = ("people", index, "roles", j)
             self.references.append((located, where, "source", role["source"]))
@@ -398,7 +498,17 @@ class _Builder:
                         f"people[{index}].roles[{j}]: ends before it starts",
                     )
                 )
-        for kind in ("variants", "wrong"):
+        native = spec.get("native") or {}
+        if native.get("lang") in ("ru", "uk") and not is_cyrillic(native.get("name") or ""):
+            self.errors.append(
+                KBError(
+                    located.file,
+                    located.line_of(("people", index, "native")),
+                    f"people[{index}].native: a {native['lang']!r} name needs its Cyrillic spelling under 'name'",
+                )
+            )
+            self.raw_people[key].pop("native", None)
+        for kind in ("variants", "wrong", "short_forms"):
             for j, item in enumerate(spec.get(kind, ())):
                 if "source" in item:
                     self.references.append((located, ("people", index, kind, j), "source", item["source"]))
@@ -466,17 +576,24 @@ class _Builder:
                     )
                 )
             roles = _reconcile(roles)
+            order = spec.get("name_order") or "given-first"
+            surname = spec.get("surname") or _surname(spec["name"], order)
+            variants, short_forms = _written_forms(spec, surname, order)
             self.kb.people[key] = Person(  # type: ignore[index]
                 id=key,
                 name=spec["name"],
                 gender=spec["gender"],
-                surname=spec.get("surname") or _surname(spec["name"]),
+                surname=surname,
                 name_it=spec.get("name_it"),
                 name_en=spec.get("name_en"),
                 wikidata=spec.get("wikidata"),
-                variants=_spellings(spec["variants"]),
+                variants=variants,
                 wrong=_spellings(spec["wrong"]),
                 roles=tuple(sorted(roles, key=lambda r: (r.start, r.office))),
+                name_order=order,
+                short_forms=short_forms,
+                minor=bool(spec.get("minor", False)),
+                gender_inferred=bool(spec.get("gender_inferred", False)),
             )
         return self.kb
 
@@ -522,19 +639,22 @@ def kb_files(paths: Iterable[str | Path]) -> list[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            files.extend(
-                sorted(path.rglob("*.yaml"), key=lambda f: ("generated" in f.relative_to(path).parts, str(f)))
-            )
+            found = [*path.rglob("*.yaml"), *path.rglob("*.json")]
+            files.extend(sorted(found, key=lambda f: ("generated" in f.relative_to(path).parts, str(f))))
         else:
             files.append(path)
     return files
 
 
-def build(files: Iterable[tuple[Path, str]]) -> tuple[KnowledgeBase, list[KBError]]:
+def build(
+    files: Iterable[tuple[Path, str]], validate: bool | None = None
+) -> tuple[KnowledgeBase, list[KBError]]:
+    """The KB of these files. ``validate``: check every file against the schema (None: all but the
+    built-in generated ones, which are checked when written)."""
     builder = _Builder()
     for path, display in files:
         try:
-            builder.add(read_file(path, display))
+            builder.add(read_file(path, display, validate))
         except SourceError as exc:
             builder.errors.append(
                 exc if isinstance(exc, KBError) else KBError(exc.file, exc.line, exc.message)

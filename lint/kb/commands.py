@@ -24,7 +24,7 @@ def _files(extra: list[str]) -> list[tuple[Path, str]]:
 
 def run(args: argparse.Namespace) -> int:
     files = _files(getattr(args, "files", []) or [])
-    kb, errors = build(files)
+    kb, errors = build(files, validate=args.kb_command == "check")
     if args.kb_command == "check":
         for error in errors:
             sys.stderr.write(f"refuso: error: {error}\n")

@@ -8,10 +8,11 @@ a huge regular expression.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from lint.kb import KnowledgeBase, Office, Person, Role, Spelling
@@ -140,11 +141,30 @@ def _person_row(p: Person) -> tuple[Any, ...]:
         tuple((s.form, s.lang) for s in p.variants),
         tuple((s.form, s.lang) for s in p.wrong),
         roles,
+        p.name_order,
+        tuple((s.form, s.lang) for s in p.short_forms),
+        p.minor,
+        p.gender_inferred,
     )
 
 
 def _person_from_row(row: tuple[Any, ...]) -> Person:
-    pid, name, gender, surname, name_it, name_en, wikidata, variants, wrong, roles = row
+    (
+        pid,
+        name,
+        gender,
+        surname,
+        name_it,
+        name_en,
+        wikidata,
+        variants,
+        wrong,
+        roles,
+        order,
+        short,
+        minor,
+        inferred,
+    ) = row
     date = dt.date.fromordinal
     return Person(
         id=pid,
@@ -172,21 +192,25 @@ def _person_from_row(row: tuple[Any, ...]) -> Person:
             )
             for o, s, e, se, ee, ti, tf, te, a, src, ls in roles
         ),
+        name_order=order,
+        short_forms=tuple(Spelling(*s) for s in short),
+        minor=minor,
+        gender_inferred=inferred,
     )
 
 
 class LazyPeople(Mapping[str, Person]):
-    """People kept as plain rows and turned into :class:`Person` objects only when looked up: loading
-    the KB then costs one unpickling of builtin types, not the building of thousands of objects."""
+    """People kept as pickled rows, one bytes object each, and turned into :class:`Person` objects only
+    when looked up: loading the KB then costs one small object per person, whatever their roles."""
 
-    def __init__(self, rows: dict[str, tuple[Any, ...]]) -> None:
+    def __init__(self, rows: dict[str, bytes]) -> None:
         self.rows = rows
         self._made: dict[str, Person] = {}
 
     def __getitem__(self, pid: str) -> Person:
         person = self._made.get(pid)
         if person is None:
-            person = self._made[pid] = _person_from_row(self.rows[pid])
+            person = self._made[pid] = _person_from_row(pickle.loads(self.rows[pid]))
         return person
 
     def __iter__(self) -> Iterator[str]:
@@ -194,6 +218,50 @@ class LazyPeople(Mapping[str, Person]):
 
     def __len__(self) -> int:
         return len(self.rows)
+
+
+_ITEM = "\x1f"  # between the items of a packed value
+_FIELD = "\x1e"  # between the fields of a packed name entry
+
+
+class Packed(Mapping[str, tuple[Any, ...]]):
+    """A table of string keys to tuples kept, once loaded from the cache, as one string per key and
+    split only when a key is looked up: unpickling tens of thousands of small tuples is what made a
+    large KB slow to load."""
+
+    def __init__(self, raw: dict[str, str], fields: bool = False) -> None:
+        self.raw = raw
+        self.fields = fields
+        self._made: dict[str, tuple[Any, ...]] = {}
+
+    @classmethod
+    def pack(cls, table: Mapping[str, Iterable[Any]], fields: bool = False) -> dict[str, str]:
+        def item(value: Any) -> str:
+            if not fields:
+                return str(value)
+            return _FIELD.join("" if v is None else str(v) for v in value)
+
+        return {k: _ITEM.join(sorted(item(v) for v in values)) for k, values in table.items()}
+
+    def __getitem__(self, k: str) -> tuple[Any, ...]:
+        made = self._made.get(k)
+        if made is None:
+            items = self.raw[k].split(_ITEM)
+            if self.fields:
+                made = tuple(tuple(None if f == "" else f for f in i.split(_FIELD)) for i in items)
+            else:
+                made = tuple(items)
+            self._made[k] = made
+        return made
+
+    def __contains__(self, k: object) -> bool:
+        return k in self.raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
 
 
 PAST = {
@@ -285,6 +353,18 @@ ARTICLES = {
     "da",
     "di",
 }
+GENERIC_MINISTER_WORDS = {
+    "ministro",
+    "ministra",
+    "sottosegretario",
+    "sottosegretaria",
+    "viceministro",
+    "viceministra",
+    "segretario",
+    "segretaria",
+    "minister",
+    "secretary",
+}
 ITALIAN_OF = ("di ", "del ", "della ", "dello ", "dell' ", "dei ", "degli ", "delle ")
 
 
@@ -298,6 +378,7 @@ class CompiledKB:
         self.first_names: dict[str, set[str]] = defaultdict(set)  # person -> first-name keys
         self.titles: set[str] = set()
         self.title_heads: set[str] = set()
+        self.descriptors: dict[str, tuple[str, ...]] = {}  # key -> office categories it names
         self.qualifiers: dict[str, Qualifier] = {}
         self.organisation_names: dict[str, str] = {}  # key of a full name -> organisation id
         self.organisation_acronyms: dict[str, str] = {}  # acronym as written -> organisation id
@@ -312,25 +393,42 @@ class CompiledKB:
         self.names = {k: tuple(v) for k, v in self.names.items()}
         self._near_cache: dict[str, list[str]] = {}
 
+    _PACKED = ("surnames_by_sound", "first_names", "context_terms", "near_surnames", "surname_people")
+
     def __getstate__(self) -> dict[str, Any]:
-        """Builtin types only, which unpickle fast: rows for people, tuples for name entries."""
+        """Few, large objects, which unpickle fast: a bytes row per person, a string per table key."""
         state = dict(self.__dict__)
         kb = self.kb
         state["kb"] = None
         state["_near_cache"] = {}
-        state["people_rows"] = {pid: _person_row(kb.people[pid]) for pid in kb.people}
-        state["kb_rest"] = (kb.offices, kb.countries, kb.organisations, kb.sources, kb.common_words)
-        state["names"] = {k: tuple(tuple(e) for e in v) for k, v in self.names.items()}
+        state["people_rows"] = {
+            pid: pickle.dumps(_person_row(kb.people[pid]), pickle.HIGHEST_PROTOCOL) for pid in kb.people
+        }
+        state["kb_rest"] = (
+            kb.offices,
+            kb.countries,
+            kb.organisations,
+            kb.sources,
+            kb.common_words,
+            kb.descriptors,
+        )
+        state["names"] = Packed.pack(self.names, fields=True)
         state["qualifiers"] = {k: tuple(q) for k, q in self.qualifiers.items()}
-        for name in ("surnames_by_sound", "first_names", "context_terms", "near_surnames", "surname_people"):
-            state[name] = {k: tuple(v) for k, v in getattr(self, name).items()}
+        for name in self._PACKED:
+            table = getattr(self, name)
+            state[name] = table.raw if isinstance(table, Packed) else Packed.pack(table)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         rows = state.pop("people_rows")
-        offices, countries, organisations, sources, common = state.pop("kb_rest")
+        offices, countries, organisations, sources, common, descriptors = state.pop("kb_rest")
         self.__dict__.update(state)
-        self.kb = KnowledgeBase(LazyPeople(rows), offices, countries, organisations, sources, common)  # type: ignore[arg-type]
+        self.names = Packed(state["names"], fields=True)  # type: ignore[assignment]
+        for name in self._PACKED:
+            setattr(self, name, Packed(state[name]))
+        self.kb = KnowledgeBase(
+            LazyPeople(rows), offices, countries, organisations, sources, common, descriptors
+        )  # type: ignore[arg-type]
 
     # -- names --------------------------------------------------------------------------------------
 
@@ -351,6 +449,8 @@ class CompiledKB:
             for surname in surnames:
                 self._add_name(surname, NameEntry(person.id, "surname", surname))
                 self.surnames_by_sound[sound_key(surname)].add(person.id)
+            for short in person.short_forms:
+                self._add_name(short.form, NameEntry(person.id, "variant-surname", short.form, short.lang))
             for variant in person.variants:
                 single = len(variant.form.split()) == 1
                 self._add_name(
@@ -373,6 +473,24 @@ class CompiledKB:
                     first = form[: form.index(person.surname)].strip()
                     if first:
                         self.first_names[person.id].add(key(first))
+
+    def surname_in(self, person: Person, text: str) -> str:
+        """The part of a mention of ``person`` that is the surname: "Xi" in "Xi Jinping", "Orbán" in
+        "Orbán Viktor" and in "Viktor Orbán", "Zelenskyy" in "Volodymyr Zelenskyy"."""
+        parts = text.split()
+        if len(parts) == 1:
+            return text
+        known = {fold(s) for s in (person.surname, *(s.form for s in person.short_forms))}
+        known |= {fold(v.form) for v in person.variants if " " not in v.form}
+        size = len(person.surname.split())
+        for n in (size, 1) if size > 1 else (1,):
+            for i in range(len(parts) - n + 1):
+                piece = " ".join(parts[i : i + n])
+                if fold(piece) in known:
+                    return piece
+        if person.name_order == "surname-first":
+            return " ".join(parts[:size])
+        return " ".join(parts[-size:])
 
     def _build_near_surnames(self) -> None:
         """Every surname under each of its one-letter deletions, so a word one edit away from a
@@ -429,6 +547,13 @@ class CompiledKB:
             if k:
                 self.titles.add(k)
                 self.title_heads.add(k.split()[0])
+        # Descriptors are read where titles are ("il leader turco"), and then left unjudged or judged by
+        # the function they name.
+        for form, categories in self.kb.descriptors.items():
+            k = key(form)
+            if k:
+                self.titles.add(k)
+                self.descriptors[k] = categories
 
     def allowed_titles(self, person: Person, role: Role) -> tuple[set[str], set[str]]:
         """(title keys, head-noun keys) that name ``role`` for ``person``."""
@@ -527,10 +652,20 @@ class CompiledKB:
     def title_matches(
         self, person: Person, roles: list[Role], title_key: str, qualifier: Qualifier | None
     ) -> bool:
+        functions = self.descriptors.get(title_key)
         for role in roles:
-            keys, heads = self.allowed_titles(person, role)
-            if title_key not in keys and not (" " not in title_key and title_key in heads):
-                continue
+            if functions is not None:
+                office = self.kb.offices.get(role.office)
+                if office is None or office.category not in functions:
+                    continue
+            else:
+                keys, heads = self.allowed_titles(person, role)
+                if (
+                    title_key not in keys
+                    and not (" " not in title_key and title_key in heads)
+                    and not self._any_portfolio(role, title_key)
+                ):
+                    continue
             if qualifier is None:
                 return True
             office = self.kb.offices.get(role.office)
@@ -545,6 +680,14 @@ class CompiledKB:
                 if org is not None and org.country and org.country == office.country:
                     return True
         return False
+
+    def _any_portfolio(self, role: Role, title_key: str) -> bool:
+        """A minister whose portfolio the KB gives only in English ("Secretary of State for Health and
+        Social Care"): any minister's title is taken as right, since its translations are not known."""
+        office = self.kb.offices.get(role.office)
+        if office is None or office.category != "minister" or role.title_it:
+            return False
+        return bool(set(title_key.split()) & GENERIC_MINISTER_WORDS)
 
     def preferred_title(self, person: Person, role: Role, language: str | None) -> str:
         office = self.kb.offices.get(role.office)

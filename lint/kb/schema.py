@@ -70,7 +70,37 @@ PERSON = {
         "name_en": {"type": ["string", "null"]},
         "surname": {"type": "string", "minLength": 2},
         "gender": {"enum": ["m", "f"]},
+        "gender_inferred": {
+            "description": "the source gives no gender: it was inferred from the first name or the Wikidata "
+            "item, so the gender check does not judge this person",
+            "type": "boolean",
+        },
         "wikidata": {"type": "string", "pattern": "^Q[0-9]+$"},
+        "name_order": {
+            "description": "surname-first: the name is written surname first (Xi Jinping); either: given "
+            "name first, but the press also writes it the other way round (Viktor Orbán / Orbán Viktor)",
+            "enum": ["given-first", "surname-first", "either"],
+        },
+        "native": {
+            "description": "the name in its own script and language: its Latin spellings in each standard "
+            "transliteration are accepted variants (Arabic: the usual romanisations of `name`)",
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["lang"],
+            "properties": {"lang": {"enum": ["ru", "uk", "ar"]}, "name": {"type": "string", "minLength": 2}},
+        },
+        "short_forms": {
+            "description": "how the press writes the name alone when it is not the surname (a Vietnamese "
+            "leader by the given name: Phạm Minh Chính -> Chính)",
+            "type": "array",
+            "items": SPELLING,
+        },
+        "minor": {
+            "description": "named by surname alone only after the full name (a member of parliament, an "
+            "ambassador): a lone surname is not taken for this person on the strength of the article's "
+            "country alone",
+            "type": "boolean",
+        },
         "variants": {"type": "array", "items": SPELLING},
         "wrong": {"type": "array", "items": SPELLING},
         "roles": {"type": "array", "items": ROLE},
@@ -185,6 +215,31 @@ KB_SCHEMA: dict[str, Any] = {
             "additionalProperties": OFFICE,
         },
         "organisations": {"type": "array", "items": ORGANISATION},
+        "descriptors": {
+            "description": "words that describe a person without being an office title (il leader turco, "
+            "il numero uno del Cremlino, the Kremlin chief): never judged as titles. Under `functions`, "
+            "descriptors that name a function (capo della diplomazia: a foreign minister), accepted for the "
+            "holders of the office categories listed",
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "it": WORDS,
+                "en": WORDS,
+                "functions": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["means"],
+                        "properties": {
+                            "means": {"type": "array", "items": {"type": "string", "pattern": "^[a-z_]+$"}},
+                            "it": WORDS,
+                            "en": WORDS,
+                        },
+                    },
+                },
+            },
+        },
         "people": {"type": "array", "items": PERSON},
         "common_words": {
             "description": "ordinary words one letter away from a surname in the KB, which are not misspellings of it",

@@ -1,0 +1,101 @@
+"""tools/build_kb.py's readers of repository snapshots, on a small repository made by the test."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+TOOLS = Path(__file__).resolve().parent.parent / "tools"
+sys.path.insert(0, str(TOOLS))
+
+import kb_sources  # noqa: E402
+
+MEMBER = """\
+- id: {{bioguide: {id}, wikidata: Q{n}}}
+  name: {{first: {first}, last: {last}}}
+  bio: {{gender: {gender}}}
+  terms:
+  - {{type: rep, start: '2019-01-03', end: '2021-01-03', state: OH}}
+  - {{type: rep, start: '2021-01-03', end: '2023-01-03', state: OH}}
+"""
+LEADER = """\
+  leadership_roles:
+  - {title: Speaker of the House, chamber: house, start: '2021-06-01'}
+"""
+
+
+def git(repo: Path, *args: str, date: str | None = None) -> None:
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "PATH": "/usr/bin:/bin",
+    }
+    if date:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{date}T12:00:00"
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def congress_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "congress"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / "executive.yaml").write_text("[]\n")
+    ada = MEMBER.format(id="A1", n=1, first="Ada", last="Rossi", gender="F") + LEADER
+    bob = MEMBER.format(id="B1", n=2, first="Bob", last="Bianchi", gender="M")
+    # Both serve in 2021; Bob is gone by 2022, before his term was due to end.
+    for date, text in (("2021-07-01", ada + bob), ("2022-03-01", ada)):
+        (repo / "legislators-current.yaml").write_text(textwrap.dedent(text))
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "data", date=date)
+    return repo / ".git"
+
+
+def test_congress_members_get_terms_leadership_and_prominence(congress_repo: Path):
+    people, sources = kb_sources.congress(kb_sources.Snapshot(congress_repo, "example/congress"))
+    by_id = {p["id"]: p for p in people}
+    ada, bob = by_id["ada-rossi"], by_id["bob-bianchi"]
+    assert ada["gender"] == "f" and "minor" not in ada  # a Speaker is named by surname alone
+    assert bob["minor"] is True
+    offices = [(r["office"], r["start"], r.get("end"), r.get("last_seen")) for r in ada["roles"]]
+    # Consecutive terms make one role, still held at the last snapshot (no scheduled end as a fact).
+    assert ("US.representative", "2019-01-03", None, "2022-03-01") in offices
+    assert ("US.house_speaker", "2021-06-01", None, "2022-03-01") in offices
+    # Bob left between the snapshots: his role ends in the month of the first one without him.
+    assert [(r["start"], r.get("end")) for r in bob["roles"]] == [("2019-01-03", "2022-03")]
+    assert sources["congress-legislators"]["repo"] == "example/congress"
+    assert len(sources["congress-legislators"]["commit"]) == 40
+
+
+@pytest.mark.parametrize(
+    ("end", "seen", "gone", "expected"),
+    [
+        ("2021-01-03", "2022-01-01", None, "2021-01-03"),  # ended before the last sighting
+        ("2023-01-03", "2022-01-01", None, None),  # still serving
+        ("2023-01-03", "2022-01-01", "2022-02-01", "2022-02"),  # left early
+        ("2023-01-03", "2022-12-20", "2023-01-10", "2023-01-03"),  # left when the term ended
+    ],
+)
+def test_the_end_of_a_term_is_what_the_snapshots_show(end, seen, gone, expected):
+    assert kb_sources._end_after_last_sighting(end, seen, gone) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        ("Minister of Foreign Affairs", "foreign_minister"),
+        ("Deputy Prime Minister of Spain", "deputy_head_of_government"),
+        ("Prime Minister of Japan", "head_of_government"),
+        ("Minister of Culture (France)", "minister"),
+        ("Deputy Minister of Finance", None),
+        ("Attorney General", None),
+    ],
+)
+def test_cabinet_posts_get_office_categories(label, category):
+    assert kb_sources.cabinet_category(label) == category

@@ -1,0 +1,539 @@
+"""Readers of the public repositories tools/build_kb.py builds the larger generated KB files from.
+
+Each reader takes a snapshot of a repository (its git directory, as brought in with a plain clone or a
+mirror) and returns people with their dated roles and the source entry that names the repository and
+the commit read. Nothing here depends on where the snapshots live: the paths are arguments.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import subprocess
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+
+class Snapshot:
+    """A repository read through git: files at HEAD, or at the commits that changed a file."""
+
+    def __init__(self, git_dir: Path, repo: str) -> None:
+        self.git_dir = Path(git_dir)
+        self.repo = repo
+        self.head = self._git("rev-parse", "HEAD").strip()
+        self.date = self._git("log", "-1", "--format=%cs", "HEAD").strip()
+
+    def _git(self, *args: str) -> str:
+        out = subprocess.run(
+            ["git", f"--git-dir={self.git_dir}", *args], capture_output=True, text=True, check=True
+        )
+        return out.stdout
+
+    def show(self, path: str, commit: str | None = None) -> str:
+        return self._git("show", f"{commit or self.head}:{path}")
+
+    def exists(self, path: str, commit: str | None = None) -> bool:
+        proc = subprocess.run(
+            ["git", f"--git-dir={self.git_dir}", "cat-file", "-e", f"{commit or self.head}:{path}"],
+            capture_output=True,
+        )
+        return proc.returncode == 0
+
+    def versions(self, path: str) -> list[tuple[str, str]]:
+        """(commit, date) of every commit that changed ``path``, oldest first."""
+        out = self._git("log", "--format=%H %cs", "--", path)
+        return [tuple(line.split()) for line in reversed(out.splitlines()) if line.strip()]  # type: ignore[misc]
+
+    def source(self, title: str, path: str, licence: str) -> dict[str, str]:
+        return {"title": title, "repo": self.repo, "path": path, "commit": self.head, "licence": licence}
+
+
+def slug(name: str) -> str:
+    folded = (
+        unicodedata.normalize("NFKD", name.replace("'", "").replace("’", ""))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
+    out = "".join(c.lower() if c.isalnum() else "-" for c in folded.split("(")[0])
+    return "-".join(p for p in out.split("-") if p)
+
+
+def _monthly(versions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The last version of each month: enough to see every member who served a month or more."""
+    by_month: dict[str, tuple[str, str]] = {}
+    for commit, date in versions:
+        by_month[date[:7]] = (commit, date)
+    return [by_month[m] for m in sorted(by_month)]
+
+
+def _role(office: str, start: str, end: str | None, source: str, ref: str, **extra: Any) -> dict[str, Any]:
+    role: dict[str, Any] = {"office": office, "start": start}
+    if end:
+        role["end"] = end
+    role.update({k: v for k, v in extra.items() if v})
+    role["source"] = source
+    role["ref"] = ref
+    return role
+
+
+# -- US Congress -----------------------------------------------------------------------------------------
+
+CONGRESS_LEADERS = {
+    "Speaker of the House": "US.house_speaker",
+    "House Majority Leader": "US.house_majority_leader",
+    "House Minority Leader": "US.house_minority_leader",
+    "House Majority Whip": "US.house_majority_whip",
+    "House Minority Whip": "US.house_minority_whip",
+    "Senate Majority Leader": "US.senate_majority_leader",
+    "Senate Minority Leader": "US.senate_minority_leader",
+    "Senate Majority Whip": "US.senate_majority_whip",
+    "Senate Minority Whip": "US.senate_minority_whip",
+    "President Pro Tempore of the Senate": "US.senate_president_pro_tempore",
+}
+CONGRESS_SINCE = "2009-01-03"  # the 111th Congress
+
+
+def _end_after_last_sighting(end: str | None, seen: str, gone: str | None) -> str | None:
+    """The end of a term as far as the snapshots tell: the scheduled end when the member was last seen
+    before it and had gone by the next snapshot after it; the month of that snapshot when the member
+    left early; none while the member is still in the file."""
+    if not end or end <= seen:
+        return end
+    if gone is None:
+        return None  # still serving at the last snapshot: the scheduled end is not a fact yet
+    return end if end <= gone else gone[:7]
+
+
+def _days(earlier: str, later: str) -> int:
+    """Days from one date (YYYY-MM or YYYY-MM-DD) to another."""
+
+    def day(text: str) -> dt.date:
+        parts = [int(p) for p in text.split("-")] + [1, 1]
+        return dt.date(parts[0], parts[1], parts[2])
+
+    return (day(later) - day(earlier)).days
+
+
+def _merge_terms(terms: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None]]:
+    """Consecutive terms in the same chamber as one role."""
+    out: list[list[Any]] = []
+    for office, start, end in sorted(terms, key=lambda t: t[1]):
+        # A new Congress may be sworn in a few days after the last one ends (2015-01-03, 2015-01-06).
+        if out and out[-1][0] == office and out[-1][2] is not None and _days(out[-1][2], start) <= 31:
+            out[-1][2] = end if end is None or (out[-1][2] or "") < end else out[-1][2]
+            continue
+        out.append([office, start, end])
+    return [tuple(t) for t in out]  # type: ignore[misc]
+
+
+def congress(snapshot: Snapshot) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+    """Every member of Congress seen in legislators-current.yaml, month by month since the file began
+    (2012), whose terms reach into the 111th Congress or later, with their leadership roles."""
+    path = "legislators-current.yaml"
+    months = _monthly(snapshot.versions(path))
+    latest: dict[str, dict[str, Any]] = {}
+    last_seen: dict[str, str] = {}
+    next_seen: dict[str, str] = {}
+    previous_ids: set[str] = set()
+    for commit, date in months:
+        ids = set()
+        for member in yaml.load(snapshot.show(path, commit), Loader=SafeLoader):
+            bioguide = member["id"].get("bioguide") or str(member["id"].get("govtrack") or "")
+            if not bioguide:
+                continue
+            ids.add(bioguide)
+            latest[bioguide] = member
+            last_seen[bioguide] = date
+        for gone in previous_ids - ids:
+            next_seen[gone] = date  # the first snapshot after the member's last one so far
+        for back in ids:
+            next_seen.pop(back, None)
+        previous_ids = ids
+    source_id = "congress-legislators"
+    people = []
+    for bioguide, member in latest.items():
+        name = member["name"]
+        first = name.get("nickname") or name["first"]
+        display = f"{first} {name['last']}"
+        gender = {"M": "m", "F": "f"}.get(member.get("bio", {}).get("gender", ""))
+        if not gender:
+            continue
+        seen = last_seen[bioguide]
+        gone = next_seen.get(bioguide)
+        terms = []
+        for term in member.get("terms", ()):
+            office = {"rep": "US.representative", "sen": "US.senator"}.get(term["type"])
+            end = term.get("end")
+            if not office or (end and end < CONGRESS_SINCE):
+                continue
+            end = _end_after_last_sighting(end, seen, gone)
+            terms.append((office, term["start"], end))
+        if not terms:
+            continue
+        roles = []
+        ref = f"{path} ({bioguide})"
+        for office, start, end in _merge_terms(terms):
+            if end and end < start[: len(end)]:
+                continue
+            roles.append(_role(office, start, end, source_id, ref, last_seen=None if end else seen))
+        prominent = False
+        for lead in member.get("leadership_roles", ()):
+            office = CONGRESS_LEADERS.get(lead["title"])
+            end = lead.get("end")
+            if not office or (end and end < CONGRESS_SINCE):
+                continue
+            end = _end_after_last_sighting(end, seen, gone)
+            if end and end < lead["start"][: len(end)]:
+                continue
+            prominent = True
+            roles.append(_role(office, lead["start"], end, source_id, ref, last_seen=None if end else seen))
+        variants = []
+        for form in {
+            name.get("official_full"),
+            f"{name['first']} {name['last']}",
+            f"{name['first']} {name['middle']} {name['last']}" if name.get("middle") else None,
+        } - {None, display}:
+            variants.append({"form": form, "source": source_id})
+        person: dict[str, Any] = {"id": slug(display), "name": display, "gender": gender}
+        if member["id"].get("wikidata"):
+            person["wikidata"] = member["id"]["wikidata"]
+        if name["last"] not in display.split()[-1:] or " " in name["last"]:
+            person["surname"] = name["last"]
+        if variants:
+            person["variants"] = sorted(variants, key=lambda v: v["form"])
+        if not prominent:
+            person["minor"] = True
+        person["roles"] = roles
+        people.append(person)
+    sources = {
+        source_id: snapshot.source(
+            "Members of the US Congress and their leadership roles (unitedstates/congress-legislators), "
+            "read month by month",
+            path,
+            "CC0-1.0",
+        )
+    }
+    # Presidents and vice presidents.
+    executive = yaml.load(snapshot.show("executive.yaml"), Loader=SafeLoader)
+    for member in executive:
+        name = member["name"]
+        display = f"{name.get('nickname') or name['first']} {name['last']}"
+        roles = []
+        for term in member.get("terms", ()):
+            if term.get("end") and term["end"] < "1993-01-20":
+                continue
+            if term["type"] == "viceprez":
+                roles.append(
+                    _role("US.vice_president", term["start"], term.get("end"), source_id, "executive.yaml")
+                )
+        if roles:
+            gender = {"M": "m", "F": "f"}.get(member.get("bio", {}).get("gender", ""), "m")
+            people.append({"id": slug(display), "name": display, "gender": gender, "roles": roles})
+    return people, sources
+
+
+# -- US executive: the cabinet, the Supreme Court, the Fed, governors -------------------------------------
+
+US_POSTS = {
+    "supreme-court-justice": ("US.supreme_court_justice", None),
+    "fed-chair": ("US.fed_chair", None),
+    "fbi-director": ("US.fbi_director", None),
+    "joint-chiefs-chair": ("US.joint_chiefs_chair", None),
+    "wh-cos-enwiki": ("US.white_house_chief_of_staff", None),
+    "un-representative": ("US.un_ambassador", None),
+    "omb": ("US.minister", "Director of the Office of Management and Budget"),
+    "deputy-attorney-general": ("US.deputy_minister", "Deputy Attorney General"),
+    "state-deputy": ("US.deputy_minister", "Deputy Secretary of State"),
+    "treasury-deputy": ("US.deputy_minister", "Deputy Secretary of the Treasury"),
+    "defence-deputy": ("US.deputy_minister", "Deputy Secretary of Defense"),
+    "homeland-deputy": ("US.deputy_minister", "Deputy Secretary of Homeland Security"),
+    "navy-secretary": ("US.minister", "Secretary of the Navy"),
+}
+US_CABINET_LABELS = {
+    "United States Secretary of State": "US.foreign_minister",
+    "United States Secretary of Defense": "US.defence_minister",
+    "United States Secretary of the Treasury": "US.finance_minister",
+    "United States Attorney General": "US.justice_minister",
+    "Vice President of the United States": "US.vice_president",
+    "White House Chief of Staff": "US.white_house_chief_of_staff",
+    "United States Ambassador to the United Nations": "US.un_ambassador",
+}
+
+
+def _gender_from(code: str | None) -> str | None:
+    return {"male": "m", "female": "f", "M": "m", "F": "f"}.get(code or "")
+
+
+def us_officials(
+    cabinet: Snapshot, governors: Snapshot | None, history: Snapshot | None
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+    people: list[dict[str, Any]] = []
+    sources = {
+        "us-cabinet": cabinet.source(
+            "US cabinet, Supreme Court and other federal posts, Wikidata P39 (every-politician-scrapers/us-cabinet)",
+            "sources/wpoffice/*/wikidata.csv, wikidata/results/current-cabinet.csv",
+            "CC0-1.0 (Wikidata)",
+        )
+    }
+    for folder, (office, title) in US_POSTS.items():
+        path = f"sources/wpoffice/{folder}/wikidata.csv"
+        if not cabinet.exists(path):
+            continue
+        for r in csv.DictReader(io.StringIO(cabinet.show(path))):
+            end = r.get("endDate") or None
+            if not r.get("startDate") or (end and end < "2009-01-01") or r["itemLabel"].startswith("Q"):
+                continue
+            people.append(
+                {
+                    "id": slug(r["itemLabel"]),
+                    "name": r["itemLabel"],
+                    "wikidata": r["item"],
+                    "roles": [
+                        _role(
+                            office,
+                            r["startDate"][:10],
+                            end[:10] if end else None,
+                            "us-cabinet",
+                            path,
+                            title_en=title,
+                            last_seen=None if end else cabinet.date,
+                        )
+                    ],
+                }
+            )
+    path = "wikidata/results/current-cabinet.csv"
+    for commit, date in cabinet.versions(path):
+        for r in csv.DictReader(io.StringIO(cabinet.show(path, commit))):
+            label = r["positionLabel"]
+            office = US_CABINET_LABELS.get(label)
+            title = None
+            if office is None:
+                office, title = "US.minister", label.replace("United States ", "")
+            if not r.get("start") or r["itemLabel"].startswith("Q"):
+                continue
+            people.append(
+                {
+                    "id": slug(r["itemLabel"]),
+                    "name": r["itemLabel"],
+                    "wikidata": r["item"],
+                    "roles": [
+                        _role(
+                            office, r["start"][:10], None, "us-cabinet", path, title_en=title, last_seen=date
+                        )
+                    ],
+                }
+            )
+    if history is not None:
+        sources["us-governors-history"] = history.source(
+            "Governors of every US state 1775-2020, from the National Governors Association (jacobkap/governors)",
+            "data/united_states_governors_1775_2020.csv",
+            "ODbL-1.0",
+        )
+        path = "data/united_states_governors_1775_2020.csv"
+        spans: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for r in csv.DictReader(io.StringIO(history.show(path))):
+            spans[(r["governor"], r["state"])].append(int(r["year"]))
+        for (name, state), years in spans.items():
+            last = max(years)
+            if last < 2009 or not name.strip():
+                continue
+            people.append(
+                {
+                    "id": slug(name),
+                    "name": name,
+                    "roles": [
+                        _role(
+                            "US.governor",
+                            str(min(years)),
+                            str(last) if last < 2020 else None,
+                            "us-governors-history",
+                            f"{path}: {state}",
+                            title_en=f"Governor of {state}",
+                            last_seen="2020" if last >= 2020 else None,
+                        )
+                    ],
+                }
+            )
+    if governors is not None:
+        sources["us-governors"] = governors.source(
+            "Serving US governors with gender, Wikidata and the National Governors Association "
+            "(every-politician-scrapers/us-governors)",
+            "data/wikidata.csv",
+            "CC0-1.0 (Wikidata)",
+        )
+        path = "data/wikidata.csv"
+        for commit, date in governors.versions(path)[-1:]:
+            for r in csv.DictReader(io.StringIO(governors.show(path, commit))):
+                people.append(
+                    {
+                        "id": slug(r["name"]),
+                        "name": r["name"],
+                        "gender": _gender_from(r.get("gender")),
+                        "wikidata": r["item"],
+                        "roles": [
+                            _role(
+                                "US.governor",
+                                date,
+                                None,
+                                "us-governors",
+                                f"{path}: {r['state']}",
+                                title_en=f"Governor of {r['state']}",
+                                last_seen=date,
+                                note="seen in office on this date; the start is not in this source",
+                            )
+                        ],
+                    }
+                )
+    for person in people:
+        person["minor"] = True
+    return people, sources
+
+
+# -- cabinets of other countries ------------------------------------------------------------------------
+
+CABINET_CATEGORIES = (
+    ("deputy prime minister", "deputy_head_of_government"),
+    ("vice premier", "deputy_head_of_government"),
+    ("prime minister", "head_of_government"),
+    ("premier of", "head_of_government"),
+    ("chancellor of germany", "head_of_government"),
+    ("foreign", "foreign_minister"),
+    ("external affairs", "foreign_minister"),
+    ("defence", "defence_minister"),
+    ("defense", "defence_minister"),
+    ("finance", "finance_minister"),
+    ("treasurer", "finance_minister"),
+    ("interior", "interior_minister"),
+    ("internal affairs", "interior_minister"),
+    ("home affairs", "interior_minister"),
+    ("justice", "justice_minister"),
+)
+
+
+def cabinet_category(label: str) -> str | None:
+    lowered = label.casefold()
+    if "deputy" in lowered and "prime minister" not in lowered:
+        return None
+    if (
+        "minister" not in lowered
+        and "premier" not in lowered
+        and "chancellor" not in lowered
+        and "treasurer" not in lowered
+    ):
+        return None
+    for words, category in CABINET_CATEGORIES:
+        if words in lowered:
+            return category
+    return "minister"
+
+
+def cabinets(
+    snapshots: Iterable[tuple[Snapshot, str]],
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+    """Members of each country's cabinet in every version of its current-cabinet table (2021-2022)."""
+    people: list[dict[str, Any]] = []
+    sources: dict[str, dict[str, str]] = {}
+    path = "wikidata/results/current-cabinet.csv"
+    for snapshot, code in snapshots:
+        if not snapshot.exists(path):
+            continue
+        source_id = f"cabinet-{code.lower()}"
+        sources[source_id] = snapshot.source(
+            f"Cabinet of {code}, Wikidata P39, every version of the current cabinet ({snapshot.repo})",
+            path,
+            "CC0-1.0 (Wikidata)",
+        )
+        for commit, date in snapshot.versions(path):
+            for r in csv.DictReader(io.StringIO(snapshot.show(path, commit))):
+                label = r.get("positionLabel") or ""
+                category = cabinet_category(label)
+                if category is None or not r.get("start") or r["itemLabel"].startswith("Q"):
+                    continue
+                title = re.sub(r"\s*\([^)]*\)$", "", label) if category == "minister" else None
+                people.append(
+                    {
+                        "id": slug(r["itemLabel"]),
+                        "name": r["itemLabel"],
+                        "wikidata": r["item"],
+                        "minor": category == "minister",
+                        "roles": [
+                            _role(
+                                f"{code}.{category}",
+                                r["start"][:10],
+                                None,
+                                source_id,
+                                f"{path}@{commit[:12]}: {label}",
+                                title_en=title,
+                                last_seen=date,
+                            )
+                        ],
+                    }
+                )
+    return people, sources
+
+
+# -- companies ------------------------------------------------------------------------------------------
+
+
+def companies(snapshot: Snapshot, top: int = 100) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+    """The chief executives of the largest US companies by revenue (Fortune 500), as the list gives them."""
+    path = "data/fortune500Raw.ts"
+    year = "2025"  # the list the file holds (Fortune 500, 2025), in which the chief executives were seen
+    text = snapshot.show(path)
+    table = text[text.index("`") + 1 : text.rindex("`")]
+    people = []
+    for r in itertools_islice(csv.DictReader(io.StringIO(table)), top):
+        ceo = (r.get("CEO") or "").strip()
+        if not ceo or len(ceo.split()) < 2:
+            continue
+        people.append(
+            {
+                "id": slug(ceo),
+                "name": ceo,
+                "minor": True,
+                "roles": [
+                    _role(
+                        "CORP.ceo",
+                        year,
+                        None,
+                        "fortune-500",
+                        f"{path}: {r['Rank']}. {r['Company']}",
+                        title_en=f"CEO of {r['Company']}",
+                        title_it=f"amministratore delegato di {r['Company']}",
+                        last_seen=year,
+                        note="seen in office in the list's year; the start is not in this source",
+                    )
+                ],
+            }
+        )
+    sources = {
+        "fortune-500": snapshot.source(
+            "Fortune 500 companies with their chief executives, 2025 list (riadlem/stablemap)",
+            path,
+            "see repository",
+        )
+    }
+    return people, sources
+
+
+def itertools_islice(rows: Iterator[dict[str, str]], n: int) -> Iterator[dict[str, str]]:
+    for i, row in enumerate(rows):
+        if i >= n:
+            return
+        yield row
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
