@@ -1,12 +1,13 @@
-"""A name coordinated with itself: "Putin e Putin", "Biden, Biden e…", "Putin and Putin".
+"""A name or a word coordinated with itself: "Putin e Putin", "Biden, Biden e…", "inutile e inutile".
 
-Machine translation loses one of two coordinated names and repeats the other; the result reads as
-a grammatical sentence, so spell and grammar checkers pass it. Plain repeated words ("il il") are data:
-``rules/common/duplication.yaml``.
+Machine translation loses one of two coordinated names (or words) and repeats the other; the result
+reads as a grammatical sentence, so spell and grammar checkers pass it. Plain repeated words ("il il")
+are data: ``rules/common/duplication.yaml``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -15,31 +16,48 @@ import regex
 
 from lint.checks.base import rule_meta
 from lint.document import Document
+from lint.language import FUNCTION_WORDS
 from lint.rules import Match
-from lint.text import CAPITAL_CANDIDATE, INLINE_SPACE, WORD_OPENERS
+from lint.text import (
+    CAPITAL_CANDIDATE,
+    INLINE_SPACE,
+    NAME_PARTICLES,
+    NAME_PREFIXES,
+    WORD_OPENERS,
+    is_name_particle,
+    name_pattern,
+)
 
-_NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?"
 _CONJUNCTIONS = ("e", "ed", "o", "od", "né", "oppure", "and", "or", "nor", "&")
 _LINK = rf"(?:[^\S\r\n]*,|[^\S\r\n]+(?:{'|'.join(_CONJUNCTIONS)})){INLINE_SPACE}"
-# Candidates, found fast by the standard library's engine: a capitalised name of up to four words,
-# a comma or conjunction, and the same name again. Each one is confirmed by _EXACT.
-# Possessive quantifiers (*+, ++) keep the engine from retrying shorter prefixes of each word.
+_PARTICLE_ALTERNATIVES = "|".join(sorted(map(re.escape, NAME_PARTICLES), key=len, reverse=True))
+_PREFIX_ALTERNATIVES = "|".join(sorted(map(re.escape, NAME_PREFIXES), key=len, reverse=True))
+# One word of a name for the fast scan: a capital (after a glued prefix such as "al-" or "d’"), then
+# letters, with inner hyphens and apostrophes ("Jean-Luc", "D’Alema").
+_CANDIDATE_WORD = rf"(?:{_PREFIX_ALTERNATIVES})?{CAPITAL_CANDIDATE}\w*+(?:['’-]\w++)*+"
+_CANDIDATE_PARTICLES = rf"(?:(?:{_PARTICLE_ALTERNATIVES})[ \t]++)*+"
+# Candidates, found fast by the standard library's engine: a name of up to four capitalised words
+# (each may follow particles: "de Gaulle", "van der Bellen"), a comma or conjunction, and the same name
+# again. Each one is confirmed by _EXACT. Possessive quantifiers (*+, ++) keep the engine from retrying
+# shorter prefixes of each word.
 _CANDIDATE_BODY = (
-    rf"({CAPITAL_CANDIDATE}\w*+(?:[ \t]++{CAPITAL_CANDIDATE}\w*+){{0,3}})"
+    rf"({_CANDIDATE_PARTICLES}{_CANDIDATE_WORD}(?:[ \t]++{_CANDIDATE_PARTICLES}{_CANDIDATE_WORD}){{0,3}})"
     rf"(?:[ \t]*+,|[ \t]++(?:{'|'.join(_CONJUNCTIONS)}))\s++\1(?!\w)"
 )
 _CANDIDATE = re.compile(WORD_OPENERS + _CANDIDATE_BODY)
 _CANDIDATE_AT_START = re.compile(_CANDIDATE_BODY)
 _EXACT = regex.compile(
-    rf"(?P<name>{_NAME_WORD}(?:[^\S\r\n]+{_NAME_WORD}){{0,3}}){_LINK}(?P=name)(?![\p{{L}}\p{{M}}\p{{N}}_-])",
+    rf"(?P<name>{name_pattern(4)}){_LINK}(?P=name)(?![\p{{L}}\p{{M}}\p{{N}}_-])",
     regex.V0,
 )
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}_'’-]")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
-# "tra Stato e Stato", "between state and state": a distributive idiom, not a lost name.
+# "tra Stato e Stato", "between man and man": a distributive phrase, not a lost name.
 _DISTRIBUTIVE = frozenset({"tra", "fra", "between", "from", "da"})
 _SENTENCE_END = regex.compile(r"[.!?;:…]\s|[\r\n]{2}")
+_SENTENCE_OPENERS = set(".!?:;…«“\"'‘(—–-\n\r")
 WINDOW = 4
+_FUNCTION_WORDS = FUNCTION_WORDS["it"] | FUNCTION_WORDS["en"]
 
 
 def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -57,6 +75,76 @@ def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]
     return before, after
 
 
+def _parallel(before: list[str], after: list[str], repeated: str) -> bool:
+    """A parallel or chiastic sentence: a word of three letters or more on both sides of the
+    coordination ("Mattia bacia Sofia e Sofia bacia Mattia"), the repeated words aside."""
+    shared = (set(before) & set(after)) - set(repeated.casefold().split()) - _FUNCTION_WORDS
+    return any(len(w) >= 3 for w in shared)
+
+
+def _knowledge(options: Mapping[str, Any]) -> Any:
+    provider = getattr(options, "knowledge", None)
+    return provider() if callable(provider) else None
+
+
+@functools.lru_cache(maxsize=4)
+def _place_names(knowledge: Any) -> frozenset[str]:
+    """The names of the countries the knowledge base knows, folded."""
+    names: set[str] = set()
+    for country in knowledge.kb.countries.values():
+        names.update(
+            n.casefold() for n in (country.it_name, country.en_name, *country.en_also, *country.it_also)
+        )
+    return frozenset(names)
+
+
+def _known_name(knowledge: Any, word: str) -> bool:
+    """True when the knowledge base knows ``word`` as a person, an organisation or a country."""
+    if knowledge is None:
+        return False
+    folded = word.casefold()
+    return bool(
+        knowledge.lookup(word)
+        or folded in knowledge.organisation_names
+        or word in knowledge.organisation_acronyms
+        or folded in _place_names(knowledge)
+    )
+
+
+def _frequent(word: str, language: str | None) -> bool:
+    """A frequent word of the language (rules/lexicon lists the frequent words that set it apart)."""
+    from lint.checks.translation import lexicon
+
+    lang = language if language in ("it", "en") else "it"
+    other = "en" if lang == "it" else "it"
+    return word in lexicon(f"{lang}-not-{other}.txt") or word in FUNCTION_WORDS[lang]
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i >= 0 and text[i] not in _SENTENCE_OPENERS
+
+
+def _written_as_common_noun(text: str, word: str, start: int, end: int) -> bool:
+    """The document writes ``word`` in lower case elsewhere, and never capitalised in mid-sentence
+    outside [start, end): it is a common noun capitalised for emphasis ("tra Generazione e…")."""
+    lower = word.casefold()
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}]){regex.escape(lower)}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE
+    )
+    seen_lower = False
+    for m in pattern.finditer(text):
+        if start <= m.start() < end:
+            continue
+        if m.group() == lower:
+            seen_lower = True
+        elif _mid_sentence(text, m.start()):
+            return False
+    return seen_lower
+
+
 class NameCoordinatedWithItself:
     meta = rule_meta(
         code="DUP003",
@@ -70,16 +158,26 @@ class NameCoordinatedWithItself:
         description={
             "it": (
                 "Segnala un nome proprio coordinato con se stesso — «Putin e Putin», «Macron ed Macron», "
-                "«Biden, Biden e…» — anche a cavallo di un a capo. È il segno tipico di una traduzione "
-                "automatica che ha perso uno dei due nomi («Biden e Putin»). Non segnala le strutture "
-                "parallele o a chiasmo, in cui lo stesso nome chiude una frase e apre la successiva "
-                "(«Mattia bacia Sofia e Sofia bacia Mattia»), né le formule distributive («tra Stato e Stato»)."
+                "«Biden, Biden e…», «de Gaulle e de Gaulle», «i colloqui tra Scholz e Scholz» — anche a cavallo "
+                "di un a capo. È il segno tipico di una traduzione automatica che ha perso uno dei due nomi "
+                "(«Biden e Putin»). Le particelle minuscole fanno parte del nome («van der Bellen», «bin Salman», "
+                "«al-Sisi»). Non segnala le strutture parallele o a chiasmo, in cui lo stesso nome chiude una "
+                "frase e apre la successiva («Mattia bacia Sofia e Sofia bacia Mattia»), né le formule "
+                "distributive con un nome comune («tra Stato e Stato», «tra Paese e Paese»): un nome che la base "
+                "di conoscenza conosce (persona, organizzazione, Paese) o che non è una parola comune della "
+                "lingua resta un nome anche dopo «tra». I nomi comuni che il testo scrive con la maiuscola per "
+                "rispetto si aggiungono con rules.DUP003.options.common_nouns."
             ),
             "en": (
-                'Flags a proper name coordinated with itself ("Putin and Putin", "Biden, Biden and…"), also '
-                "across a line break: the mark of a machine translation that lost one of two names. Parallel and "
-                'chiastic structures, where the name ends one clause and starts the next ("Anna met Tom and Tom '
-                'met Anna"), and distributive phrases ("between State and State") stay clean.'
+                'Flags a proper name coordinated with itself ("Putin and Putin", "Biden, Biden and…", "talks '
+                'between Modi and Modi", "bin Salman and bin Salman"), also across a line break: the mark of a '
+                "machine translation that lost one of two names. Lowercase particles belong to the name "
+                '("van der Bellen", "al-Sisi"). Parallel and chiastic structures, where the name ends one clause '
+                'and starts the next ("Anna met Tom and Tom met Anna"), and distributive phrases with a common '
+                'noun ("between State and State") stay clean; a name the knowledge base knows (a person, an '
+                "organisation, a country), or a word that is not a common word of the language, stays a name "
+                'after "between". Common nouns capitalised out of deference are added with '
+                "rules.DUP003.options.common_nouns."
             ),
         },
         flagged=[
@@ -87,17 +185,34 @@ class NameCoordinatedWithItself:
             ("it", "Si sono incontrati ⟦Macron ed Macron⟧ all’Eliseo."),
             ("it", "Hanno firmato ⟦Biden, Biden⟧ e Scholz."),
             ("it", "Ne hanno parlato ⟦Joe Biden e\nJoe Biden⟧ al telefono."),
+            ("it", "I colloqui tra ⟦Scholz e Scholz⟧ sono durati tre ore."),
+            ("it", "La telefonata fra ⟦van der Bellen e van der Bellen⟧ è stata cordiale."),
             ("en", "Officials said ⟦Putin and Putin⟧ will not attend."),
+            ("en", "Talks between ⟦bin Salman and bin Salman⟧ ended late."),
         ],
         clean=[
             ("it", "Il funzionario ha detto che Biden e Putin non parteciperanno ai colloqui."),
             ("it", "Mattia bacia Sofia e Sofia bacia Mattia."),
             ("it", "Maria detesta fortemente Riccardo e Riccardo detesta fortemente Maria."),
             ("it", "La collaborazione tra Stato e Stato è prevista dai trattati."),
+            ("it", "Le differenze tra Regione e Regione restano ampie."),
             ("en", "Anna met Tom and Tom thanked Anna."),
             ("en", "It sounds like, Ding, Ding, Ding."),
         ],
-        options={"allow": ("New York",)},
+        options={
+            "allow": ("New York",),
+            # Common nouns that Italian and English capitalise out of deference, and so may stand in a
+            # distributive phrase ("tra Stato e Stato", "between Nation and Nation").
+            "common_nouns": (
+                *("Stato", "Paese", "Comune", "Regione", "Provincia", "Nazione", "Chiesa", "Governo"),
+                *("Repubblica", "Città", "Ente", "Ministero", "Parlamento", "Istituto", "Università"),
+                *("Ateneo", "Diocesi", "Parrocchia", "Cantone", "Municipio", "Continente", "Regno"),
+                *("Impero", "Popolo", "Partito", "Sindacato", "Uomo", "Generazione", "Famiglia", "Scuola"),
+                *("Corte", "Tribunale", "Procura", "Camera", "Consiglio", "Assemblea", "Land"),
+                *("State", "Nation", "Country", "Church", "Party", "Government", "Province", "Region"),
+                *("City", "County", "Man", "Generation", "People", "Court", "Council", "Ministry"),
+            ),
+        },
     )
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
@@ -117,12 +232,34 @@ class NameCoordinatedWithItself:
             if found.casefold() in allow or self._repeated_again(text, start, end, found):
                 continue  # allowed, or "Ding, Ding, Ding": a repetition for effect
             before, after = _words_around(text, start, end)
-            if before and before[-1] in _DISTRIBUTIVE:
+            if (
+                before
+                and before[-1] in _DISTRIBUTIVE
+                and self._common_noun(found, text, start, end, document, options)
+            ):
                 continue
-            shared = (set(before) & set(after)) - set(found.casefold().split())
-            if any(len(w) >= 3 for w in shared):
+            if _parallel(before, after, found):
                 continue  # a parallel or chiastic sentence: the name ends one clause and starts the next
             yield Match(start, end, args={"name": found})
+
+    @staticmethod
+    def _common_noun(
+        name: str, text: str, start: int, end: int, document: Document, options: Mapping[str, Any]
+    ) -> bool:
+        """Whether ``name``, after "tra"/"between", is a common noun in a distributive phrase ("tra Stato
+        e Stato") rather than a name: never a name of several words or with particles, an acronym, or a
+        name the knowledge base knows; always a capitalised common noun of the options; otherwise a
+        frequent word of the language that the document also writes in lower case."""
+        word = name.rstrip(".")
+        if not word.isalpha() or word.isupper() or any(is_name_particle(p) for p in word.split()):
+            return False
+        if _known_name(_knowledge(options), word):
+            return False
+        if word.casefold() in {w.casefold() for w in options.get("common_nouns", ())}:
+            return True
+        return _frequent(word.casefold(), document.language) and _written_as_common_noun(
+            text, word, start, end
+        )
 
     @staticmethod
     def _repeated_again(text: str, start: int, end: int, name: str) -> bool:
