@@ -7,7 +7,7 @@ The simpler punctuation rules (doubled marks, spacing) are data: ``rules/common/
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 
@@ -113,9 +113,10 @@ def _next_paragraph_opens(text: str, paragraphs: list[tuple[int, int]], index: i
     return bool(head) and head[0] in marks
 
 
-class QuoteProblem(NamedTuple):
-    """A quotation mark without a partner ("open", "close"), or a pair whose marks do not match
-    ("mismatch": ``mark`` should be ``other``)."""
+class QuoteEvent(NamedTuple):
+    """What pairing found about a quotation mark: a mark without a partner ("open", "close"), a pair
+    whose marks do not match ("mismatch": ``mark`` should be ``other``), or a pair ("pair", from ``at``
+    to ``end``)."""
 
     kind: str
     at: int
@@ -123,6 +124,7 @@ class QuoteProblem(NamedTuple):
     other: str
     opening: str = ""
     closing: str = ""
+    end: int = -1
 
 
 class _Open(NamedTuple):
@@ -160,17 +162,17 @@ def _straight_closer_ahead(text: str, marks: list[regex.Match[str]], k: int, sta
     return False
 
 
-def quote_problems(document: Document) -> list[QuoteProblem]:
-    """The quotation marks of the document that do not pair up, paragraph by paragraph, computed once
-    for the rules that report them (PUN005, TYP002).
+def quote_events(document: Document) -> list[QuoteEvent]:
+    """The quotation marks of the document that do not pair up, and the pairs, paragraph by paragraph,
+    computed once for the rules that use them (PUN005, PUN009, TYP002).
 
     A quotation may run on into the next paragraph when that paragraph opens with a quotation mark
     again (the convention of the press), or when the next paragraph closes it."""
 
-    def compute() -> list[QuoteProblem]:
+    def compute() -> list[QuoteEvent]:
         text = document.prose.text
         paragraphs = document.paragraphs()
-        problems: list[QuoteProblem] = []
+        problems: list[QuoteEvent] = []
         carried: list[_Open] = []
         previous = -2
         for index, end, marks in _marks_by_paragraph(document, _QUOTE_MARKS, "quote-marks"):
@@ -191,14 +193,18 @@ def quote_problems(document: Document) -> list[QuoteProblem]:
         problems.sort(key=lambda p: p.at)
         return problems
 
-    return document.shared("quote-problems", compute)
+    return document.shared("quote-events", compute)
 
 
-def _unclosed(openers: list[_Open]) -> list[QuoteProblem]:
+def _paired(opener: _Open, at: int, mark: str) -> QuoteEvent:
+    return QuoteEvent("pair", opener.at, opener.mark, mark, end=at)
+
+
+def _unclosed(openers: list[_Open]) -> list[QuoteEvent]:
     out = []
     for o in openers:
         other = '"' if o.mark == '"' else {**_QUOTE_OPENERS, **_REVERSED_OPENERS}[o.mark][0]
-        out.append(QuoteProblem("open", o.at, o.mark, other))
+        out.append(QuoteEvent("open", o.at, o.mark, other))
     return out
 
 
@@ -208,7 +214,7 @@ def _pair_quotes(
     end: int,
     marks: list[regex.Match[str]],
     stack: list[_Open],
-    problems: list[QuoteProblem],
+    problems: list[QuoteEvent],
 ) -> list[_Open]:
     """Pair the quotation marks of one paragraph by nesting; add the problems found to ``problems`` and
     return the marks still open at its end."""
@@ -226,23 +232,27 @@ def _pair_quotes(
             _straight(text, start, end, marks, k, stack, problems)
         elif ch == "“" and top is not None and top.mark == "„":
             stack.pop()  # „…“
+            problems.append(_paired(top, i, ch))
         elif ch in openers:
             stack.append(_Open(ch, i))
         elif ch in closers:
             depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].mark in closers[ch]), None)
             if depth is not None:
                 problems.extend(_unclosed(stack[depth + 1 :]))
+                problems.append(_paired(stack[depth], i, ch))
                 del stack[depth:]
             elif top is not None and top.mark == '"':
                 stack.pop()  # "…”: the opening mark is the wrong one
                 right = closers[ch][0]
-                problems.append(QuoteProblem("mismatch", top.at, '"', right, '"', ch))
+                problems.append(QuoteEvent("mismatch", top.at, '"', right, '"', ch))
+                problems.append(_paired(top, i, ch))
             elif top is not None:
                 stack.pop()  # “…»: the closing mark is the wrong one
                 right = openers[top.mark][0]
-                problems.append(QuoteProblem("mismatch", i, ch, right, top.mark, ch))
+                problems.append(QuoteEvent("mismatch", i, ch, right, top.mark, ch))
+                problems.append(_paired(top, i, ch))
             else:
-                problems.append(QuoteProblem("close", i, ch, closers[ch][0]))
+                problems.append(QuoteEvent("close", i, ch, closers[ch][0]))
     return stack
 
 
@@ -253,7 +263,7 @@ def _straight(
     marks: list[regex.Match[str]],
     k: int,
     stack: list[_Open],
-    problems: list[QuoteProblem],
+    problems: list[QuoteEvent],
 ) -> None:
     i = marks[k].start()
     before = text[i - 1] if i > start else " "
@@ -267,17 +277,19 @@ def _straight(
     closes = not before.isspace() and (after.isspace() or not after.isalnum())
     if top is not None and top.mark == '"':
         if opens and not closes:
-            problems.append(QuoteProblem("open", top.at, '"', '"'))
+            problems.append(QuoteEvent("open", top.at, '"', '"'))
             stack[-1] = _Open('"', i)
         else:
             stack.pop()
+            problems.append(_paired(top, i, '"'))
     elif closes and not opens:
         if top is not None:
             stack.pop()  # “…": the closing mark is the wrong one
             right = {**_QUOTE_OPENERS, **_REVERSED_OPENERS}[top.mark][0]
-            problems.append(QuoteProblem("mismatch", i, '"', right, top.mark, '"'))
+            problems.append(QuoteEvent("mismatch", i, '"', right, top.mark, '"'))
+            problems.append(_paired(top, i, '"'))
         else:
-            problems.append(QuoteProblem("close", i, '"', '"'))
+            problems.append(QuoteEvent("close", i, '"', '"'))
     else:
         stack.append(_Open('"', i))
 
@@ -328,7 +340,7 @@ class UnbalancedQuotes:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         lang = document.language
-        for problem in quote_problems(document):
+        for problem in quote_events(document):
             if problem.kind == "close":
                 yield self._match(problem.at, lang, "close", problem.mark, problem.other)
             elif problem.kind == "open":
@@ -382,7 +394,7 @@ class MismatchedQuotes:
     )
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
-        for problem in quote_problems(document):
+        for problem in quote_events(document):
             if problem.kind == "mismatch":
                 yield Match(
                     problem.at,
@@ -395,6 +407,95 @@ class MismatchedQuotes:
                     suggestions=(problem.other,),
                     replacement=problem.other,
                 )
+
+
+_INNER_SPACE = " \t\u00a0\u2009\u202f"
+_QUOTE_CHARACTERS = set("'‘’\"“”«»‹›„")
+# A space after an opening bracket, or before a closing one, with words inside: "( testo )". An empty
+# pair ("[ ]", a check box) is left alone.
+_BRACKET_INNER_SPACE = regex.compile(
+    r"(?<=[(\[{])(?P<space>[ \t\u00a0\u2009\u202f]+)(?=[^\s)\]}])"
+    r"|(?<=[^\s(\[{])(?P<space>[ \t\u00a0\u2009\u202f]+)(?=[)\]}])"
+)
+
+
+class SpaceInsideQuotesOrBrackets:
+    meta = rule_meta(
+        code="PUN009",
+        name="space-inside-quotes-or-brackets",
+        category="punctuation",
+        severity="error",
+        message={
+            "it": "Spazio dentro {kind}: le virgolette e le parentesi si attaccano alle parole che racchiudono",
+            "en": "Space inside {kind}: quotation marks and brackets attach to the words they enclose",
+        },
+        description={
+            "it": (
+                "Uno spazio dopo le virgolette o la parentesi che si aprono, o prima di quelle che si chiudono: "
+                '«ha detto " basta" ieri», «( testo )», «“ pace ”». In italiano e in inglese i segni si '
+                "attaccano alle parole che racchiudono; lo spazio viene da testi ricomposti o tokenizzati. Le "
+                "virgolette sono accoppiate come per PUN005 (i segni di pollice non contano); una coppia vuota "
+                "(«[ ]», una casella da spuntare) non è segnalata. La correzione (sicura) toglie lo spazio."
+            ),
+            "en": (
+                "A space after an opening quotation mark or bracket, or before a closing one: 'he said \" "
+                'enough" today\', "( text )", "“ peace ”". In English and Italian the marks attach to the '
+                "words they enclose; the space comes from recomposed or tokenised copy. Quotation marks are "
+                'paired as for PUN005 (inch marks do not count); an empty pair ("[ ]", a check box) is not '
+                "flagged. The fix (safe) removes the space."
+            ),
+        },
+        flagged=[
+            ("it", 'Il ministro ha detto "⟦ ⟧basta" e se n’è andato.'),
+            ("it", "La riunione (⟦ ⟧la terza dell’anno⟦ ⟧) si è chiusa tardi."),
+            ("en", "The envoy called it “a good start⟦ ⟧” and left."),
+        ],
+        clean=[
+            ("it", 'Il ministro ha detto "basta" (e non altro) e se n’è andato, con un 15" e un 17" .'),
+            ("en", "- [ ] A box to tick, and “a good start”."),
+        ],
+        fix="safe",
+        fixed={
+            'Il ministro ha detto "⟦ ⟧basta" e se n’è andato.': 'Il ministro ha detto "basta" e se n’è andato.',
+            "La riunione (⟦ ⟧la terza dell’anno⟦ ⟧) si è chiusa tardi.": "La riunione (la terza dell’anno) si è chiusa tardi.",
+            "The envoy called it “a good start⟦ ⟧” and left.": "The envoy called it “a good start” and left.",
+        },
+    )
+
+    _KIND: ClassVar[dict[str, tuple[str, str]]] = {
+        "it": ("le virgolette", "la parentesi"),
+        "en": ("quotation marks", "brackets"),
+    }
+
+    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        text = document.prose.text
+        quotes, brackets = self._KIND.get(document.language or "", self._KIND["en"])
+        found: list[Match] = []
+        for event in quote_events(document):
+            if event.kind != "pair" or "\n" in text[event.at : event.end]:
+                continue
+            inside = text[event.at + 1 : event.end]
+            if not inside.strip(_INNER_SPACE):
+                continue
+            lead = len(inside) - len(inside.lstrip(_INNER_SPACE))
+            trail = len(inside) - len(inside.rstrip(_INNER_SPACE))
+            # Between two quotation marks a space keeps nested quotes apart: "… 'non posso' ".
+            if lead and inside[lead] in _QUOTE_CHARACTERS:
+                lead = 0
+            if trail and inside[-trail - 1] in _QUOTE_CHARACTERS:
+                trail = 0
+            if lead:
+                found.append(self._match(event.at + 1, event.at + 1 + lead, quotes))
+            if trail:
+                found.append(self._match(event.end - trail, event.end, quotes))
+        if any(c in text for c in "([{"):
+            for m in _BRACKET_INNER_SPACE.finditer(text):
+                found.append(self._match(m.start("space"), m.end("space"), brackets))
+        yield from sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def _match(start: int, end: int, kind: str) -> Match:
+        return Match(start, end, args={"kind": kind}, replacement="")
 
 
 class UnbalancedBrackets:
@@ -474,4 +575,4 @@ class UnbalancedBrackets:
         return Match(at, at + 1, args={"detail": _detail(language, key, mark, other), "mark": mark})
 
 
-RULES = [UnbalancedQuotes(), MismatchedQuotes(), UnbalancedBrackets()]
+RULES = [UnbalancedQuotes(), MismatchedQuotes(), UnbalancedBrackets(), SpaceInsideQuotesOrBrackets()]
