@@ -45,7 +45,8 @@ from lint.findings import Severity  # noqa: E402
 KNOWN_ERRORS = {
     # "tecnologia,," is named by the data's README; the ParTUT licence sentence has three commas with
     # no space after them ("possibile,l'Uniform Resource Identifier,che"), which anyone can verify.
-    # The others have spaces inside brackets or quotation marks that anyone can see ("( ore 9,32 )").
+    # The others have spaces inside brackets or quotation marks that anyone can see ("( ore 9,32 )"),
+    # or two words glued together ("diShakespeare").
     "it_clean_ud_sentences": [
         "tecnologia,,",
         "possibile,l'Uniform Resource Identifier,che",
@@ -56,6 +57,7 @@ KNOWN_ERRORS = {
         "( ore 9,32 )",
         "il leitmotiv )",
         "«5- quater »",
+        "tragedie diShakespeare",
     ],
     "it_itacola_acceptability": ["l'ora di di tornare", "diverte diverte"],
     # Segments the raters passed whose typography anyone can verify is broken: spaces inside quotation
@@ -73,7 +75,10 @@ KNOWN_ERRORS = {
         "South Africa.They",
     ],
 }
-TOKENISED_RULES = {"PUN001", "PUN002", "PUN003", "PUN004", "PUN005", "PUN006", "PUN008", "PUN009", "TYP001"}
+TOKENISED_RULES = {
+    *("PUN001", "PUN002", "PUN003", "PUN004", "PUN005", "PUN006", "PUN008", "PUN009"),
+    *("TYP001", "TYP004", "TYP006"),
+}
 
 
 def load_ud() -> list[tuple[str | None, str, bool]]:
