@@ -19,7 +19,7 @@ from lint.config import Settings
 from lint.decoding import BinaryInput, DecodeError, decode
 from lint.document import Document
 from lint.findings import Category, Edit, FileResult, Finding, Fix, Problem, Severity
-from lint.language import detect
+from lint.language import identify
 from lint.plugins import Plugins
 from lint.rules import Match, Rule, RuleSet
 from lint.suppression import Suppressions, unknown_selectors
@@ -27,6 +27,7 @@ from lint.text import address_spans, quoted_spans
 from lint.windows import LARGE_FILE_BYTES, WINDOW_CHARS
 
 DEFAULT_LANGUAGE = "it"
+_LANGUAGE_NAMES = {"it": "Italian", "en": "English"}
 SUPPRESSION_RULE = "STY001"
 LANGUAGETOOL_RULE = "LT"
 # A namespace rule's finding is dropped where refuso's own rules report the same span for the same
@@ -187,13 +188,25 @@ class Engine:
         language = language or document.language
         if language is None and self.settings.language != "auto":
             language = self.settings.language
+        notes: tuple[Problem, ...] = ()
         if language is None:
-            language = detect(document.prose.text) or DEFAULT_LANGUAGE
+            detection = identify(document.prose.text)
+            language = detection.language or DEFAULT_LANGUAGE
+            if not detection.confident and first and document.prose.text.strip():
+                # Too few words to be sure: say so, rather than check English as Italian in silence.
+                notes = (
+                    Problem(
+                        display,
+                        f"language taken to be {_LANGUAGE_NAMES.get(language, language)} with low confidence "
+                        "(few words to go by): pass --lang it or --lang en, or give the front matter a lang:",
+                        kind="note",
+                    ),
+                )
 
         lines = document.__dict__.get("lines")
         result = replace(
             document,
-            problems=document.problems + (picked.problems if first else ()),
+            problems=document.problems + (picked.problems if first else ()) + notes,
             language=language,
             date=document.date or date or self.settings.date,
             encoding=encoding,
