@@ -25,7 +25,7 @@ _BRACKET_OPEN = {"(": ")", "[": "]", "{": "}"}
 _BRACKET_CLOSE = {v: k for k, v in _BRACKET_OPEN.items()}
 _SPACE_OR_OPENING = set(" \t\r\n\u00a0\u202f([{«“‘—–-/'’")
 # "a)", "1)", "iv)", "2b)": list enumerators close a bracket that was never opened.
-_ENUMERATOR = regex.compile(r"(?<![^\s(;:,.—–-])(?:\p{L}{1,2}|\p{N}{1,3}|[ivxIVX]{1,5})\.?$")
+_ENUMERATOR = regex.compile(r"(?<![^\s(;:,.—–-])(?:\p{L}{1,2}|\p{N}{1,3}\p{L}?|[ivxIVX]{1,5})\.?$")
 _EMOTICON_EYES = regex.compile(r"[:;=8][-^'o]?$")
 
 _DETAIL = {
@@ -490,7 +490,11 @@ class SpaceInsideQuotesOrBrackets:
                 found.append(self._match(event.end - trail, event.end, quotes))
         if any(c in text for c in "([{"):
             for m in _BRACKET_INNER_SPACE.finditer(text):
-                found.append(self._match(m.start("space"), m.end("space"), brackets))
+                start, end = m.span("space")
+                bracket = start - 1 if text[start - 1] in "([{" else end
+                if _EMOTICON_EYES.search(text, max(0, bracket - 3), bracket):
+                    continue  # ":-( well", ":) "
+                found.append(self._match(start, end, brackets))
         yield from sorted(found, key=lambda m: m.start)
 
     @staticmethod
