@@ -32,20 +32,25 @@ _CONJUNCTIONS = ("e", "ed", "o", "od", "né", "oppure", "and", "or", "nor", "&")
 _LINK = rf"(?:[^\S\r\n]*,|[^\S\r\n]+(?:{'|'.join(_CONJUNCTIONS)})){INLINE_SPACE}"
 _PARTICLE_ALTERNATIVES = "|".join(sorted(map(re.escape, NAME_PARTICLES), key=len, reverse=True))
 _PREFIX_ALTERNATIVES = "|".join(sorted(map(re.escape, NAME_PREFIXES), key=len, reverse=True))
-# One word of a name for the fast scan: a capital (after a glued prefix such as "al-" or "d’"), then
-# letters, with inner hyphens and apostrophes ("Jean-Luc", "D’Alema").
-_CANDIDATE_WORD = rf"(?:{_PREFIX_ALTERNATIVES})?{CAPITAL_CANDIDATE}\w*+(?:['’-]\w++)*+"
-_CANDIDATE_PARTICLES = rf"(?:(?:{_PARTICLE_ALTERNATIVES})[ \t]++)*+"
-# Candidates, found fast by the standard library's engine: a name of up to four capitalised words
-# (each may follow particles: "de Gaulle", "van der Bellen"), a comma or conjunction, and the same name
-# again. Each one is confirmed by _EXACT. Possessive quantifiers (*+, ++) keep the engine from retrying
-# shorter prefixes of each word.
+# Candidates, found fast by the standard library's engine: a capitalised name of up to four words (with
+# particles inside: "Ursula von der Leyen"), a comma or conjunction, and the same name again. Each one is confirmed by _EXACT. Possessive
+# quantifiers (*+, ++) keep the engine from retrying shorter prefixes of each word.
+_CANDIDATE_WORD = rf"{CAPITAL_CANDIDATE}\w*+(?:['’-]\w++)*+"
 _CANDIDATE_BODY = (
-    rf"({_CANDIDATE_PARTICLES}{_CANDIDATE_WORD}(?:[ \t]++{_CANDIDATE_PARTICLES}{_CANDIDATE_WORD}){{0,3}})"
+    rf"({_CANDIDATE_WORD}(?:[ \t]++(?:(?:{_PARTICLE_ALTERNATIVES})[ \t]++)*{_CANDIDATE_WORD}){{0,3}})"
     rf"(?:[ \t]*+,|[ \t]++(?:{'|'.join(_CONJUNCTIONS)}))\s++\1(?!\w)"
 )
 _CANDIDATE = re.compile(WORD_OPENERS + _CANDIDATE_BODY)
 _CANDIDATE_AT_START = re.compile(_CANDIDATE_BODY)
+# Names that start with a particle ("de Gaulle", "bin Salman", "al-Sisi") are found from the comma or
+# conjunction: one followed by a particle, whose name is then looked for right before it.
+_AHEAD = rf"(?=(?:(?:{_PARTICLE_ALTERNATIVES})[ \t]+)+{CAPITAL_CANDIDATE}|(?:{_PREFIX_ALTERNATIVES}){CAPITAL_CANDIDATE})"
+# Two scans that start on a literal, which the standard library's engine finds fastest.
+_COMMA_BEFORE_PARTICLE = re.compile(rf",[ \t]*(?:\r\n|\r|\n)?[ \t]*{_AHEAD}")
+_CONJUNCTION_BEFORE_PARTICLE = re.compile(
+    rf" (?:{'|'.join(_CONJUNCTIONS)})(?:[ \t]+(?:\r\n|\r|\n)?|\r\n|\r|\n)[ \t]*{_AHEAD}"
+)
+_NAME = regex.compile(name_pattern(4), regex.V0)
 _EXACT = regex.compile(
     rf"(?P<name>{name_pattern(4)}){_LINK}(?P=name)(?![\p{{L}}\p{{M}}\p{{N}}_-])",
     regex.V0,
@@ -220,8 +225,9 @@ class NameCoordinatedWithItself:
         allow = {a.casefold() for a in options.get("allow", ())}
         timeout = getattr(options, "timeout", 2.0)
         first = _CANDIDATE_AT_START.match(text)
-        for candidate in ([first] if first else []) + list(_CANDIDATE.finditer(text)):
-            start = candidate.start(1)
+        starts = [c.start(1) for c in ([first] if first else []) + list(_CANDIDATE.finditer(text))]
+        starts = sorted({*starts, *self._particle_starts(text)})
+        for start in starts:
             if start and _WORD_CHAR.match(text, start - 1):
                 continue
             m = _EXACT.match(text, start, timeout=timeout)
@@ -241,6 +247,26 @@ class NameCoordinatedWithItself:
             if _parallel(before, after, found):
                 continue  # a parallel or chiastic sentence: the name ends one clause and starts the next
             yield Match(start, end, args={"name": found})
+
+    @staticmethod
+    def _particle_starts(text: str) -> Iterator[int]:
+        """Where a name with particles may start that is written again right after a comma or a
+        conjunction ("de Gaulle e de Gaulle")."""
+        links = [*_COMMA_BEFORE_PARTICLE.finditer(text), *_CONJUNCTION_BEFORE_PARTICLE.finditer(text)]
+        for link in links:
+            second = _NAME.match(text, link.end())
+            if second is None:
+                continue
+            end = link.start()  # at the comma, or at the space before the conjunction
+            while end > 0 and text[end - 1] in " \t":
+                end -= 1
+            words = second.group().split()
+            names = (" ".join(words[:n]) for n in range(len(words), 0, -1))  # the longest first
+            for name in (form for n in names for form in (n, n.rstrip("."))):  # "Jr." or a full stop
+                start = end - len(name)
+                if start >= 0 and text[start:end] == name:
+                    yield start
+                    break
 
     @staticmethod
     def _common_noun(
@@ -272,6 +298,11 @@ class NameCoordinatedWithItself:
 
 # A word, a conjunction and the same word: "inutile e inutile", "increase or increase". The standard
 # library's engine, case-insensitive; the conjunction is captured to tell "and" from "or".
+# Found from the conjunction, which is rarer than words: the word after it, then the same word before.
+_CONJUNCTION = re.compile(
+    r"[ \t\r\n](e|ed|o|od|oppure|né|and|or|nor)(?:[ \t]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*)(?=[^\W\d_])"
+)
+_WORD_AFTER = re.compile(r"[^\W\d_]{2,}+(?![\w'’-])")
 _WORD_PAIR = re.compile(
     rf"(?<![\w'’-])([^\W\d_]{{2,}}+){INLINE_SPACE}(e|ed|o|od|oppure|né|and|or|nor){INLINE_SPACE}\1(?![\w'’-])",
     re.IGNORECASE,
@@ -349,7 +380,7 @@ class WordCoordinatedWithItself:
         text = document.prose.text
         language = document.language if document.language in FUNCTION_WORDS else "it"
         allow = {a.casefold() for a in options.get("allow", ())} | FUNCTION_WORDS[language]
-        for m in _WORD_PAIR.finditer(text):
+        for m in self._pairs(text):
             first, conjunction = m.group(1), m.group(2).casefold()
             second = text[m.end() - len(first) : m.end()]
             if not second[0].islower():
@@ -370,6 +401,24 @@ class WordCoordinatedWithItself:
             ):
                 continue
             yield Match(start, end, args={"word": second})
+
+    @staticmethod
+    def _pairs(text: str) -> Iterator[re.Match[str]]:
+        """Each word coordinated with itself, found from the conjunction: the word after it, and the
+        same word (whatever its case) right before it."""
+        for conjunction in _CONJUNCTION.finditer(text):
+            after = _WORD_AFTER.match(text, conjunction.end())
+            if after is None:
+                continue
+            end = conjunction.start()  # the space before the conjunction
+            while end > 0 and text[end - 1] in " \t\r\n":
+                end -= 1
+            start = end - len(after.group())
+            if start < 0 or text[start:end].casefold() != after.group().casefold():
+                continue
+            pair = _WORD_PAIR.match(text, start)
+            if pair is not None and pair.end() == after.end():
+                yield pair
 
     @staticmethod
     def _iterative(word: str, conjunction: str) -> bool:

@@ -6,6 +6,7 @@ The simpler punctuation rules (doubled marks, spacing) are data: ``rules/common/
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, NamedTuple
 
@@ -411,12 +412,30 @@ class MismatchedQuotes:
 
 _INNER_SPACE = " \t\u00a0\u2009\u202f"
 _QUOTE_CHARACTERS = set("'‘’\"“”«»‹›„")
-# A space after an opening bracket, or before a closing one, with words inside: "( testo )". An empty
-# pair ("[ ]", a check box) is left alone.
-_BRACKET_INNER_SPACE = regex.compile(
-    r"(?<=[(\[{])(?P<space>[ \t\u00a0\u2009\u202f]+)(?=[^\s)\]}])"
-    r"|(?<=[^\s(\[{])(?P<space>[ \t\u00a0\u2009\u202f]+)(?=[)\]}])"
-)
+_BRACKETS = re.compile(r"[()\[\]{}]")
+
+
+def _bracket_inner_spaces(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the spaces after an opening bracket, or before a closing one, with words
+    inside: "( testo )". An empty pair ("[ ]", a check box) and emoticons (":-( ok") are left alone."""
+    for m in _BRACKETS.finditer(text):
+        i = m.start()
+        if text[i] in "([{":
+            end = i + 1
+            while end < len(text) and text[end] in _INNER_SPACE:
+                end += 1
+            words_inside = (
+                end > i + 1 and end < len(text) and not text[end].isspace() and text[end] not in ")]}"
+            )
+            emoticon = text[i] == "(" and _EMOTICON_EYES.search(text, max(0, i - 3), i)
+            if words_inside and not emoticon:
+                yield i + 1, end
+        else:
+            start = i
+            while start > 0 and text[start - 1] in _INNER_SPACE:
+                start -= 1
+            if start < i and start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([{":
+                yield start, i
 
 
 class SpaceInsideQuotesOrBrackets:
@@ -488,13 +507,8 @@ class SpaceInsideQuotesOrBrackets:
                 found.append(self._match(event.at + 1, event.at + 1 + lead, quotes))
             if trail:
                 found.append(self._match(event.end - trail, event.end, quotes))
-        if any(c in text for c in "([{"):
-            for m in _BRACKET_INNER_SPACE.finditer(text):
-                start, end = m.span("space")
-                bracket = start - 1 if text[start - 1] in "([{" else end
-                if _EMOTICON_EYES.search(text, max(0, bracket - 3), bracket):
-                    continue  # ":-( well", ":) "
-                found.append(self._match(start, end, brackets))
+        for start, end in _bracket_inner_spaces(text):
+            found.append(self._match(start, end, brackets))
         yield from sorted(found, key=lambda m: m.start)
 
     @staticmethod

@@ -22,6 +22,9 @@ from lint.text import NAME_PARTICLES, NAME_PREFIXES
 _LOWER_AFTER_STOP = re.compile(
     r"(?<!\w)([^\W\d_]+)\.([ \t\u00a0]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*)([^\W\d_][\w'’-]*)"
 )
+_LOWER_AFTER_STOP_HINT = re.compile(
+    r"\.(?:[ \t\u00a0]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*)[a-zß-öø-ÿ]"
+)
 # A comma or semicolon, spaces on the same line, a capitalised word and a word in lower case after it.
 _CAPITAL_AFTER_COMMA = re.compile(r"[,;][ \t\u00a0]+([^\W\d_][^\W\d_]*)(?=[ \t\u00a0]+[^\W\d_])")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’-]*)")
@@ -95,7 +98,7 @@ class LowercaseSentenceStart:
         if ". " not in text and ".\n" not in text and ".\r" not in text and ".\t" not in text:
             return
         abbreviations = set(options.get("abbreviations", ()))
-        for m in _LOWER_AFTER_STOP.finditer(text):
+        for m in self._candidates(text):
             before, word = m.group(1), m.group(3)
             if not word[0].islower() or len(before) < 2 or not before[-2:].islower():
                 continue  # a capital, an initial ("J. smith"), or an acronym before the stop
@@ -106,6 +109,17 @@ class LowercaseSentenceStart:
             if any(c.isupper() for c in word[1:]) or _name_particle(text, m.end(3), word):
                 continue  # "iPhone", "eBay"; "de Gaulle", "al-Sisi"
             yield Match(m.start(3), m.end(3), args={"word": word})
+
+    @staticmethod
+    def _candidates(text: str) -> Iterator[re.Match[str]]:
+        """Each word before a full stop that a lowercase word follows, found from the rarer full stop."""
+        for hint in _LOWER_AFTER_STOP_HINT.finditer(text):
+            start = hint.start()
+            while start > 0 and (text[start - 1].isalpha()):
+                start -= 1
+            m = _LOWER_AFTER_STOP.match(text, start)
+            if m is not None:
+                yield m
 
 
 def _name_particle(text: str, end: int, word: str) -> bool:
@@ -235,6 +249,26 @@ _CASE_JOIN = re.compile(r"(?<![\w@#.&/-])([^\W\d_]*[^\W\d_A-Z]{2,})([A-ZÀ-ÖØ-
 _DIGIT_JOIN = re.compile(
     r"(?<![\w@#.&/-])((?:[A-ZÀ-ÖØ-Þ]|[^\W\d_A-ZÀ-ÖØ-Þ])[^\W\d_A-ZÀ-ÖØ-Þ]{3,})(\d{1,2})(?![\w@/%°-]|[.,]\d)"
 )
+# Where such a word may be: a lowercase letter before a capital or a digit. Found fast by a scan for
+# two characters; the full patterns run only on the words around.
+_HINT = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ0-9]")
+
+
+def _hinted_words(text: str) -> Iterator[int]:
+    """Where each word with a lowercase letter before a capital or a digit starts."""
+    done = -1
+    for h in _HINT.finditer(text):
+        start = h.start()
+        if start < done:
+            continue
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        done = h.end()
+        while done < len(text) and (text[done].isalnum() or text[done] == "_"):
+            done += 1
+        yield start
+
+
 # Words a scraper glues to the end of a sentence: photo credits and captions.
 _CAPTION_WORDS = frozenset(
     {
@@ -329,7 +363,8 @@ class GluedWords:
         text = document.prose.text
         allow = set(options.get("allow", ()))
         knowledge = None
-        for m in _CASE_JOIN.finditer(text):
+        starts = list(_hinted_words(text))
+        for m in filter(None, (_CASE_JOIN.match(text, start) for start in starts)):
             word, left, right = m.group(), m.group(1), m.group(2)
             if word in allow or left in _SCOTTISH_AND_IRISH:
                 continue
@@ -341,7 +376,7 @@ class GluedWords:
                 yield Match(
                     m.start(), m.end(), suggestions=(f"{left} {right}",), replacement=f"{left} {right}"
                 )
-        for m in _DIGIT_JOIN.finditer(text):
+        for m in filter(None, (_DIGIT_JOIN.match(text, start) for start in starts)):
             if m.group() in allow:
                 continue
             yield Match(m.start(), m.end(), suggestions=(m.group(1),))
