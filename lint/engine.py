@@ -28,6 +28,7 @@ from lint.windows import LARGE_FILE_BYTES, WINDOW_CHARS
 
 DEFAULT_LANGUAGE = "it"
 _LANGUAGE_NAMES = {"it": "Italian", "en": "English"}
+NOTE_WORDS = 5  # a guessed language is noted from this many words on
 SUPPRESSION_RULE = "STY001"
 LANGUAGETOOL_RULE = "LT"
 # A namespace rule's finding is dropped where refuso's own rules report the same span for the same
@@ -192,8 +193,9 @@ class Engine:
         if language is None:
             detection = identify(document.prose.text)
             language = detection.language or DEFAULT_LANGUAGE
-            if not detection.confident and first and document.prose.text.strip():
-                # Too few words to be sure: say so, rather than check English as Italian in silence.
+            if not detection.confident and first and detection.words >= NOTE_WORDS:
+                # A sentence or more, and still too little to be sure: say so, rather than check English
+                # as Italian in silence. (A few words are a snippet: nothing to note.)
                 notes = (
                     Problem(
                         display,

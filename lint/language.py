@@ -181,10 +181,11 @@ FUNCTION_WORDS = {
 
 class Detection(NamedTuple):
     """The language of a text, or None when nothing tells; ``confident`` is False when the evidence is
-    thin (a few words) or split between the two languages."""
+    thin (a few words) or split between the two languages. ``words``: how many words were read."""
 
     language: str | None
     confident: bool
+    words: int = 0
 
 
 # Function words enough to decide without looking at content words.
@@ -229,7 +230,7 @@ def identify(text: str) -> Detection:
                 counts[lang] += 1
     best = max(counts, key=lambda k: counts[k])
     if counts[best] >= _DECISIVE and counts[best] >= 3 * min(counts.values()):
-        return Detection(best, True)
+        return Detection(best, True, len(words))
     for word in words:
         if not word.isalpha():
             continue
@@ -239,9 +240,9 @@ def identify(text: str) -> Detection:
     best = max(counts, key=lambda k: counts[k])
     low = min(counts.values())
     if counts[best] == low:
-        return Detection(None, False)
+        return Detection(None, False, len(words))
     confident = counts[best] >= 3 and counts[best] - low >= 2 and counts[best] >= 2 * low
-    return Detection(best, confident)
+    return Detection(best, confident, len(words))
 
 
 def detect(text: str) -> str | None:

@@ -309,7 +309,8 @@ class GluedWords:
                 "una parola che il testo usa da sola, e una parola seguita da una o due cifre. Marchi e nomi "
                 "che si scrivono così («iPhone», «YouTube», «McDonald», «eBay», «PlayStation», «JPMorgan», "
                 "«BlackRock»: l’elenco è rules.TYP006.options.allow), formule e unità («CO2», «kWh»), sigle e "
-                "modelli («G20», «5G», «COVID-19», «A320») restano puliti."
+                "modelli («G20», «5G», «COVID-19», «A320») restano puliti. La correzione (da rivedere) separa "
+                "le due parole con uno spazio."
             ),
             "en": (
                 'Two words fused by a scraper or a translation: a caption glued to a name ("DraghiFoto"), the '
@@ -318,7 +319,8 @@ class GluedWords:
                 "name of the knowledge base or a word the text uses on its own; so is a word followed by one or "
                 'two digits. Brands and names written that way ("iPhone", "YouTube", "McDonald", "eBay", '
                 '"PlayStation", "JPMorgan", "BlackRock": the list is rules.TYP006.options.allow), formulas and '
-                'units ("CO2", "kWh"), acronyms and models ("G20", "5G", "COVID-19", "A320") stay clean.'
+                'units ("CO2", "kWh"), acronyms and models ("G20", "5G", "COVID-19", "A320") stay clean. The fix '
+                "(unsafe: review it) puts a space between the two words."
             ),
         },
         flagged=[
@@ -333,6 +335,7 @@ class GluedWords:
                 "JPMorgan and BlackRock sold PlayStation shares; CO2 costs 5G kWh at the G20 on COVID-19 A320s.",
             ),
         ],
+        fix="unsafe",
         options={
             "allow": (
                 *("iPhone", "iPad", "iPod", "iOS", "iMac", "iCloud", "iTunes", "eBay", "eBook", "eCommerce"),
