@@ -181,7 +181,8 @@ FUNCTION_WORDS = {
 
 class Detection(NamedTuple):
     """The language of a text, or None when nothing tells; ``confident`` is False when the evidence is
-    thin (a few words) or split between the two languages. ``words``: how many words were read."""
+    thin (a few words) or split between the two languages. ``words``: how many words (with a letter)
+    were read."""
 
     language: str | None
     confident: bool
@@ -220,6 +221,10 @@ def _words(text: str) -> list[str]:
     return out
 
 
+def _lettered(words: list[str]) -> int:
+    return sum(1 for w in words if any(c.isalpha() for c in w))
+
+
 def identify(text: str) -> Detection:
     """Italian or English, from function words, and from content words when those are few."""
     words = _words(text)
@@ -230,7 +235,7 @@ def identify(text: str) -> Detection:
                 counts[lang] += 1
     best = max(counts, key=lambda k: counts[k])
     if counts[best] >= _DECISIVE and counts[best] >= 3 * min(counts.values()):
-        return Detection(best, True, len(words))
+        return Detection(best, True, _lettered(words))
     for word in words:
         if not word.isalpha():
             continue
@@ -240,9 +245,9 @@ def identify(text: str) -> Detection:
     best = max(counts, key=lambda k: counts[k])
     low = min(counts.values())
     if counts[best] == low:
-        return Detection(None, False, len(words))
+        return Detection(None, False, _lettered(words))
     confident = counts[best] >= 3 and counts[best] - low >= 2 and counts[best] >= 2 * low
-    return Detection(best, confident, len(words))
+    return Detection(best, confident, _lettered(words))
 
 
 def detect(text: str) -> str | None:

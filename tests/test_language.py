@@ -49,11 +49,15 @@ def test_an_article_is_decided_by_function_words_alone():
 
 
 def test_a_low_confidence_guess_is_a_note():
-    linter = Linter(load_entry_points=False, isolated=True, cache=Cache(None), overrides=Overrides(select=("DUP",)))
+    linter = Linter(
+        load_entry_points=False, isolated=True, cache=Cache(None), overrides=Overrides(select=("DUP",))
+    )
     guessed = linter.check_text("Putin, Biden, Modi e Modi: 4-2, 3-1.", path="a.txt")
     assert [p.kind for p in guessed.problems] == ["note"]
     assert "low confidence" in guessed.problems[0].message
-    sure = linter.check_text("Talks between Biden and Biden lasted two hours, the officials said.", path="b.txt")
+    sure = linter.check_text(
+        "Talks between Biden and Biden lasted two hours, the officials said.", path="b.txt"
+    )
     assert sure.language == "en" and sure.problems == ()
     assert [f.code for f in sure.findings] == ["DUP003"]
     told = linter.check_text("Putin, Biden, Modi e Modi: 4-2, 3-1.", path="c.txt", language="it")
@@ -61,5 +65,7 @@ def test_a_low_confidence_guess_is_a_note():
 
 
 def test_a_snippet_of_a_few_words_earns_no_note():
-    linter = Linter(load_entry_points=False, isolated=True, cache=Cache(None), overrides=Overrides(select=("DUP",)))
+    linter = Linter(
+        load_entry_points=False, isolated=True, cache=Cache(None), overrides=Overrides(select=("DUP",))
+    )
     assert linter.check_text("Putin and Putin.", path="a.txt").problems == ()

@@ -416,26 +416,28 @@ _BRACKETS = re.compile(r"[()\[\]{}]")
 
 
 def _bracket_inner_spaces(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of the spaces after an opening bracket, or before a closing one, with words
-    inside: "( testo )". An empty pair ("[ ]", a check box) and emoticons (":-( ok") are left alone."""
+    """(start, end) of the spaces after an opening bracket, or before a closing one, inside a pair of
+    brackets with words in it: "( testo )". An empty pair ("[ ]", a check box), emoticons (":-( ok") and
+    marks that pair with nothing ("]]>") are left alone."""
+    stack: list[int] = []
     for m in _BRACKETS.finditer(text):
         i = m.start()
         if text[i] in "([{":
-            end = i + 1
-            while end < len(text) and text[end] in _INNER_SPACE:
-                end += 1
-            words_inside = (
-                end > i + 1 and end < len(text) and not text[end].isspace() and text[end] not in ")]}"
-            )
-            emoticon = text[i] == "(" and _EMOTICON_EYES.search(text, max(0, i - 3), i)
-            if words_inside and not emoticon:
-                yield i + 1, end
-        else:
-            start = i
-            while start > 0 and text[start - 1] in _INNER_SPACE:
-                start -= 1
-            if start < i and start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([{":
-                yield start, i
+            if not (text[i] == "(" and _EMOTICON_EYES.search(text, max(0, i - 3), i)):
+                stack.append(i)
+            continue
+        if not stack or text[stack[-1]] != _BRACKET_CLOSE[text[i]]:
+            continue
+        opening = stack.pop()
+        inside = text[opening + 1 : i]
+        if "\n" in inside or "\r" in inside or not inside.strip(_INNER_SPACE):
+            continue
+        lead = len(inside) - len(inside.lstrip(_INNER_SPACE))
+        trail = len(inside) - len(inside.rstrip(_INNER_SPACE))
+        if lead:
+            yield opening + 1, opening + 1 + lead
+        if trail:
+            yield i - trail, i
 
 
 class SpaceInsideQuotesOrBrackets:
