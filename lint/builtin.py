@@ -38,6 +38,7 @@ def refuso_rules() -> list[object]:
         punctuation,
         suppression,
         translation,
+        typography,
     )
 
     return [
@@ -47,6 +48,7 @@ def refuso_rules() -> list[object]:
         *people.RULES,
         *organisations.RULES,
         *translation.RULES,
+        *typography.RULES,
         *languagetool.RULES,
     ]
 

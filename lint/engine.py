@@ -20,7 +20,7 @@ from lint.decoding import BinaryInput, DecodeError, decode
 from lint.document import Document
 from lint.files import NotRegularFile, read_regular
 from lint.findings import Category, Edit, FileResult, Finding, Fix, Problem, Severity
-from lint.language import detect
+from lint.language import identify
 from lint.plugins import Plugins
 from lint.readers import normalise_language
 from lint.rules import Match, Rule, RuleSet
@@ -29,6 +29,8 @@ from lint.text import address_spans, quoted_spans
 from lint.windows import LARGE_FILE_BYTES, WINDOW_CHARS
 
 DEFAULT_LANGUAGE = "it"
+_LANGUAGE_NAMES = {"it": "Italian", "en": "English"}
+NOTE_WORDS = 5  # a guessed language is noted from this many words on
 SUPPRESSION_RULE = "STY001"
 LANGUAGETOOL_RULE = "LT"
 # A namespace rule's finding is dropped where refuso's own rules report the same span for the same
@@ -190,13 +192,26 @@ class Engine:
         language = language or document.language
         if language is None and self.settings.language != "auto":
             language = normalise_language(self.settings.language) or self.settings.language
+        notes: tuple[Problem, ...] = ()
         if language is None:
-            language = detect(document.prose.text) or DEFAULT_LANGUAGE
+            detection = identify(document.prose.text)
+            language = detection.language or DEFAULT_LANGUAGE
+            if not detection.confident and first and detection.words >= NOTE_WORDS:
+                # A sentence or more, and still too little to be sure: say so, rather than check English
+                # as Italian in silence. (A few words are a snippet: nothing to note.)
+                notes = (
+                    Problem(
+                        display,
+                        f"language taken to be {_LANGUAGE_NAMES.get(language, language)} with low confidence "
+                        "(few words to go by): pass --lang it or --lang en, or give the front matter a lang:",
+                        kind="note",
+                    ),
+                )
 
         lines = document.__dict__.get("lines")
         result = replace(
             document,
-            problems=document.problems + (picked.problems if first else ()),
+            problems=document.problems + (picked.problems if first else ()) + notes,
             language=language,
             date=document.date or date or self.settings.date,
             encoding=encoding,

@@ -1,12 +1,18 @@
-"""Cheap language identification for ``--lang auto``: Italian or English, from function words.
+"""Cheap language identification for ``--lang auto``: Italian or English.
 
 Function words are the most frequent words of a language and almost never shared between these
-two, so counting them in the first few thousand characters is enough for article-length text.
+two, so counting them in the first few thousand characters is enough for article-length text. A short
+text ("Talks between Biden and Biden lasted two hours.") may hold one function word or none: then the
+content words are counted too, against the frequent words that set each language apart (the word lists
+of rules/lexicon, built from word frequencies by tools/build_lexicon.py, read only when needed).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
+from typing import NamedTuple
 
 SUPPORTED = ("it", "en")
 _SAMPLE = 2500
@@ -173,17 +179,77 @@ FUNCTION_WORDS = {
 }
 
 
-def detect(text: str) -> str | None:
-    """ "it", "en", or None when the sample holds too few function words to tell."""
-    counts = dict.fromkeys(SUPPORTED, 0)
+class Detection(NamedTuple):
+    """The language of a text, or None when nothing tells; ``confident`` is False when the evidence is
+    thin (a few words) or split between the two languages. ``words``: how many words (with a letter)
+    were read."""
+
+    language: str | None
+    confident: bool
+    words: int = 0
+
+
+# Function words enough to decide without looking at content words.
+_DECISIVE = 8
+
+
+@functools.cache
+def _distinctive_words(language: str) -> frozenset[str]:
+    """Frequent words of ``language`` that are rare in the other one (rules/lexicon)."""
+    from lint.builtin import builtin_rules_dir
+
+    other = "en" if language == "it" else "it"
+    path = Path(builtin_rules_dir()) / "lexicon" / f"{language}-not-{other}.txt"
+    words = {
+        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    }
+    return frozenset(words)
+
+
+def _words(text: str) -> list[str]:
+    """The sample's words in lower case; an elided article or preposition stands for itself
+    ("dell'Italia" -> "dell"), English contractions stay whole ("don't")."""
+    out = []
     for token in text[:_SAMPLE].lower().split():
         word = token.strip(_EDGE)
         if "'" in word or "’" in word:
-            word = _ELISION.split(word, 1)[0]
-        for lang, words in FUNCTION_WORDS.items():
-            if word in words:
+            head = _ELISION.split(word, 1)[0]
+            if len(head) <= 4 and not word.endswith(("'s", "’s", "n't", "n’t")):
+                word = head
+        if word:
+            out.append(word)
+    return out
+
+
+def _lettered(words: list[str]) -> int:
+    return sum(1 for w in words if any(c.isalpha() for c in w))
+
+
+def identify(text: str) -> Detection:
+    """Italian or English, from function words, and from content words when those are few."""
+    words = _words(text)
+    counts = dict.fromkeys(SUPPORTED, 0)
+    for word in words:
+        for lang, function_words in FUNCTION_WORDS.items():
+            if word in function_words:
                 counts[lang] += 1
     best = max(counts, key=lambda k: counts[k])
-    if counts[best] < 2 or counts[best] < 1.5 * min(counts.values()):
-        return None
-    return best
+    if counts[best] >= _DECISIVE and counts[best] >= 3 * min(counts.values()):
+        return Detection(best, True, _lettered(words))
+    for word in words:
+        if not word.isalpha():
+            continue
+        for lang in SUPPORTED:
+            if word not in FUNCTION_WORDS[lang] and word in _distinctive_words(lang):
+                counts[lang] += 1
+    best = max(counts, key=lambda k: counts[k])
+    low = min(counts.values())
+    if counts[best] == low:
+        return Detection(None, False, _lettered(words))
+    confident = counts[best] >= 3 and counts[best] - low >= 2 and counts[best] >= 2 * low
+    return Detection(best, confident, _lettered(words))
+
+
+def detect(text: str) -> str | None:
+    """ "it", "en", or None when nothing in the sample tells them apart."""
+    return identify(text).language

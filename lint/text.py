@@ -24,6 +24,53 @@ WORD_OPENERS = r"[\s“«\"(\[{—–/]"
 CAPITAL_CANDIDATE = "[A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-Я]"
 
 
+# Lowercase particles that belong to a surname and stand before it as words ("de Gaulle", "van der
+# Bellen", "bin Salman", "di Maio", "Lula da Silva"), and prefixes glued to it ("al-Sisi", "d’Alema").
+NAME_PARTICLES = frozenset(
+    {
+        *("de", "di", "da", "du", "des", "del", "della", "la", "le", "lo"),
+        *("van", "von", "der", "den", "ter", "ten", "te", "het", "zu", "zum", "zur"),
+        *("bin", "ibn", "ben", "bint", "abu", "al", "el", "dos", "das", "do", "af", "av"),
+    }
+)
+NAME_PREFIXES = (
+    "al-",
+    "el-",
+    "as-",
+    "ash-",
+    "ad-",
+    "ar-",
+    "at-",
+    "az-",
+    "an-",
+    "ul-",
+    "ud-",
+    "d'",
+    "d’",
+    "dell'",
+    "dell’",
+)
+# A capitalised name word, for the ``regex`` module: "Putin", "D’Alema", "Jean-Luc", "Jr.".
+NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?"
+
+
+def is_name_particle(word: str) -> bool:
+    """True for a lowercase particle of a surname ("van", "bin") or a glued prefix ("al-", "d’")."""
+    return word in NAME_PARTICLES or word in NAME_PREFIXES
+
+
+def name_pattern(max_words: int = 4, particles: frozenset[str] = NAME_PARTICLES) -> str:
+    """A ``regex`` pattern for a personal name of up to ``max_words`` capitalised words, each of which
+    may follow lowercase particles or carry a glued prefix: "Putin", "Joe Biden", "de Gaulle",
+    "Ursula von der Leyen", "al-Sisi". It ends on a capitalised word, never on a particle."""
+    space = r"[^\S\r\n]+"
+    particle = "|".join(sorted(map(re.escape, particles), key=len, reverse=True))
+    prefix = "|".join(sorted(map(re.escape, NAME_PREFIXES), key=len, reverse=True))
+    word = rf"(?:(?:{prefix})(?=\p{{Lu}}))?{NAME_WORD}"
+    run = rf"(?:(?:{particle}){space})*"
+    return rf"{run}{word}(?:{space}{run}{word}){{0,{max_words - 1}}}"
+
+
 def either_case_initial(word: str) -> str:
     """A regex for a lowercase word list entry that also matches it capitalised, as at a sentence start."""
     if word and word[0].islower() and word[0].isalpha():

@@ -268,8 +268,10 @@ def expected_position(text: str, offset: int) -> Position:
 
 
 def allowed_problem(text: str, path: str, problem) -> bool:
-    """Bad front matter (text and Markdown readers read it) is the writer's mistake, reported on purpose."""
-    return text.startswith("---") and "front matter" in problem.message
+    """Bad front matter (text and Markdown readers read it) is the writer's mistake, reported on purpose;
+    so is a note that the language of a text with little to go by was guessed."""
+    guessed = problem.kind == "note" and "low confidence" in problem.message
+    return guessed or (text.startswith("---") and "front matter" in problem.message)
 
 
 def decoded(text: str) -> str:
@@ -453,7 +455,8 @@ def test_markdown_findings_map_to_the_original_bytes(document, language):
     source, forbidden = document
     data = source.encode("utf-8")
     result = LINTER.check_text(source, path="x.md", language=language)
-    assert not result.problems, result.problems
+    unexpected = [p for p in result.problems if not allowed_problem(source, "x.md", p)]
+    assert not unexpected, unexpected
     check_findings(source, result)
     for f in result.findings:
         first = len(source[: f.start].encode("utf-8"))

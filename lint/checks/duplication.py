@@ -1,12 +1,13 @@
-"""A name coordinated with itself: "Putin e Putin", "Biden, Biden e…", "Putin and Putin".
+"""A name or a word coordinated with itself: "Putin e Putin", "Biden, Biden e…", "inutile e inutile".
 
-Machine translation loses one of two coordinated names and repeats the other; the result reads as
-a grammatical sentence, so spell and grammar checkers pass it. Plain repeated words ("il il") are data:
-``rules/common/duplication.yaml``.
+Machine translation loses one of two coordinated names (or words) and repeats the other; the result
+reads as a grammatical sentence, so spell and grammar checkers pass it. Plain repeated words ("il il")
+are data: ``rules/common/duplication.yaml``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -15,31 +16,53 @@ import regex
 
 from lint.checks.base import rule_meta
 from lint.document import Document
+from lint.language import FUNCTION_WORDS
 from lint.rules import Match
-from lint.text import CAPITAL_CANDIDATE, INLINE_SPACE, WORD_OPENERS
+from lint.text import (
+    CAPITAL_CANDIDATE,
+    INLINE_SPACE,
+    NAME_PARTICLES,
+    NAME_PREFIXES,
+    WORD_OPENERS,
+    is_name_particle,
+    name_pattern,
+)
 
-_NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*\.?"
 _CONJUNCTIONS = ("e", "ed", "o", "od", "né", "oppure", "and", "or", "nor", "&")
 _LINK = rf"(?:[^\S\r\n]*,|[^\S\r\n]+(?:{'|'.join(_CONJUNCTIONS)})){INLINE_SPACE}"
-# Candidates, found fast by the standard library's engine: a capitalised name of up to four words,
-# a comma or conjunction, and the same name again. Each one is confirmed by _EXACT.
-# Possessive quantifiers (*+, ++) keep the engine from retrying shorter prefixes of each word.
+_PARTICLE_ALTERNATIVES = "|".join(sorted(map(re.escape, NAME_PARTICLES), key=len, reverse=True))
+_PREFIX_ALTERNATIVES = "|".join(sorted(map(re.escape, NAME_PREFIXES), key=len, reverse=True))
+# Candidates, found fast by the standard library's engine: a capitalised name of up to four words (with
+# particles inside: "Ursula von der Leyen"), a comma or conjunction, and the same name again. Each one is confirmed by _EXACT. Possessive
+# quantifiers (*+, ++) keep the engine from retrying shorter prefixes of each word.
+_CANDIDATE_WORD = rf"{CAPITAL_CANDIDATE}\w*+(?:['’-]\w++)*+"
 _CANDIDATE_BODY = (
-    rf"({CAPITAL_CANDIDATE}\w*+(?:[ \t]++{CAPITAL_CANDIDATE}\w*+){{0,3}})"
+    rf"({_CANDIDATE_WORD}(?:[ \t]++(?:(?:{_PARTICLE_ALTERNATIVES})[ \t]++)*{_CANDIDATE_WORD}){{0,3}})"
     rf"(?:[ \t]*+,|[ \t]++(?:{'|'.join(_CONJUNCTIONS)}))\s++\1(?!\w)"
 )
 _CANDIDATE = re.compile(WORD_OPENERS + _CANDIDATE_BODY)
 _CANDIDATE_AT_START = re.compile(_CANDIDATE_BODY)
+# Names that start with a particle ("de Gaulle", "bin Salman", "al-Sisi") are found from the comma or
+# conjunction: one followed by a particle, whose name is then looked for right before it.
+_AHEAD = rf"(?=(?:(?:{_PARTICLE_ALTERNATIVES})[ \t]+)+{CAPITAL_CANDIDATE}|(?:{_PREFIX_ALTERNATIVES}){CAPITAL_CANDIDATE})"
+# Two scans that start on a literal, which the standard library's engine finds fastest.
+_COMMA_BEFORE_PARTICLE = re.compile(rf",[ \t]*(?:\r\n|\r|\n)?[ \t]*{_AHEAD}")
+_CONJUNCTION_BEFORE_PARTICLE = re.compile(
+    rf" (?:{'|'.join(_CONJUNCTIONS)})(?:[ \t]+(?:\r\n|\r|\n)?|\r\n|\r|\n)[ \t]*{_AHEAD}"
+)
+_NAME = regex.compile(name_pattern(4), regex.V0)
 _EXACT = regex.compile(
-    rf"(?P<name>{_NAME_WORD}(?:[^\S\r\n]+{_NAME_WORD}){{0,3}}){_LINK}(?P=name)(?![\p{{L}}\p{{M}}\p{{N}}_-])",
+    rf"(?P<name>{name_pattern(4)}){_LINK}(?P=name)(?![\p{{L}}\p{{M}}\p{{N}}_-])",
     regex.V0,
 )
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}_'’-]")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
-# "tra Stato e Stato", "between state and state": a distributive idiom, not a lost name.
+# "tra Stato e Stato", "between man and man": a distributive phrase, not a lost name.
 _DISTRIBUTIVE = frozenset({"tra", "fra", "between", "from", "da"})
 _SENTENCE_END = regex.compile(r"[.!?;:…]\s|[\r\n]{2}")
+_SENTENCE_OPENERS = set(".!?:;…«“\"'‘(—–-\n\r")
 WINDOW = 4
+_FUNCTION_WORDS = FUNCTION_WORDS["it"] | FUNCTION_WORDS["en"]
 
 
 def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -55,6 +78,76 @@ def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]
     before = [w.casefold() for w in _WORD.findall(head)][-WINDOW:]
     after = [w.casefold() for w in _WORD.findall(tail)][:WINDOW]
     return before, after
+
+
+def _parallel(before: list[str], after: list[str], repeated: str) -> bool:
+    """A parallel or chiastic sentence: a word of three letters or more on both sides of the
+    coordination ("Mattia bacia Sofia e Sofia bacia Mattia"), the repeated words aside."""
+    shared = (set(before) & set(after)) - set(repeated.casefold().split()) - _FUNCTION_WORDS
+    return any(len(w) >= 3 for w in shared)
+
+
+def _knowledge(options: Mapping[str, Any]) -> Any:
+    provider = getattr(options, "knowledge", None)
+    return provider() if callable(provider) else None
+
+
+@functools.lru_cache(maxsize=4)
+def _place_names(knowledge: Any) -> frozenset[str]:
+    """The names of the countries the knowledge base knows, folded."""
+    names: set[str] = set()
+    for country in knowledge.kb.countries.values():
+        names.update(
+            n.casefold() for n in (country.it_name, country.en_name, *country.en_also, *country.it_also)
+        )
+    return frozenset(names)
+
+
+def _known_name(knowledge: Any, word: str) -> bool:
+    """True when the knowledge base knows ``word`` as a person, an organisation or a country."""
+    if knowledge is None:
+        return False
+    folded = word.casefold()
+    return bool(
+        knowledge.lookup(word)
+        or folded in knowledge.organisation_names
+        or word in knowledge.organisation_acronyms
+        or folded in _place_names(knowledge)
+    )
+
+
+def _frequent(word: str, language: str | None) -> bool:
+    """A frequent word of the language (rules/lexicon lists the frequent words that set it apart)."""
+    from lint.checks.translation import lexicon
+
+    lang = language if language in ("it", "en") else "it"
+    other = "en" if lang == "it" else "it"
+    return word in lexicon(f"{lang}-not-{other}.txt") or word in FUNCTION_WORDS[lang]
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i >= 0 and text[i] not in _SENTENCE_OPENERS
+
+
+def _written_as_common_noun(text: str, word: str, start: int, end: int) -> bool:
+    """The document writes ``word`` in lower case elsewhere, and never capitalised in mid-sentence
+    outside [start, end): it is a common noun capitalised for emphasis ("tra Generazione e…")."""
+    lower = word.casefold()
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}]){regex.escape(lower)}(?![\p{{L}}\p{{M}}])", regex.IGNORECASE
+    )
+    seen_lower = False
+    for m in pattern.finditer(text):
+        if start <= m.start() < end:
+            continue
+        if m.group() == lower:
+            seen_lower = True
+        elif _mid_sentence(text, m.start()):
+            return False
+    return seen_lower
 
 
 class NameCoordinatedWithItself:
@@ -73,16 +166,26 @@ class NameCoordinatedWithItself:
         description={
             "it": (
                 "Segnala un nome proprio coordinato con se stesso — «Putin e Putin», «Macron ed Macron», "
-                "«Biden, Biden e…» — anche a cavallo di un a capo. È il segno tipico di una traduzione "
-                "automatica che ha perso uno dei due nomi («Biden e Putin»). Non segnala le strutture "
-                "parallele o a chiasmo, in cui lo stesso nome chiude una frase e apre la successiva "
-                "(«Mattia bacia Sofia e Sofia bacia Mattia»), né le formule distributive («tra Stato e Stato»)."
+                "«Biden, Biden e…», «de Gaulle e de Gaulle», «i colloqui tra Scholz e Scholz» — anche a cavallo "
+                "di un a capo. È il segno tipico di una traduzione automatica che ha perso uno dei due nomi "
+                "(«Biden e Putin»). Le particelle minuscole fanno parte del nome («van der Bellen», «bin Salman», "
+                "«al-Sisi»). Non segnala le strutture parallele o a chiasmo, in cui lo stesso nome chiude una "
+                "frase e apre la successiva («Mattia bacia Sofia e Sofia bacia Mattia»), né le formule "
+                "distributive con un nome comune («tra Stato e Stato», «tra Paese e Paese»): un nome che la base "
+                "di conoscenza conosce (persona, organizzazione, Paese) o che non è una parola comune della "
+                "lingua resta un nome anche dopo «tra». I nomi comuni che il testo scrive con la maiuscola per "
+                "rispetto si aggiungono con rules.DUP003.options.common_nouns."
             ),
             "en": (
-                'Flags a proper name coordinated with itself ("Putin and Putin", "Biden, Biden and…"), also '
-                "across a line break: the mark of a machine translation that lost one of two names. Parallel and "
-                'chiastic structures, where the name ends one clause and starts the next ("Anna met Tom and Tom '
-                'met Anna"), and distributive phrases ("between State and State") stay clean.'
+                'Flags a proper name coordinated with itself ("Putin and Putin", "Biden, Biden and…", "talks '
+                'between Modi and Modi", "bin Salman and bin Salman"), also across a line break: the mark of a '
+                "machine translation that lost one of two names. Lowercase particles belong to the name "
+                '("van der Bellen", "al-Sisi"). Parallel and chiastic structures, where the name ends one clause '
+                'and starts the next ("Anna met Tom and Tom met Anna"), and distributive phrases with a common '
+                'noun ("between State and State") stay clean; a name the knowledge base knows (a person, an '
+                "organisation, a country), or a word that is not a common word of the language, stays a name "
+                'after "between". Common nouns capitalised out of deference are added with '
+                "rules.DUP003.options.common_nouns."
             ),
         },
         flagged=[
@@ -90,17 +193,34 @@ class NameCoordinatedWithItself:
             ("it", "Si sono incontrati ⟦Macron ed Macron⟧ all’Eliseo."),
             ("it", "Hanno firmato ⟦Biden, Biden⟧ e Scholz."),
             ("it", "Ne hanno parlato ⟦Joe Biden e\nJoe Biden⟧ al telefono."),
+            ("it", "I colloqui tra ⟦Scholz e Scholz⟧ sono durati tre ore."),
+            ("it", "La telefonata fra ⟦van der Bellen e van der Bellen⟧ è stata cordiale."),
             ("en", "Officials said ⟦Putin and Putin⟧ will not attend."),
+            ("en", "Talks between ⟦bin Salman and bin Salman⟧ ended late."),
         ],
         clean=[
             ("it", "Il funzionario ha detto che Biden e Putin non parteciperanno ai colloqui."),
             ("it", "Mattia bacia Sofia e Sofia bacia Mattia."),
             ("it", "Maria detesta fortemente Riccardo e Riccardo detesta fortemente Maria."),
             ("it", "La collaborazione tra Stato e Stato è prevista dai trattati."),
+            ("it", "Le differenze tra Regione e Regione restano ampie."),
             ("en", "Anna met Tom and Tom thanked Anna."),
             ("en", "It sounds like, Ding, Ding, Ding."),
         ],
-        options={"allow": ("New York",)},
+        options={
+            "allow": ("New York",),
+            # Common nouns that Italian and English capitalise out of deference, and so may stand in a
+            # distributive phrase ("tra Stato e Stato", "between Nation and Nation").
+            "common_nouns": (
+                *("Stato", "Paese", "Comune", "Regione", "Provincia", "Nazione", "Chiesa", "Governo"),
+                *("Repubblica", "Città", "Ente", "Ministero", "Parlamento", "Istituto", "Università"),
+                *("Ateneo", "Diocesi", "Parrocchia", "Cantone", "Municipio", "Continente", "Regno"),
+                *("Impero", "Popolo", "Partito", "Sindacato", "Uomo", "Generazione", "Famiglia", "Scuola"),
+                *("Corte", "Tribunale", "Procura", "Camera", "Consiglio", "Assemblea", "Land"),
+                *("State", "Nation", "Country", "Church", "Party", "Government", "Province", "Region"),
+                *("City", "County", "Man", "Generation", "People", "Court", "Council", "Ministry"),
+            ),
+        },
     )
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
@@ -108,8 +228,9 @@ class NameCoordinatedWithItself:
         allow = {a.casefold() for a in options.get("allow", ())}
         timeout = getattr(options, "timeout", 2.0)
         first = _CANDIDATE_AT_START.match(text)
-        for candidate in ([first] if first else []) + list(_CANDIDATE.finditer(text)):
-            start = candidate.start(1)
+        starts = [c.start(1) for c in ([first] if first else []) + list(_CANDIDATE.finditer(text))]
+        starts = sorted({*starts, *self._particle_starts(text)})
+        for start in starts:
             if start and _WORD_CHAR.match(text, start - 1):
                 continue
             m = _EXACT.match(text, start, timeout=timeout)
@@ -120,20 +241,199 @@ class NameCoordinatedWithItself:
             if found.casefold() in allow or self._repeated_again(text, start, end, found):
                 continue  # allowed, or "Ding, Ding, Ding": a repetition for effect
             before, after = _words_around(text, start, end)
-            if before and before[-1] in _DISTRIBUTIVE:
+            if (
+                before
+                and before[-1] in _DISTRIBUTIVE
+                and self._common_noun(found, text, start, end, document, options)
+            ):
                 continue
-            shared = (set(before) & set(after)) - set(found.casefold().split())
-            if any(len(w) >= 3 for w in shared):
+            if _parallel(before, after, found):
                 continue  # a parallel or chiastic sentence: the name ends one clause and starts the next
             yield Match(start, end, args={"name": found})
 
     @staticmethod
-    def _repeated_again(text: str, start: int, end: int, name: str) -> bool:
+    def _particle_starts(text: str) -> Iterator[int]:
+        """Where a name with particles may start that is written again right after a comma or a
+        conjunction ("de Gaulle e de Gaulle")."""
+        links = [*_COMMA_BEFORE_PARTICLE.finditer(text), *_CONJUNCTION_BEFORE_PARTICLE.finditer(text)]
+        for link in links:
+            second = _NAME.match(text, link.end())
+            if second is None:
+                continue
+            end = link.start()  # at the comma, or at the space before the conjunction
+            while end > 0 and text[end - 1] in " \t":
+                end -= 1
+            words = second.group().split()
+            names = (" ".join(words[:n]) for n in range(len(words), 0, -1))  # the longest first
+            for name in (form for n in names for form in (n, n.rstrip("."))):  # "Jr." or a full stop
+                start = end - len(name)
+                if start >= 0 and text[start:end] == name:
+                    yield start
+                    break
+
+    @staticmethod
+    def _common_noun(
+        name: str, text: str, start: int, end: int, document: Document, options: Mapping[str, Any]
+    ) -> bool:
+        """Whether ``name``, after "tra"/"between", is a common noun in a distributive phrase ("tra Stato
+        e Stato") rather than a name: never a name of several words or with particles, an acronym, or a
+        name the knowledge base knows; always a capitalised common noun of the options; otherwise a
+        frequent word of the language that the document also writes in lower case."""
+        word = name.rstrip(".")
+        if not word.isalpha() or word.isupper() or any(is_name_particle(p) for p in word.split()):
+            return False
+        # The nouns of the list are common nouns even where a person bears them as a surname (Chiesa).
+        if word.casefold() in {w.casefold() for w in options.get("common_nouns", ())}:
+            return True
+        if _known_name(_knowledge(options), word):
+            return False
+        return _frequent(word.casefold(), document.language) and _written_as_common_noun(
+            text, word, start, end
+        )
+
+    @staticmethod
+    def _repeated_again(text: str, start: int, end: int, name: str, flags: int = 0) -> bool:
         after = text[end : end + len(name) + 12]
         before = text[max(0, start - len(name) - 12) : start]
-        again = regex.match(rf"\s*,?\s*{regex.escape(name)}(?![\p{{L}}\p{{M}}])", after)
-        earlier = regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(name)}\s*,?\s*$", before)
+        again = regex.match(rf"\s*,?\s*{regex.escape(name)}(?![\p{{L}}\p{{M}}])", after, flags)
+        earlier = regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(name)}\s*,?\s*$", before, flags)
         return bool(again or earlier)
 
 
-RULES = [NameCoordinatedWithItself()]
+# A word, a conjunction and the same word: "inutile e inutile", "increase or increase". The standard
+# library's engine, case-insensitive; the conjunction is captured to tell "and" from "or".
+# Found from the conjunction, which is rarer than words: the word after it, then the same word before.
+_CONJUNCTION = re.compile(
+    r"[ \t\r\n](e|ed|o|od|oppure|né|and|or|nor)(?:[ \t]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*)(?=[^\W\d_])"
+)
+_WORD_AFTER = re.compile(r"[^\W\d_]{2,}+(?![\w'’-])")
+_WORD_PAIR = re.compile(
+    rf"(?<![\w'’-])([^\W\d_]{{2,}}+){INLINE_SPACE}(e|ed|o|od|oppure|né|and|or|nor){INLINE_SPACE}\1(?![\w'’-])",
+    re.IGNORECASE,
+)
+_ITERATIVE_CONJUNCTIONS = frozenset({"e", "ed", "and"})
+# "C’è giornalista e giornalista", "ci sono costi e costi": not all of them are alike.
+_DISTINCTION = re.compile(
+    r"(?<![\w'’])(?:c['’]\s*(?:è|era|erano|sono)|ci\s+sono|esistono|there\s+(?:is|are|was|were))\s+$",
+    re.IGNORECASE,
+)
+_IRREGULAR_COMPARATIVES = frozenset({"more", "less", "fewer", "better", "worse", "further", "farther"})
+
+
+class WordCoordinatedWithItself:
+    meta = rule_meta(
+        code="DUP004",
+        name="word-coordinated-with-itself",
+        category="duplication",
+        severity="warning",
+        message={
+            "it": "«{word}» è coordinato con se stesso: forse manca l’altro termine",
+            "en": "“{word}” is coordinated with itself: the other term is probably missing",
+        },
+        description={
+            "it": (
+                "Segnala una parola comune coordinata con se stessa: «una spesa inutile e inutile», «aumenti o "
+                "aumenti», «increase and increase». Come per i nomi (DUP003), di solito una traduzione automatica "
+                "ha perso il secondo termine («utile e inutile», «aumenti o tagli»). Restano pulite le iterazioni "
+                "dell’italiano e dell’inglese («ancora e ancora», «più e più volte», «ore e ore», «again and "
+                "again», «more and more», «over and over», «bigger and bigger», «waited and waited»), le formule "
+                "distributive («tra uomo e uomo», «between man and man») e le frasi parallele. È un avviso: "
+                "altre iterazioni si aggiungono con rules.DUP004.options.allow."
+            ),
+            "en": (
+                'Flags a common word coordinated with itself: "a pointless and pointless cost", "increase or '
+                'increase", "inutile e inutile". As with names (DUP003), a machine translation has usually lost '
+                'the other term ("gains and losses", "raise or cut"). Iterations stay clean ("again and again", '
+                '"more and more", "over and over", "hours and hours", "bigger and bigger", "waited and waited", '
+                '"ancora e ancora", "più e più"), as do distributive phrases ("between man and man") and parallel '
+                "sentences. A warning: more iterations go in rules.DUP004.options.allow."
+            ),
+        },
+        flagged=[
+            ("it", "Il ministro ha definito la spesa ⟦inutile e inutile⟧."),
+            ("it", "Non sono previsti ⟦aumenti o aumenti⟧ delle tasse."),
+            ("en", "Analysts expect prices to ⟦increase and increase⟧ next year."),
+            ("en", "The board may ⟦approve or approve⟧ the merger."),
+        ],
+        clean=[
+            ("it", "Lo ha ripetuto ancora e ancora, più e più volte, per ore e ore."),
+            ("it", "Il dialogo tra uomo e uomo è la base della pace."),
+            ("en", "Again and again, more and more people waited and waited, over and over."),
+            ("en", "The queues grew longer and longer, and the crowd got bigger and bigger."),
+            ("en", "Tom trusts Anna and Anna trusts Tom."),
+        ],
+        options={
+            # Words that Italian and English coordinate with themselves to say "again", "a lot" or "on":
+            # adverbs of iteration and direction, and plural nouns of time and quantity ("ore e ore").
+            "allow": (
+                *("ancora", "più", "sempre", "mai", "via", "avanti", "indietro", "giù", "sopra", "sotto"),
+                *("dentro", "fuori", "piano", "poco", "tanto", "molto", "meno", "bene", "male", "passo"),
+                *("ore", "giorni", "notti", "anni", "mesi", "settimane", "secoli", "minuti", "chilometri"),
+                *("metri", "miglia", "pagine", "file", "migliaia", "centinaia", "decine", "milioni"),
+                *("miliardi", "tonnellate", "litri", "strati", "volte"),
+                *("again", "more", "less", "fewer", "over", "on", "round", "around", "through", "by"),
+                *("up", "down", "out", "in", "back", "forth", "much", "far", "better", "worse"),
+                *("further", "farther", "hours", "days", "years", "months", "weeks", "centuries"),
+                *("minutes", "nights", "miles", "pages", "rows", "thousands", "hundreds", "millions"),
+                *("billions", "tons", "lots", "layers", "times", "ages", "yards", "acres", "reams"),
+            ),
+        },
+    )
+
+    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        text = document.prose.text
+        language = document.language if document.language in FUNCTION_WORDS else "it"
+        allow = {a.casefold() for a in options.get("allow", ())} | FUNCTION_WORDS[language]
+        for m in self._pairs(text):
+            first, conjunction = m.group(1), m.group(2).casefold()
+            second = text[m.end() - len(first) : m.end()]
+            if not second[0].islower():
+                continue  # two capitals: a name, which is DUP003's
+            word = first.casefold()
+            if word in allow or self._iterative(word, conjunction):
+                continue
+            start, end = m.start(1), m.end()
+            before, after = _words_around(text, start, end)
+            if before and before[-1] in _DISTRIBUTIVE:
+                continue  # "tra uomo e uomo", "between man and man"
+            if conjunction in _ITERATIVE_CONJUNCTIONS and _DISTINCTION.search(
+                text, max(0, start - 24), start
+            ):
+                continue  # "c’è modo e modo"
+            if _parallel(before, after, word) or NameCoordinatedWithItself._repeated_again(
+                text, start, end, first, regex.IGNORECASE
+            ):
+                continue
+            yield Match(start, end, args={"word": second})
+
+    @staticmethod
+    def _pairs(text: str) -> Iterator[re.Match[str]]:
+        """Each word coordinated with itself, found from the conjunction: the word after it, and the
+        same word (whatever its case) right before it."""
+        for conjunction in _CONJUNCTION.finditer(text):
+            after = _WORD_AFTER.match(text, conjunction.end())
+            if after is None:
+                continue
+            end = conjunction.start()  # the space before the conjunction
+            while end > 0 and text[end - 1] in " \t\r\n":
+                end -= 1
+            start = end - len(after.group())
+            if start < 0 or text[start:end].casefold() != after.group().casefold():
+                continue
+            pair = _WORD_PAIR.match(text, start)
+            if pair is not None and pair.end() == after.end():
+                yield pair
+
+    @staticmethod
+    def _iterative(word: str, conjunction: str) -> bool:
+        """English iterations with "and": comparatives ("bigger and bigger"), verbs in -ed and -ing
+        ("waited and waited", "talking and talking") and plural nouns ("piles and piles")."""
+        if conjunction != "and":
+            return False
+        if word in _IRREGULAR_COMPARATIVES:
+            return True
+        plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+        return len(word) > 3 and (plural or word.endswith(("er", "ed", "ing")))
+
+
+RULES = [NameCoordinatedWithItself(), WordCoordinatedWithItself()]
