@@ -35,13 +35,13 @@ class UsageError(Exception):
 
 def _pack_display(path: Path, plugin: str) -> str:
     if plugin == "refuso":
-        from lint.builtin import builtin_rules_dir
+        from lint.data import rules_dir
 
         try:
-            return "rules/" + path.relative_to(builtin_rules_dir()).as_posix()
+            return "rules/" + path.relative_to(rules_dir()).as_posix()
         except ValueError:
             pass
-    from lint.engine import display_path
+    from lint.paths import display_path
 
     return display_path(path, os.getcwd())
 
@@ -60,8 +60,8 @@ class _KnowledgeProvider:
         self._value: Any = None
 
     def files(self) -> list[tuple[Path, str]]:
-        from lint.engine import display_path
         from lint.kb import kb_files
+        from lint.paths import display_path
 
         found: list[tuple[Path, str]] = []
         for plugin, paths in self.linter.plugins.call_each("refuso_kb_files"):

@@ -6,26 +6,17 @@ Registered through the same hooks as any outside plugin (see :mod:`lint.hookspec
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
+from lint.data import rules_dir
 from lint.hookspecs import hookimpl
 
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
-def builtin_rules_dir() -> Path:
-    """The packaged ``rules`` folder: ``lint/data/rules`` when installed, ``rules/`` beside ``lint/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "data" / "rules", here.parent / "rules"):
-        if (candidate / "common").is_dir():
-            return candidate
-    raise FileNotFoundError("refuso's rule packs are missing from the installation")
-
-
 @hookimpl
 def refuso_rule_packs() -> list[str]:
-    return [str(builtin_rules_dir())]
+    return [str(rules_dir())]
 
 
 @hookimpl
@@ -55,7 +46,7 @@ def refuso_rules() -> list[object]:
 
 @hookimpl
 def refuso_kb_files() -> list[str]:
-    return [str(builtin_rules_dir() / "kb")]
+    return [str(rules_dir() / "kb")]
 
 
 @functools.cache

@@ -278,7 +278,7 @@ def _use_color(choice: str, stream: IO[str]) -> bool:
 
 
 def _error(message: str) -> None:
-    from lint.files import printable
+    from lint.paths import printable
 
     sys.stderr.write(f"refuso: error: {printable(message)}\n")
 
@@ -474,7 +474,7 @@ def _check(args: argparse.Namespace) -> int:
             outputs = [(name, path) if path else (name, "<stderr>") for name, path in outputs]
             streams = [sys.stderr if s is sys.stdout else s for s in streams]
 
-    from lint.files import printable
+    from lint.paths import printable
 
     _report_problems(run)
     if not run.files:
@@ -521,7 +521,7 @@ def _from_stdin(result: Any, args: argparse.Namespace) -> bool:
 
 
 def _report_problems(run: Any) -> None:
-    from lint.files import printable
+    from lint.paths import printable
 
     for problem in run.all_problems:
         label = "error" if problem.kind == "error" else "note"

@@ -7,8 +7,6 @@ problem naming the rule and its plugin; its findings so far are kept and the oth
 from __future__ import annotations
 
 import errno
-import os
-import stat
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -18,9 +16,9 @@ from lint import selection
 from lint.config import Settings
 from lint.decoding import BinaryInput, DecodeError, decode
 from lint.document import Document
-from lint.files import NotRegularFile, read_regular
 from lint.findings import Category, Edit, FileResult, Finding, Fix, Problem, Severity
 from lint.language import identify
+from lint.paths import NotRegularFile, file_size, read_regular
 from lint.plugins import Plugins
 from lint.readers import normalise_language
 from lint.rules import Match, Rule, RuleSet
@@ -541,15 +539,6 @@ def _open_error(exc: OSError) -> str:
     return f"cannot be read: {exc.strerror or exc}"
 
 
-def file_size(path: str) -> int:
-    """The size of a regular file; 0 for anything else (its errors are reported when it is read)."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return 0
-    return st.st_size if stat.S_ISREG(st.st_mode) else 0
-
-
 def _ordered(findings: list[Finding]) -> tuple[Finding, ...]:
     unique = {(f.code, f.start, f.end, f.message): f for f in findings}
     return tuple(sorted(unique.values(), key=Finding.sort_key))
@@ -602,15 +591,3 @@ class _ScopeIndex:
         if include and not any(self._has(s, match.start) for s in include):
             return False
         return not any(self._has(s, match.start) for s in exclude)
-
-
-def display_path(path: str | os.PathLike[str], cwd: str) -> str:
-    """The path as the user should see it: relative to the working folder when inside it."""
-    p = os.fspath(path)
-    if p == "-":
-        return p
-    try:
-        rel = os.path.relpath(os.path.abspath(p), cwd)
-    except ValueError:
-        return p
-    return p if rel.startswith("..") else rel.replace(os.sep, "/")

@@ -22,9 +22,9 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from lint.decoding import BinaryInput, DecodeError, decode
-from lint.files import TEMPORARY_SUFFIX, kind_of, same_file, temporary_of
 from lint.findings import Applicability, FileResult, Problem
 from lint.fixes import apply_fixes
+from lint.paths import TEMPORARY_SUFFIX, kind_of, same_file, temporary_of
 
 MAX_PASSES = 5
 # A temporary file untouched this long is no running fix's: an interrupted run left it.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import NamedTuple
 
 SUPPORTED = ("it", "en")
@@ -196,14 +195,10 @@ _DECISIVE = 8
 @functools.cache
 def _distinctive_words(language: str) -> frozenset[str]:
     """Frequent words of ``language`` that are rare in the other one (rules/lexicon)."""
-    from lint.builtin import builtin_rules_dir
+    from lint.data import rules_dir, word_list
 
     other = "en" if language == "it" else "it"
-    path = Path(builtin_rules_dir()) / "lexicon" / f"{language}-not-{other}.txt"
-    words = {
-        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
-    }
-    return frozenset(words)
+    return word_list(rules_dir() / "lexicon" / f"{language}-not-{other}.txt")
 
 
 def _words(text: str) -> list[str]:

@@ -16,8 +16,8 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from lint.engine import file_size
 from lint.findings import FileResult
+from lint.paths import file_size
 
 if TYPE_CHECKING:
     from lint.engine import Engine

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.config import ConfigFinder, Settings
-from lint.files import is_temporary, kind_of, open_regular
 from lint.findings import Problem
+from lint.paths import is_temporary, kind_of, open_regular
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +152,7 @@ def walk_folder(root: str, finder: ConfigFinder) -> Iterator[Found]:
 
 
 def discover(paths: list[str], finder: ConfigFinder, stdin_filename: str | None = None) -> list[Target]:
-    from lint.engine import display_path
+    from lint.paths import display_path
 
     cwd = os.getcwd()
     targets: list[Target] = []

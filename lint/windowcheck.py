@@ -67,7 +67,7 @@ def window_tasks(
 ) -> Iterator[WindowTask]:
     """The windows of a file, read a block at a time. Raises what reading and decoding raise
     (OSError, BinaryInput, DecodeError); the file is closed when the iteration ends."""
-    from lint.files import open_regular
+    from lint.paths import open_regular
     from lint.readers import normalise_language, parse_date, read_front_matter
     from lint.windows import READ_BYTES, windows
 

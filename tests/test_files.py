@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from lint.files import printable
+from lint.paths import printable
 
 ARTICLE = "Uno,, due.\n"
 SECRET = "Riga riservata,, fuori dalla cartella.\n"
@@ -203,14 +203,14 @@ def test_a_file_swapped_for_a_pipe_after_the_walk_is_refused_without_blocking(tm
 def test_open_regular_checks_again_after_opening(tmp_path, monkeypatch):
     # The race the stat before opening cannot close: the path is a regular file when looked at and a
     # pipe when opened. The descriptor's own fstat catches it, and O_NONBLOCK kept the open from waiting.
-    from lint import files
+    from lint import paths
 
     os.mkfifo(tmp_path / "coda")
     (tmp_path / "piano").write_text("x", encoding="utf-8")
     real_stat = os.stat
-    monkeypatch.setattr(files.os, "stat", lambda p, *a, **k: real_stat(tmp_path / "piano"))
-    with pytest.raises(files.NotRegularFile, match="named pipe"):
-        files.open_regular(str(tmp_path / "coda"))
+    monkeypatch.setattr(paths.os, "stat", lambda p, *a, **k: real_stat(tmp_path / "piano"))
+    with pytest.raises(paths.NotRegularFile, match="named pipe"):
+        paths.open_regular(str(tmp_path / "coda"))
 
 
 # -- closed standard streams -------------------------------------------------------------------------

@@ -12,7 +12,8 @@ from typing import Any
 from lint.checks.base import rule_meta
 from lint.checks.people import _knowledge
 from lint.document import Document
-from lint.kb.index import CompiledKB, key, tokens
+from lint.kb.index import CompiledKB
+from lint.kb.keys import key, tokens
 from lint.rules import Match
 
 _HEADS = (

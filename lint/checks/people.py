@@ -29,13 +29,8 @@ from lint.kb.index import (
     CompiledKB,
     NameEntry,
     Qualifier,
-    edit_distance,
-    fold,
-    key,
-    one_letter_deletions,
-    sound_key,
-    tokens,
 )
+from lint.kb.keys import edit_distance, fold, key, one_letter_deletions, sound_key, tokens
 from lint.language import FUNCTION_WORDS
 from lint.rules import Match
 from lint.text import CAPITAL_CANDIDATE

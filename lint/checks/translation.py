@@ -11,7 +11,6 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from lint.checks.base import rule_meta
@@ -171,13 +170,9 @@ class RepeatedPhrase:
 @functools.cache
 def lexicon(name: str) -> frozenset[str]:
     """A word list shipped in rules/lexicon (one word per line, '#' comments)."""
-    from lint.builtin import builtin_rules_dir
+    from lint.data import rules_dir, word_list
 
-    path = Path(builtin_rules_dir()) / "lexicon" / name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
-    words = frozenset(lines[header:])  # comments only head the file
-    return words - {""} if "" in words else words
+    return word_list(rules_dir() / "lexicon" / name)
 
 
 _OTHER = {"it": "en", "en": "it"}

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import IO
 
-from lint.files import printable
 from lint.findings import Finding, Problem, RunResult, Severity
 from lint.formatters import OutputContext
+from lint.paths import printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

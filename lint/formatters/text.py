@@ -6,9 +6,9 @@ import unicodedata
 from collections import Counter
 from typing import IO
 
-from lint.files import printable
 from lint.findings import Finding, RunResult, Severity
 from lint.formatters import OutputContext, count_of
+from lint.paths import printable
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 EXCERPT_WIDTH = 100

@@ -10,9 +10,9 @@ from lint.kb import build, kb_files
 
 
 def builtin_kb_dir() -> Path:
-    from lint.builtin import builtin_rules_dir
+    from lint.data import rules_dir
 
-    return builtin_rules_dir() / "kb"
+    return rules_dir() / "kb"
 
 
 def _files(extra: list[str]) -> list[tuple[Path, str]]:

@@ -9,96 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
-from lint.kb import KnowledgeBase, Office, Person, Role, Spelling
+from lint.kb.keys import edit_distance, fold, key, one_letter_deletions, sound_key
+from lint.kb.model import KnowledgeBase, Office, Person, Role
+from lint.kb.packing import LazyPeople, Packed, person_row
 
 TOLERANCE_DAYS = 7  # titles are not judged this close to a role's start or end, where sources disagree
 MAX_TITLE_WORDS = 9
 MAX_NAME_WORDS = 5
-
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
-# A word, with an elided article keeping its apostrophe ("dell'", "l'") and "ex-" split off a title.
-_TOKEN = re.compile(r"ex-(?=\w)|\w+(?:[-.]\w+)*'?", re.IGNORECASE)
-
-
-def tokens(text: str, base: int = 0) -> list[tuple[str, int, int]]:
-    """(key, start, end) of each word of ``text``: lower case, apostrophes unified."""
-    normal = text.translate(_APOSTROPHES)
-    return [(m.group().casefold(), base + m.start(), base + m.end()) for m in _TOKEN.finditer(normal)]
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words of ``text``: "dell'Ucraina" -> ["dell'", "ucraina"]."""
-    return [t[0] for t in tokens(text)]
-
-
-def key(text: str) -> str:
-    return " ".join(words(text))
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: "Erdoğan" -> "erdogan"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
-_TRANSLITERATION = [
-    ("sch", "s"),
-    ("tsch", "c"),
-    ("zh", "z"),
-    ("kh", "h"),
-    ("sh", "s"),
-    ("ch", "c"),
-    ("ck", "k"),
-    ("ph", "f"),
-    ("w", "v"),
-    ("y", "i"),
-    ("j", "i"),
-    ("ks", "x"),
-    ("ts", "z"),
-    ("'", ""),
-    ("’", ""),
-    ("-", ""),
-]
-
-
-def sound_key(name: str) -> str:
-    """A rough key under which transliterations of one name meet: Zelenskyy, Zelens'kyj, Zelenskij."""
-    text = fold(name)
-    for a, b in _TRANSLITERATION:
-        text = text.replace(a, b)
-    out = []
-    for c in text:
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)
-
-
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Damerau-Levenshtein distance (adjacent transpositions count one), capped at ``limit``."""
-    if abs(len(a) - len(b)) >= limit:
-        return limit
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) >= limit:
-            return limit
-        previous2, previous = previous, current
-    return min(previous[-1], limit)
-
-
-def one_letter_deletions(word: str) -> set[str]:
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 class NameEntry(NamedTuple):
@@ -111,157 +31,6 @@ class NameEntry(NamedTuple):
 class Qualifier(NamedTuple):
     kind: str  # "country" or "organisation"
     id: str
-
-
-def _person_row(p: Person) -> tuple[Any, ...]:
-    roles = tuple(
-        (
-            r.office,
-            r.start.toordinal(),
-            r.end.toordinal() if r.end else 0,
-            r.start_exact,
-            r.end_exact,
-            r.title_it,
-            r.title_it_f,
-            r.title_en,
-            r.acting,
-            r.sources,
-            r.last_seen.toordinal() if r.last_seen else 0,
-        )
-        for r in p.roles
-    )
-    return (
-        p.id,
-        p.name,
-        p.gender,
-        p.surname,
-        p.name_it,
-        p.name_en,
-        p.wikidata,
-        tuple((s.form, s.lang) for s in p.variants),
-        tuple((s.form, s.lang) for s in p.wrong),
-        roles,
-        p.name_order,
-        tuple((s.form, s.lang) for s in p.short_forms),
-        p.minor,
-        p.gender_inferred,
-    )
-
-
-def _person_from_row(row: tuple[Any, ...]) -> Person:
-    (
-        pid,
-        name,
-        gender,
-        surname,
-        name_it,
-        name_en,
-        wikidata,
-        variants,
-        wrong,
-        roles,
-        order,
-        short,
-        minor,
-        inferred,
-    ) = row
-    date = dt.date.fromordinal
-    return Person(
-        id=pid,
-        name=name,
-        gender=gender,
-        surname=surname,
-        name_it=name_it,
-        name_en=name_en,
-        wikidata=wikidata,
-        variants=tuple(Spelling(*s) for s in variants),
-        wrong=tuple(Spelling(*s) for s in wrong),
-        roles=tuple(
-            Role(
-                office=o,
-                start=date(s),
-                end=date(e) if e else None,
-                start_exact=se,
-                end_exact=ee,
-                title_it=ti,
-                title_it_f=tf,
-                title_en=te,
-                acting=a,
-                sources=src,
-                last_seen=date(ls) if ls else None,
-            )
-            for o, s, e, se, ee, ti, tf, te, a, src, ls in roles
-        ),
-        name_order=order,
-        short_forms=tuple(Spelling(*s) for s in short),
-        minor=minor,
-        gender_inferred=inferred,
-    )
-
-
-class LazyPeople(Mapping[str, Person]):
-    """People kept as pickled rows, one bytes object each, and turned into :class:`Person` objects only
-    when looked up: loading the KB then costs one small object per person, whatever their roles."""
-
-    def __init__(self, rows: dict[str, bytes]) -> None:
-        self.rows = rows
-        self._made: dict[str, Person] = {}
-
-    def __getitem__(self, pid: str) -> Person:
-        person = self._made.get(pid)
-        if person is None:
-            person = self._made[pid] = _person_from_row(pickle.loads(self.rows[pid]))
-        return person
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.rows)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-
-_ITEM = "\x1f"  # between the items of a packed value
-_FIELD = "\x1e"  # between the fields of a packed name entry
-
-
-class Packed(Mapping[str, tuple[Any, ...]]):
-    """A table of string keys to tuples kept, once loaded from the cache, as one string per key and
-    split only when a key is looked up: unpickling tens of thousands of small tuples is what made a
-    large KB slow to load."""
-
-    def __init__(self, raw: dict[str, str], fields: bool = False) -> None:
-        self.raw = raw
-        self.fields = fields
-        self._made: dict[str, tuple[Any, ...]] = {}
-
-    @classmethod
-    def pack(cls, table: Mapping[str, Iterable[Any]], fields: bool = False) -> dict[str, str]:
-        def item(value: Any) -> str:
-            if not fields:
-                return str(value)
-            return _FIELD.join("" if v is None else str(v) for v in value)
-
-        return {k: _ITEM.join(sorted(item(v) for v in values)) for k, values in table.items()}
-
-    def __getitem__(self, k: str) -> tuple[Any, ...]:
-        made = self._made.get(k)
-        if made is None:
-            items = self.raw[k].split(_ITEM)
-            if self.fields:
-                made = tuple(tuple(None if f == "" else f for f in i.split(_FIELD)) for i in items)
-            else:
-                made = tuple(items)
-            self._made[k] = made
-        return made
-
-    def __contains__(self, k: object) -> bool:
-        return k in self.raw
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.raw)
-
-    def __len__(self) -> int:
-        return len(self.raw)
 
 
 PAST = {
@@ -402,7 +171,7 @@ class CompiledKB:
         state["kb"] = None
         state["_near_cache"] = {}
         state["people_rows"] = {
-            pid: pickle.dumps(_person_row(kb.people[pid]), pickle.HIGHEST_PROTOCOL) for pid in kb.people
+            pid: pickle.dumps(person_row(kb.people[pid]), pickle.HIGHEST_PROTOCOL) for pid in kb.people
         }
         state["kb_rest"] = (
             kb.offices,

@@ -1,5 +1,5 @@
-"""What refuso may open: regular files only (standard input aside), and never a file through a link
-when writing. Named pipes, sockets and devices are refused before they are opened, and again after
+"""Paths and files: how a path is shown, and what refuso may open: regular files only (standard input
+aside), and never a file through a link when writing. Named pipes, sockets and devices are refused before they are opened, and again after
 (the path may be swapped in between), so that none can block a run or flood it with endless bytes.
 File names are escaped before they are shown, so that a name cannot drive a terminal or a CI log.
 """
@@ -116,3 +116,24 @@ def read_regular(path: str) -> bytes:
 
 def same_file(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def file_size(path: str) -> int:
+    """The size of a regular file; 0 for anything else (its errors are reported when it is read)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return 0
+    return st.st_size if stat.S_ISREG(st.st_mode) else 0
+
+
+def display_path(path: str | os.PathLike[str], cwd: str) -> str:
+    """The path as the user should see it: relative to the working folder when inside it."""
+    p = os.fspath(path)
+    if p == "-":
+        return p
+    try:
+        rel = os.path.relpath(os.path.abspath(p), cwd)
+    except ValueError:
+        return p
+    return p if rel.startswith("..") else rel.replace(os.sep, "/")
