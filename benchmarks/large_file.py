@@ -1,6 +1,6 @@
 """Peak memory and time on one very large file: does memory stay bounded as the file grows?
 
-Files over 8 MB are checked a window at a time (``lint/windows.py``). This script builds single
+Files over 8 MB are checked a window at a time (``lint/engine/windows.py``). This script builds single
 plain-text files of several sizes in a temporary folder outside the project, checks each with
 ``/usr/bin/time -v python -m lint check FILE --jobs N --format concise --no-source -o OUT`` (with
 ``--jobs 2`` two workers check the windows), and reports wall time, peak resident memory (of the

@@ -20,7 +20,8 @@ from typing import Any
 
 from lint.cache import Cache, default_directory
 from lint.config import ConfigError, ConfigFinder, Overrides, Settings, rule_settings_errors
-from lint.engine import Engine
+from lint.engine import Engine, EngineOptions
+from lint.engine.options import DEFAULT_OPTIONS
 from lint.findings import FileResult, Problem, RunResult
 from lint.packs import load_packs, pack_files
 from lint.plugins import Plugins, make_plugins
@@ -110,7 +111,9 @@ class Linter:
         self.finder = ConfigFinder(
             self.cache, Path(config_file) if config_file else None, overrides, isolated=isolated
         )
-        self._engines: dict[int, Engine] = {}
+        self._engines: dict[tuple[int, EngineOptions], Engine] = {}
+        self._checked_settings: set[int] = set()
+        self._last_options = DEFAULT_OPTIONS
         self._knowledge: dict[tuple[str, ...], _KnowledgeProvider] = {}
         self._languagetool: dict[Any, Any] = {}
         self._with_language: dict[tuple[int, str], tuple[Settings, Settings]] = {}
@@ -180,11 +183,28 @@ class Linter:
 
     # -- engines ---------------------------------------------------------------------------------
 
-    def engine_for(self, settings: Settings) -> Engine:
-        key = id(settings)
+    def engine_for(self, settings: Settings, options: EngineOptions = DEFAULT_OPTIONS) -> Engine:
+        """The engine for a configuration, built with ``options``; one per configuration and options."""
+        key = (id(settings), options)
         if key in self._engines:
             return self._engines[key]
         rules = self.rules_for(settings)
+        if id(settings) not in self._checked_settings:
+            self._check_settings(settings, rules)
+            self._checked_settings.add(id(settings))
+        engine = Engine(
+            rules,
+            settings,
+            self.plugins,
+            self.knowledge_for(settings),
+            self.languagetool_for(settings),
+            options,
+        )
+        self._engines[key] = engine
+        return engine
+
+    def _check_settings(self, settings: Settings, rules: RuleSet) -> None:
+        """Refuse selectors and rule settings that name no rule; let plugins read the settings."""
         metas = rules.metas()
         where = settings.config_file or "the command line"
         for label, selectors in (
@@ -203,11 +223,6 @@ class Linter:
             raise ConfigError(errors[0].file, errors[0].line, errors[0].message)
         for _ in self.plugins.call_each("refuso_configure", settings=settings):
             pass  # the hook returns nothing; call_each records any plugin that raises
-        engine = Engine(
-            rules, settings, self.plugins, self.knowledge_for(settings), self.languagetool_for(settings)
-        )
-        self._engines[key] = engine
-        return engine
 
     def languagetool_for(self, settings: Settings) -> Any:
         """The LanguageTool service for a configuration, or None when LanguageTool is off."""
@@ -271,14 +286,13 @@ class Linter:
         the text of the lines findings are on (``FileResult.lines``), which a large file with many
         findings would otherwise hold in memory until the report. ``targets``, from :meth:`discover`,
         saves walking the folders again."""
-        from lint.parallel import run_targets
+        from lint.engine.parallel import run_targets
 
         if targets is None:
             targets = self.discover(paths, stdin_filename)
-        engines = [self.engine_for(t.settings) for t in targets]
-        for engine in engines:
-            engine.keep_sources = keep_sources
-            engine.keep_lines = keep_lines
+        options = EngineOptions(keep_sources=keep_sources, keep_lines=keep_lines)
+        self._last_options = options
+        engines = [self.engine_for(t.settings, options) for t in targets]
         self._settings_by_path.update((t.display, t.settings) for t in targets)
         if stdin is None and any(t.path == "-" for t in targets):
             stdin = read_standard_input()
@@ -294,8 +308,7 @@ class Linter:
         """Check ``data`` as the file ``path`` of the last run (its configuration and reader),
         keeping its text: what ``--fix`` does after applying fixes."""
         settings = self._settings_by_path.get(path) or self.finder.for_directory(Path.cwd())
-        engine = self.engine_for(settings)
-        engine.keep_sources = True
+        engine = self.engine_for(settings, replace(self._last_options, keep_sources=True))
         return engine.check_path(path, data, display=path)
 
     def fail_level_for(self, path: str) -> Any:

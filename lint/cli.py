@@ -342,7 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_languagetool(args)
     except KeyboardInterrupt as exc:
-        from lint.parallel import Interrupted
+        from lint.engine.parallel import Interrupted
 
         if isinstance(exc, Interrupted):
             from lint.formatters import count_of

@@ -8,7 +8,7 @@ prose offsets. The engine turns matches into findings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -126,14 +126,57 @@ class Match:
     category: Category | None = None
 
 
+class CheckContext(Mapping[str, Any]):
+    """What a rule's ``check`` receives besides the document: the rule's resolved options, as a
+    read-only mapping (``options.get("allow")``), and the run's services as attributes.
+
+    ``timeout``: the seconds the rule's patterns may take on this document; ``knowledge``: a callable
+    returning the compiled knowledge base (loaded on first call), or None; ``languagetool``: the run's
+    LanguageTool service, for the LT rule.
+    """
+
+    __slots__ = ("_options", "knowledge", "languagetool", "timeout")
+
+    def __init__(
+        self,
+        options: Mapping[str, Any] | None = None,
+        *,
+        timeout: float = 2.0,
+        knowledge: Any = None,
+        languagetool: Any = None,
+    ) -> None:
+        set_slot = object.__setattr__
+        set_slot(self, "_options", dict(options or {}))
+        set_slot(self, "timeout", timeout)
+        set_slot(self, "knowledge", knowledge)
+        set_slot(self, "languagetool", languagetool)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a check context is read-only: cannot set {name!r}")
+
+    def __getitem__(self, key: str) -> Any:
+        return self._options[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._options)
+
+    def __len__(self) -> int:
+        return len(self._options)
+
+    def knowledge_base(self) -> Any:
+        """The compiled knowledge base (:class:`lint.kb.index.CompiledKB`), or None when the run has none."""
+        return self.knowledge() if callable(self.knowledge) else None
+
+
 @runtime_checkable
 class Rule(Protocol):
     """The interface every rule implements, built-in or from a plugin."""
 
     meta: RuleMeta
 
-    def check(self, document: Document, options: Mapping[str, Any]) -> Iterable[Match]:
-        """Return the matches in ``document.prose.text``. ``options`` are the rule's resolved options."""
+    def check(self, document: Document, options: CheckContext) -> Iterable[Match]:
+        """Return the matches in ``document.prose.text``. ``options`` are the rule's resolved options
+        and the run's services (:class:`CheckContext`)."""
         ...
 
 

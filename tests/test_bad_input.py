@@ -172,7 +172,7 @@ def test_a_folder_symlink_loop_does_not_trap_the_walk(run_cli, tmp_path):
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_file_that_vanishes_between_listing_and_reading(tmp_path, jobs):
-    from lint.parallel import run_targets
+    from lint.engine.parallel import run_targets
     from lint.walk import discover
 
     linter = Linter(load_entry_points=False, isolated=True, cache=Cache(None))

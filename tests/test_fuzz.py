@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from lint.api import Linter
 from lint.cache import Cache
 from lint.config import Overrides
+from lint.engine import EngineOptions
 from lint.findings import Position
 
 # -- profiles ----------------------------------------------------------------------------------------
@@ -314,16 +315,15 @@ def test_never_raises_and_findings_lie_in_the_document(text, path, language):
 _WINDOWED_ENGINES: dict = {}
 
 
-def windowed_engine(language):
+def windowed_engine(language, window):
     """An engine of LINTER's configuration that checks every file in windows (as files over 8 MB are)."""
     if language not in _WINDOWED_ENGINES:
         from dataclasses import replace
 
         base = LINTER.finder.for_directory(Path.cwd())
-        engine = LINTER.engine_for(replace(base, language=language) if language else replace(base))
-        engine.large_file_bytes = 0
-        _WINDOWED_ENGINES[language] = engine
-    return _WINDOWED_ENGINES[language]
+        _WINDOWED_ENGINES[language] = replace(base, language=language) if language else replace(base)
+    options = EngineOptions(large_file_bytes=0, window_chars=window)
+    return LINTER.engine_for(_WINDOWED_ENGINES[language], options)
 
 
 @budget("windows")
@@ -331,8 +331,7 @@ def windowed_engine(language):
 @example("Putin,, ieri.\r\n\r\nIl il cane\r\rdorme ,, .\n\nFine,,", "x.txt", "it", 8)
 @example("# T\r\n\r\n```\n,,\n\n,,\n```\n\n- a,,\n\n  b,,\n\nc,,", "x.md", "it", 6)
 def test_windowed_findings_lie_in_the_document(text, path, language, window):
-    engine = windowed_engine(language)
-    engine.window_chars = window
+    engine = windowed_engine(language, window)
     result = engine.check_path(path, text.encode("utf-8"), display=path)
     assert result.checked
     unexpected = [p for p in result.problems if not allowed_problem(text, path, p)]

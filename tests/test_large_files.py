@@ -1,4 +1,4 @@
-"""Large files are checked a window at a time (lint.windows): the windows put together are the file,
+"""Large files are checked a window at a time (lint.engine.windows): the windows put together are the file,
 the cuts leave Markdown whole, the streamed decoding says what whole-file decoding says, and every
 finding lands where it would if the file were checked whole."""
 
@@ -19,10 +19,13 @@ from hypothesis import strategies as st
 from conftest import SEED
 from lint.decoding import BinaryInput, DecodeError, StreamDecoder, decode
 from lint.document import LineIndex
+from lint.engine import EngineOptions
+from lint.engine.windows import windows
 from lint.formatters import needs_lines
 from lint.formatters.json import JsonFormatter
 from lint.formatters.text import ConciseFormatter, TextFormatter
-from lint.windows import markdown_breaks, paragraph_breaks, windows
+from lint.readers.markdown import markdown_breaks
+from lint.readers.text import paragraph_breaks
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -137,14 +140,9 @@ def test_an_error_past_the_first_block_has_its_true_line_and_byte_column():
 
 
 def _windowed(linter, text: str, path: str, window: int | None):
-    engine = linter.engine_for(linter.finder.for_directory(Path.cwd()))
-    saved = engine.large_file_bytes, engine.window_chars
-    if window is not None:
-        engine.large_file_bytes, engine.window_chars = 1, window
-    try:
-        return engine.check_path(path, text.encode("utf-8"), display=path)
-    finally:
-        engine.large_file_bytes, engine.window_chars = saved
+    options = EngineOptions() if window is None else EngineOptions(large_file_bytes=1, window_chars=window)
+    engine = linter.engine_for(linter.finder.for_directory(Path.cwd()), options)
+    return engine.check_path(path, text.encode("utf-8"), display=path)
 
 
 def _keys(result):
@@ -295,19 +293,14 @@ def test_each_window_of_an_archive_gets_its_own_language_unless_the_front_matter
 
 
 def test_windows_checked_in_parallel_give_what_one_process_gives(linter, tmp_path):
-    from lint.parallel import run_targets
+    from lint.engine.parallel import run_targets
     from lint.walk import Target
 
     text = "---\nlang: it\n---\n" + "\n\n".join([SEED_TEXT] * 6) + "\nrefuso: disable PUN001\n"
     (tmp_path / "a.md").write_text(text, encoding="utf-8")
     settings = linter.finder.for_directory(Path.cwd())
-    engine = linter.engine_for(settings)
-    saved = engine.large_file_bytes, engine.window_chars
-    engine.large_file_bytes, engine.window_chars = 1, 2500
-    try:
-        one = engine.check_path(str(tmp_path / "a.md"), display="a.md")
-        two = run_targets([Target(str(tmp_path / "a.md"), "a.md", settings)], [engine], jobs=2)
-    finally:
-        engine.large_file_bytes, engine.window_chars = saved
+    engine = linter.engine_for(settings, EngineOptions(large_file_bytes=1, window_chars=2500))
+    one = engine.check_path(str(tmp_path / "a.md"), display="a.md")
+    two = run_targets([Target(str(tmp_path / "a.md"), "a.md", settings)], [engine], jobs=2)
     assert one.findings and len(two) == 1
     assert two[0] == one

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Any
 
 from lint.document import Directive, Document, LineIndex, ProseBuilder
 from lint.findings import Problem
 from lint.readers import directive_at, make_document, read_front_matter
 from lint.suppression import COMMENT
-from lint.windows import markdown_breaks
 
 PLACEHOLDER = "\ufffc"
 _BLOCK_KINDS = {"heading_open": "heading", "blockquote_open": "blockquote"}
@@ -32,6 +32,49 @@ def _parser() -> Any:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.core.ruler.disable("text_join")  # keep escapes and entities as their own tokens
     return md
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def markdown_breaks(text: str, start: int, end: int) -> Iterator[int]:
+    """Paragraph breaks that leave Markdown's structure whole: not inside a fenced code block or
+    an HTML comment, and not before an indented line (a list item's next paragraph, indented code)."""
+    fence: tuple[str, int] | None = None
+    comment = False
+    blank_before = False
+    for m in _LINE.finditer(text, start, end):
+        line = m.group().rstrip("\r\n")
+        blank = not line.strip()
+        if (
+            blank_before
+            and not blank
+            and fence is None
+            and not comment
+            and m.start() > start
+            and line[0] not in " \t"
+        ):
+            yield m.start()
+        if fence is not None:
+            f = _FENCE.match(line)
+            if (
+                f
+                and f.group(1)[0] == fence[0]
+                and len(f.group(1)) >= fence[1]
+                and not line[f.end() :].strip()
+            ):
+                fence = None
+        else:
+            f = _FENCE.match(line)
+            if f and not (f.group(1)[0] == "`" and "`" in line[f.end() :]):
+                fence = (f.group(1)[0], len(f.group(1)))
+            elif comment:
+                if "-->" in line:
+                    comment = line.rfind("<!--") > line.rfind("-->")
+            elif "<!--" in line:
+                comment = line.rfind("<!--") > line.rfind("-->")
+        blank_before = blank
 
 
 class _Aligner:
@@ -107,7 +150,7 @@ def _skip_link_tail(content: str, c: int) -> int:
 
 class MarkdownReader:
     name = "markdown"
-    # A large file is checked in windows cut at blank lines that leave its structure whole (lint.windows).
+    # A large file is checked in windows cut at blank lines that leave its structure whole (lint.engine.windows).
     safe_breaks = staticmethod(markdown_breaks)
 
     def __init__(self) -> None:

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from lint.document import Document, LineIndex, Prose, ProseBuilder
 from lint.readers import directive_at, make_document, read_front_matter
 from lint.suppression import TEXT_LINE
-from lint.windows import paragraph_breaks
+
+# Just past one or more blank lines: where the next non-blank line starts.
+_AFTER_BLANK = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+(?=[^\r\n])")
+
+
+def paragraph_breaks(text: str, start: int, end: int) -> Iterator[int]:
+    """Offsets in ``text[start:end]`` where a line follows one or more blank lines."""
+    for m in _AFTER_BLANK.finditer(text, start, end):
+        yield m.end()
 
 
 class TextReader:
     name = "text"
-    # A large file is checked in windows cut at blank lines (lint.windows).
+    # A large file is checked in windows cut at blank lines (lint.engine.windows).
     safe_breaks = staticmethod(paragraph_breaks)
 
     def read(self, path: str, source: str) -> Document:

@@ -2,8 +2,9 @@
 window of about :data:`WINDOW_CHARS` characters at a time, so memory stays bounded whatever its size.
 
 Windows are cut where the reader says the text falls apart into independent pieces
-(``reader.safe_breaks``: blank lines for plain text; blank lines outside code fences and comments,
-before a line that does not continue a list item, for Markdown). A stretch with no such place is cut
+(``reader.safe_breaks``: blank lines for plain text, :func:`lint.readers.plain.paragraph_breaks`;
+blank lines outside code fences and comments, before a line that does not continue a list item, for
+Markdown, :func:`lint.readers.markdown.markdown_breaks`). A stretch with no such place is cut
 at a line end, then at a space, then anywhere. Findings are moved back to their offsets, lines and
 columns in the whole file. A reader without ``safe_breaks`` (HTML, most plugins) gets the whole file.
 
@@ -24,57 +25,8 @@ READ_BYTES = 1 << 20
 
 Breaks = Callable[[str, int, int], Iterable[int]]
 
-# Just past one or more blank lines: where the next non-blank line starts.
-_AFTER_BLANK = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+(?=[^\r\n])")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _LINE_END = re.compile(r"(?:\r\n|\r(?!\n)|\n)")
 _SPACE = re.compile(r"\s+")
-
-
-def paragraph_breaks(text: str, start: int, end: int) -> Iterator[int]:
-    """Offsets in ``text[start:end]`` where a line follows one or more blank lines."""
-    for m in _AFTER_BLANK.finditer(text, start, end):
-        yield m.end()
-
-
-def markdown_breaks(text: str, start: int, end: int) -> Iterator[int]:
-    """Paragraph breaks that leave Markdown's structure whole: not inside a fenced code block or
-    an HTML comment, and not before an indented line (a list item's next paragraph, indented code)."""
-    fence: tuple[str, int] | None = None
-    comment = False
-    blank_before = False
-    for m in _LINE.finditer(text, start, end):
-        line = m.group().rstrip("\r\n")
-        blank = not line.strip()
-        if (
-            blank_before
-            and not blank
-            and fence is None
-            and not comment
-            and m.start() > start
-            and line[0] not in " \t"
-        ):
-            yield m.start()
-        if fence is not None:
-            f = _FENCE.match(line)
-            if (
-                f
-                and f.group(1)[0] == fence[0]
-                and len(f.group(1)) >= fence[1]
-                and not line[f.end() :].strip()
-            ):
-                fence = None
-        else:
-            f = _FENCE.match(line)
-            if f and not (f.group(1)[0] == "`" and "`" in line[f.end() :]):
-                fence = (f.group(1)[0], len(f.group(1)))
-            elif comment:
-                if "-->" in line:
-                    comment = line.rfind("<!--") > line.rfind("-->")
-            elif "<!--" in line:
-                comment = line.rfind("<!--") > line.rfind("-->")
-        blank_before = blank
 
 
 def _cut(text: str, start: int, size: int, breaks: Breaks) -> int:

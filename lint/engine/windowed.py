@@ -1,4 +1,4 @@
-"""Checking a large file a window at a time (the cutting is :mod:`lint.windows`).
+"""Checking a large file a window at a time (the cutting is :mod:`lint.engine.windows`).
 
 The work falls in three parts, so that windows can be checked in other processes:
 
@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from lint.decoding import BinaryInput, DecodeError, StreamDecoder
 from lint.document import Directive
+from lint.engine.reading import unreadable
+from lint.engine.running import ordered
 from lint.findings import FileResult, Finding, Position, Problem
-from lint.suppression import Suppressions
 
 if TYPE_CHECKING:
-    from lint.engine import Engine, _Picked
+    from lint.engine import Engine
+    from lint.engine.reading import PickedReader
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,13 @@ def _line_breaks(text: str) -> tuple[int, int]:
 
 
 def window_tasks(
-    engine: Engine, path: str, data: bytes | None, display: str, picked: _Picked
+    engine: Engine, path: str, data: bytes | None, display: str, picked: PickedReader
 ) -> Iterator[WindowTask]:
     """The windows of a file, read a block at a time. Raises what reading and decoding raise
     (OSError, BinaryInput, DecodeError); the file is closed when the iteration ends."""
+    from lint.engine.windows import READ_BYTES, windows
     from lint.paths import open_regular
     from lint.readers import normalise_language, parse_date, read_front_matter
-    from lint.windows import READ_BYTES, windows
 
     fh = None
     try:
@@ -81,7 +83,7 @@ def window_tasks(
         decoder = StreamDecoder(blocks, engine.settings.encoding)
         offset, line, column, partial = 0, 1, 1, ""
         language = date = None
-        for index, chunk in enumerate(windows(decoder, picked.reader.safe_breaks, engine.window_chars)):
+        for index, chunk in enumerate(windows(decoder, picked.safe_breaks, engine.options.window_chars)):
             if index == 0:
                 # The front matter's language and date hold for the whole file; without one, each
                 # window's language is detected (an archive may hold articles in several languages).
@@ -95,7 +97,7 @@ def window_tasks(
                 offset,
                 line,
                 column,
-                partial if engine.keep_lines else "",
+                partial if engine.options.keep_lines else "",
                 language,
                 date,
                 decoder.encoding,
@@ -108,29 +110,27 @@ def window_tasks(
                 partial = chunk[last:]
             else:
                 column += len(chunk)
-                partial += chunk if engine.keep_lines else ""
+                partial += chunk if engine.options.keep_lines else ""
             offset += len(chunk)
     finally:
         if fh is not None:
             fh.close()
 
 
-def check_window(engine: Engine, task: WindowTask, picked: _Picked, display: str) -> WindowResult:
+def check_window(engine: Engine, task: WindowTask, picked: PickedReader, display: str) -> WindowResult:
     """Read one window and run the rules on it; everything in the result is placed in the whole file."""
-    from lint.engine import SUPPRESSION_RULE
-
     first = task.index == 0
     # Every window after the first is read with a line end before it, so that no reader mistakes
     # its start for the start of a file (front matter); ``prefix`` is that one character.
     prefix = 0 if first else 1
     text = task.chunk if first else "\n" + task.chunk
-    document = engine._document(
+    document = engine.reader.parse(
         display, picked, text, task.encoding, task.bom, language=task.language, date=task.date, first=first
     )
     if isinstance(document, FileResult):
         return WindowResult(failed=document)
-    findings, problems = engine._run(document)
-    directive_findings = engine._directive_findings(document) if SUPPRESSION_RULE in engine.enabled else []
+    findings, problems = engine.runner.findings(document)
+    directive_findings = engine.runner.directive_findings(document)
     lines = document.lines
     offset, first_line, first_column = task.offset, task.line, task.column
 
@@ -162,12 +162,12 @@ def check_window(engine: Engine, task: WindowTask, picked: _Picked, display: str
         )
 
     result = WindowResult(language=document.language, size=len(task.chunk))
-    if engine.keep_lines and first_column > 1:
+    if engine.options.keep_lines and first_column > 1:
         result.first_line_text = lines.line_text(prefix + 1)
     for group, target in ((findings, result.findings), (directive_findings, result.directive_findings)):
         for f in group:
             target.append(moved(f))
-            if engine.keep_lines and line_of(f.line) not in result.lines:
+            if engine.options.keep_lines and line_of(f.line) not in result.lines:
                 # Each line's text once, however many findings it has.
                 line_text = lines.line_text(f.line)
                 if f.line - prefix <= 1:
@@ -216,28 +216,22 @@ class Merger:
         self.problems.extend(result.problems)
         key = result.language or ""
         self.sizes[key] = self.sizes.get(key, 0) + result.size
-        if self.engine.keep_sources:
+        if self.engine.options.keep_sources:
             self.source.append(task.chunk)
 
     def result(self) -> FileResult:
-        from lint.engine import _ordered, finding_meta
-
         if self.failed is not None:
             return self.failed
-        findings = self.findings
-        if self.directives:
-            suppressions = Suppressions(self.directives)
-            rules = self.engine.rules
-            findings = [f for f in findings if not suppressions.suppresses(f, finding_meta(rules, f))]
-        ordered = _ordered([*findings, *self.directive_findings])
+        findings = self.engine.runner.suppress(self.findings, self.directives)
+        found = ordered([*findings, *self.directive_findings])
         language = max(self.sizes, key=self.sizes.__getitem__) if self.sizes else ""
         return FileResult(
             self.display,
             language or None,  # the language of most of the file
-            ordered,
+            found,
             tuple(dict.fromkeys(self.problems)),
-            lines={f.line: self.lines[f.line] for f in ordered} if self.engine.keep_lines else {},
-            source="".join(self.source) if self.engine.keep_sources else None,
+            lines={f.line: self.lines[f.line] for f in found} if self.engine.options.keep_lines else {},
+            source="".join(self.source) if self.engine.options.keep_sources else None,
             encoding=self.encoding,
             bom=self.bom,
         )
@@ -252,11 +246,11 @@ def check_file(
     path: str,
     data: bytes | None,
     display: str,
-    picked: _Picked,
+    picked: PickedReader,
     checked: Checked | None = None,
 ) -> FileResult:
     """Check a large file a window at a time: one after the other here, or as ``checked`` does
-    (the worker processes of :mod:`lint.parallel`)."""
+    (the worker processes of :mod:`lint.engine.parallel`)."""
     tasks = window_tasks(engine, path, data, display, picked)
     if checked is None:
         pairs: Iterable[tuple[WindowTask, WindowResult]] = (
@@ -271,5 +265,5 @@ def check_file(
             if merger.failed is not None:
                 break
     except (BinaryInput, DecodeError, OSError) as exc:
-        return engine.unreadable(display, exc)
+        return unreadable(display, exc)
     return merger.result()

@@ -3,7 +3,7 @@
 Workers are forked from the main process after the rules are loaded, so they start with everything
 compiled and share it copy-on-write. Where ``fork`` is not available, files are checked one by one.
 Results come back in the order of the targets, so the output does not depend on ``--jobs``.
-A single file large enough to be checked in windows (:mod:`lint.windowcheck`) has its windows
+A single file large enough to be checked in windows (:mod:`lint.engine.windowed`) has its windows
 checked in parallel instead, with at most two per worker read ahead, so memory stays bounded.
 An interrupted run (Ctrl-C) raises :class:`Interrupted`, which says how many files were checked.
 """
@@ -21,8 +21,8 @@ from lint.paths import file_size
 
 if TYPE_CHECKING:
     from lint.engine import Engine
+    from lint.engine.windowed import WindowResult, WindowTask
     from lint.walk import Target
-    from lint.windowcheck import WindowResult, WindowTask
 
 AUTO_PARALLEL_BYTES = 1_000_000  # below this, starting workers costs more than it saves
 
@@ -64,7 +64,7 @@ _window_state: tuple[Engine, Any, str] | None = None
 
 
 def _check_window(task: WindowTask) -> WindowResult:
-    from lint.windowcheck import check_window
+    from lint.engine.windowed import check_window
 
     assert _window_state is not None
     engine, picked, display = _window_state
@@ -93,7 +93,7 @@ def _check_windows_in_pool(
     """Check one large file with its windows spread over ``jobs`` worker processes."""
     import multiprocessing
 
-    from lint.windowcheck import check_file
+    from lint.engine.windowed import check_file
 
     global _window_state
     engine.prepare()
@@ -141,7 +141,7 @@ def run_targets(
         # One file: if it is large enough to be checked in windows, the workers share its windows.
         target = targets[0]
         data = stdin if target.path == "-" else None
-        picked = engines[0].windowed(target.path, data, target.display)
+        picked = engines[0].large_file_reader(target.path, data, target.display)
         if picked is not None and not isinstance(picked, FileResult):
             try:
                 return [_check_windows_in_pool(target, engines[0], picked, data, jobs)]
