@@ -387,6 +387,13 @@ class HtmlFormatter:
             stream.write(piece)
 
 
+def _asset(name: str) -> str:
+    """A file of lint/formatters/assets, the report's style sheet and script, as the page embeds it."""
+    from importlib.resources import files
+
+    return "\n" + files("lint.formatters").joinpath("assets", name).read_text(encoding="utf-8")
+
+
 # Ten categories, each a light background with a darker border of the same hue: dark text on the
 # background keeps a contrast well above 4.5:1, and the border carries the hue for small spans.
 _CATEGORY_COLOURS = {
@@ -406,211 +413,11 @@ _CATEGORY_RULES = "".join(
     for name, (background, border) in _CATEGORY_COLOURS.items()
 )
 
-STYLE = (
-    """
-:root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--line:#c8c8c8;--focus:#0a4bd6}
-*{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
-main,.page-header,footer{max-width:70rem;margin:0 auto;padding:0 1.25rem}
-h1{font-size:1.6rem;margin:1.2rem 0 .2rem}
-h2{font-size:1.25rem;margin:1.6rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
-.totals,.hint,footer{color:var(--muted)}
-a{color:#0645ad}
-a:focus-visible,input:focus-visible,summary:focus-visible,.hl:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-code{font-family:ui-monospace,"SF Mono",Menlo,Consolas,monospace;font-size:.9em}
-.problems{border:2px solid #b00020;border-radius:6px;padding:0 1rem .6rem;margin-top:1rem;background:#fff5f5}
-.problems h2{border:0}
-.filters fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem;padding:.4rem .8rem}
-.filters .options{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
-.filters label{cursor:pointer;white-space:nowrap}
-.count{color:var(--muted)}
-.swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px;
- background:var(--bg);border:2px solid var(--fg)}
-.sample{padding:0 .2em;border-bottom:3px solid var(--ink)}
-.sample.sev-warning{border-bottom:2px dashed var(--ink)}
-.sample.sev-info{border-bottom:2px dotted var(--ink)}
-td.nowrap{white-space:nowrap}
-table{border-collapse:collapse;width:100%;margin:0 0 1.2rem}
-caption{text-align:left;font-weight:600;padding:.3rem 0}
-th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid var(--line)}
-thead th{border-bottom:2px solid var(--ink)}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.places a{display:inline-block;margin-right:.6em;font-size:.9em}
-td details p{margin:.3rem 0;color:var(--muted);font-size:.9em;max-width:40rem}
-details summary{cursor:pointer}
-details.article{border:1px solid var(--line);border-radius:6px;margin:0 0 .8rem}
-details.article>summary{padding:.5rem .8rem;background:#f5f5f5;border-radius:6px}
-details.article[open]>summary{border-bottom:1px solid var(--line);border-radius:6px 6px 0 0}
-.path{font-weight:600;word-break:break-all}
-.lang{display:inline-block;font-size:.8em;padding:0 .4em;border:1px solid var(--muted);border-radius:3px;
- margin:0 .4em;color:var(--muted)}
-.counts{color:var(--muted);font-size:.95em}
-.text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,"Times New Roman",serif;font-size:1.05rem;
- line-height:1.75;padding:.8rem 1rem;max-width:48rem}
-.article-tools button{font:inherit;font-size:.9em;padding:.2rem .7rem;border:1px solid var(--muted);
- border-radius:4px;background:#fff;color:var(--ink);cursor:pointer}
-.article-tools button:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-.no-source{padding:0 1rem;color:var(--muted)}
-.hl{color:inherit;background:var(--bg);border-bottom:3px solid var(--fg);border-radius:2px;cursor:help;padding:0}
-.hl.sev-warning{border-bottom-style:dashed;border-bottom-width:2px}
-.hl.sev-info{border-bottom-style:dotted;border-bottom-width:2px}
-.hl.multi{box-shadow:inset 0 2px 0 var(--fg)}
-.hl.empty{display:inline-block;width:.6em;min-height:1.1em;vertical-align:-.15em;border-bottom:0;
- border-left:3px solid var(--fg)}
-.hl.off{background:transparent;border-color:transparent;box-shadow:none;cursor:text}
-.hl.off.empty{display:none}
-.tip{display:none;position:absolute;z-index:10;max-width:min(30rem,90vw);padding:.5rem .7rem;white-space:normal;
- font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#fff;background:#1f1f1f;
- border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.3)}
-.hl:not(.off):hover+.tip,.hl:not(.off):focus+.tip,.tip:hover{display:block}
-.tip.dismissed{display:none!important}
-.tip .entry{display:block}
-.tip .entry+.entry{margin-top:.5rem;padding-top:.5rem;border-top:1px solid #555}
-.tip .swatch{border-color:#fff}
-.entry .head,.entry .message,.entry .suggestions{display:block}
-.entry .suggestions{font-style:italic}
-.sev{display:inline-block;font-size:.75em;font-weight:700;text-transform:uppercase;letter-spacing:.03em;
- padding:0 .35em;border-radius:3px;color:#fff}
-.sev-error.sev{background:#b00020}
-.sev-warning.sev{background:#8a5300}
-.sev-info.sev{background:#1f5f8b}
-ol.findings{margin:0;padding:.6rem 1rem .8rem 2.6rem;border-top:1px dashed var(--line);font-size:.95rem}
-ol.findings li{margin:.3rem 0}
-ol.findings .head{display:inline}
-ol.findings .message{display:inline;margin-left:.3em}
-[hidden]{display:none!important}
-@media print{
- .filters,.tip,footer,.article-tools{display:none!important}
- body{font-size:11pt}
- details.article{break-inside:auto;border:0}
- details.article>summary{background:none;border-bottom:1px solid #000}
- .hl{print-color-adjust:exact;-webkit-print-color-adjust:exact}
- a{color:inherit;text-decoration:none}
-}
-"""
-    + _CATEGORY_RULES
-)
+STYLE = _asset("report.css") + _CATEGORY_RULES
 
-# Reads its data from the page (data-f, data-cat, data-sev), so no article text ever enters the script
-# and the Content-Security-Policy can pin it by hash.
-SCRIPT = """
-(function () {
-  "use strict";
-  var info = {};
-  document.querySelectorAll("li.entry[data-f]").forEach(function (entry) {
-    info[entry.dataset.f] = { cat: entry.dataset.cat, sev: entry.dataset.sev };
-  });
-  var rank = { error: 3, warning: 2, info: 1 };
-  var marks = Array.prototype.slice.call(document.querySelectorAll("mark.hl"));
-  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-filter]"));
-
-  function hiddenSets() {
-    var hidden = { cat: {}, sev: {} };
-    boxes.forEach(function (box) { if (!box.checked) { hidden[box.dataset.filter][box.value] = true; } });
-    return hidden;
-  }
-
-  function applyFilters() {
-    var hidden = hiddenSets();
-    function isHidden(d) { return !!(hidden.cat[d.cat] || hidden.sev[d.sev]); }
-    document.querySelectorAll(".entry[data-f], a[data-f]").forEach(function (el) {
-      el.hidden = isHidden(el.dataset);
-    });
-    marks.forEach(function (mark) {
-      var lead = null;
-      var shown = 0;
-      mark.dataset.f.split(" ").forEach(function (id) {
-        var d = info[id];
-        if (!d || isHidden(d)) { return; }
-        shown += 1;
-        if (!lead || rank[d.sev] > rank[lead.sev]) { lead = d; }
-      });
-      var keep = mark.className.split(" ").filter(function (c) {
-        return c === "hl" || c === "empty";
-      });
-      if (lead) {
-        keep.push("cat-" + lead.cat, "sev-" + lead.sev);
-        if (shown > 1) { keep.push("multi"); }
-      } else {
-        keep.push("off");
-      }
-      mark.className = keep.join(" ");
-      mark.tabIndex = lead ? 0 : -1;
-    });
-  }
-  boxes.forEach(function (box) { box.addEventListener("change", applyFilters); });
-
-  function place(mark) {
-    var tip = mark.nextElementSibling;
-    if (!tip || !tip.classList.contains("tip")) { return; }
-    tip.classList.remove("dismissed");
-    var r = mark.getBoundingClientRect();
-    var width = tip.offsetWidth || 300;
-    var room = document.documentElement.clientWidth;
-    var left = Math.max(8, Math.min(r.left, room - width - 8));
-    var height = tip.offsetHeight;
-    // Below the highlight, unless that runs off the window and there is room above.
-    var top = r.bottom + 2;
-    if (top + height > window.innerHeight && r.top - height - 2 > 0) { top = r.top - height - 2; }
-    tip.style.left = (left + window.scrollX) + "px";
-    tip.style.top = (top + window.scrollY) + "px";
-  }
-  document.addEventListener("mouseover", function (e) {
-    var mark = e.target.closest && e.target.closest("mark.hl");
-    if (mark) { place(mark); }
-  });
-  document.addEventListener("focusin", function (e) {
-    if (e.target.matches && e.target.matches("mark.hl")) { place(e.target); }
-  });
-  document.addEventListener("keydown", function (e) {
-    if (e.key !== "Escape") { return; }
-    document.querySelectorAll(".tip").forEach(function (tip) { tip.classList.add("dismissed"); });
-  });
-
-  function reveal(target) {
-    for (var node = target; node; node = node.parentElement) {
-      if (node.tagName === "DETAILS") { node.open = true; }
-    }
-  }
-  function goTo(id) {
-    var target = id && document.getElementById(id);
-    if (!target) { return false; }
-    reveal(target);
-    target.scrollIntoView({ block: "center" });
-    if (target.tabIndex >= 0) { target.focus({ preventScroll: true }); }
-    return true;
-  }
-  document.addEventListener("click", function (e) {
-    var link = e.target.closest && e.target.closest("a[href^='#']");
-    if (!link) { return; }
-    var id = decodeURIComponent(link.getAttribute("href").slice(1));
-    if (goTo(id)) {
-      e.preventDefault();
-      history.replaceState(null, "", "#" + id);
-    }
-  });
-  if (location.hash) { goTo(decodeURIComponent(location.hash.slice(1))); }
-
-  document.querySelectorAll("button[data-details]").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var open = button.dataset.details === "open";
-      document.querySelectorAll("details.article").forEach(function (d) { d.open = open; });
-    });
-  });
-
-  var closedForPrint = [];
-  window.addEventListener("beforeprint", function () {
-    closedForPrint = Array.prototype.slice.call(document.querySelectorAll("details.article:not([open])"));
-    closedForPrint.forEach(function (d) { d.open = true; });
-  });
-  window.addEventListener("afterprint", function () {
-    closedForPrint.forEach(function (d) { d.open = false; });
-    closedForPrint = [];
-  });
-  applyFilters();
-})();
-"""
+# The script reads its data from the page (data-f, data-cat, data-sev), so no article text ever enters
+# it and the Content-Security-Policy can pin it by hash.
+SCRIPT = _asset("report.js")
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; "
