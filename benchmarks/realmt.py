@@ -273,8 +273,13 @@ class Runner:
             overrides=Overrides(preview=preview), load_entry_points=False, isolated=True, cache=Cache(None)
         )
         base = self.linter.finder.for_directory(ROOT)
-        lt = replace(base.languagetool, enabled=languagetool, url=url.rstrip("/"), autostart=False)
-        self.base = replace(base, languagetool=lt)
+        section = {
+            **base.sections.get("languagetool", {}),
+            "enabled": languagetool,
+            "url": url.rstrip("/"),
+            "autostart": False,
+        }
+        self.base = replace(base, sections={**base.sections, "languagetool": section})
         self._settings: dict[tuple[str, dt.date | None], Any] = {}
 
     def check(self, text: str, language: str, date: dt.date | None, name: str) -> list[Hit]:

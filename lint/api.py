@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.cache import Cache, default_directory
-from lint.config import ConfigError, ConfigFinder, Overrides, Settings, rule_settings_errors
+from lint.config import ConfigError, ConfigFinder, Overrides, Settings, assemble_schema, rule_settings_errors
 from lint.engine import Engine, EngineOptions
 from lint.engine.options import DEFAULT_OPTIONS
 from lint.findings import FileResult, Problem, RunResult
@@ -65,7 +65,7 @@ class _KnowledgeProvider:
         from lint.paths import display_path
 
         found: list[tuple[Path, str]] = []
-        for plugin, paths in self.linter.plugins.call_each("refuso_kb_files"):
+        for plugin, paths in self.linter.plugins.contributions("refuso_kb_files"):
             for path in paths or ():
                 for file in kb_files([path]):
                     found.append((file, _pack_display(file, plugin)))
@@ -108,8 +108,14 @@ class Linter:
         )
         self.problems: list[Problem] = []
         self.base_rules = self._collect_rules()
+        # The configuration's schema: refuso's settings and the sections plugins contribute.
+        self.config_schema = assemble_schema(self.plugins.contributions("refuso_config_schema"))
         self.finder = ConfigFinder(
-            self.cache, Path(config_file) if config_file else None, overrides, isolated=isolated
+            self.cache,
+            Path(config_file) if config_file else None,
+            overrides,
+            isolated=isolated,
+            schema=self.config_schema,
         )
         self._engines: dict[tuple[int, EngineOptions], Engine] = {}
         self._checked_settings: set[int] = set()
@@ -136,9 +142,9 @@ class Linter:
 
     def _collect_rules(self, extra_packs: Sequence[str] = ()) -> RuleSet:
         rules: list[Rule] = []
-        for plugin, paths in self.plugins.call_each("refuso_rule_packs"):
+        for plugin, paths in self.plugins.contributions("refuso_rule_packs"):
             rules.extend(self._load_pack_paths(paths or (), plugin))
-        for plugin, provided in self.plugins.call_each("refuso_rules"):
+        for plugin, provided in self.plugins.contributions("refuso_rules"):
             for rule in provided or ():
                 if not _is_rule(rule):
                     self.plugins.fail(
@@ -221,12 +227,13 @@ class Linter:
         errors = rule_settings_errors(settings, [*rules.codes, *(m.name for m in metas)], rules.get)
         if errors:
             raise ConfigError(errors[0].file, errors[0].line, errors[0].message)
-        for _ in self.plugins.call_each("refuso_configure", settings=settings):
-            pass  # the hook returns nothing; call_each records any plugin that raises
+        self.plugins.contributions("refuso_configure", settings=settings)  # a plugin that raises is recorded
 
     def languagetool_for(self, settings: Settings) -> Any:
         """The LanguageTool service for a configuration, or None when LanguageTool is off."""
-        lt = settings.languagetool
+        from lint.languagetool import LanguageToolSettings
+
+        lt = LanguageToolSettings.from_mapping(settings.sections.get("languagetool"))
         if not lt.enabled:
             return None
         key = (lt.url, lt.fingerprint(), lt.timeout, lt.max_text_length, lt.autostart)

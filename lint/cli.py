@@ -641,7 +641,7 @@ def _open_outputs(outputs: list[tuple[str, str | None]]) -> list[IO[str]]:
 
 def _formatters(linter: Any) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    for _plugin, provided in linter.plugins.call_each("refuso_formatters"):
+    for _plugin, provided in linter.plugins.contributions("refuso_formatters"):
         for name, formatter in (provided or {}).items():
             found.setdefault(name, formatter)
     return found
@@ -767,9 +767,10 @@ def _schema(args: argparse.Namespace) -> int:
     import json
 
     if args.which == "config":
-        from lint.config import CONFIG_SCHEMA
+        from lint.config import assemble_schema
+        from lint.plugins import make_plugins
 
-        schema = CONFIG_SCHEMA
+        schema = assemble_schema(make_plugins().contributions("refuso_config_schema"))
     elif args.which == "kb":
         from lint.kb.schema import KB_SCHEMA
 

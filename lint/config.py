@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -18,8 +18,6 @@ from typing import Any
 
 from lint.cache import Cache, file_stamp
 from lint.findings import Severity
-from lint.languagetool import CONFIG_SCHEMA as LANGUAGETOOL_SCHEMA
-from lint.languagetool import SECONDS, LanguageToolSettings
 from lint.yamlsource import (
     Located,
     SourceError,
@@ -35,7 +33,7 @@ from lint.yamlsource import (
 )
 
 CONFIG_NAMES = (".refuso.yaml", ".refuso.yml")
-LANGUAGES = ("it", "en")
+BUILTIN_PLUGIN = "refuso"  # whose configuration sections sit at the top level
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdown", "*.mkd", "*.html", "*.htm", "*.xhtml")
 DEFAULT_EXCLUDE = (
     ".git/",
@@ -54,10 +52,20 @@ DEFAULT_EXCLUDE = (
     ".pytest_cache/",
     ".ruff_cache/",
 )
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
+# Seconds a setting may wait: a finite number above 0, at most a day (a larger one would overflow the
+# clocks it is added to, and infinity or NaN would make a timeout that stops everything or nothing).
+SECONDS: dict[str, Any] = {
+    "description": "a number of seconds greater than 0 and at most 86400, such as 2.5",
+    "type": "number",
+    "finite": True,
+    "exclusiveMinimum": 0,
+    "maximum": 86400,
+}
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
-CONFIG_SCHEMA: dict[str, Any] = {
+# The settings refuso itself reads; plugins add sections through the refuso_config_schema hook.
+CORE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "refuso configuration",
     "type": "object",
@@ -90,9 +98,23 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "encoding": {"type": "string", "minLength": 1},
         "regex-timeout": SECONDS,
         "plugins": {"type": "object", "additionalProperties": {"type": "object"}},
-        "languagetool": LANGUAGETOOL_SCHEMA,
     },
 }
+
+
+def assemble_schema(contributions: Iterable[tuple[str, Mapping[str, Any]]]) -> dict[str, Any]:
+    """The configuration's JSON Schema: refuso's own settings, the sections refuso's built-in plugins
+    contribute (``languagetool:``) at the top level, and each outside plugin's under ``plugins:``.
+    ``contributions`` are the ``(plugin, {section: schema})`` answers to ``refuso_config_schema``."""
+    properties = dict(CORE_SCHEMA["properties"])
+    plugin_sections: dict[str, Any] = {}
+    for plugin, sections in contributions:
+        target = properties if plugin == BUILTIN_PLUGIN else plugin_sections
+        for name, schema in sections.items():
+            target.setdefault(name, schema)
+    if plugin_sections:
+        properties["plugins"] = {**properties["plugins"], "properties": plugin_sections}
+    return {**CORE_SCHEMA, "properties": properties}
 
 
 class ConfigError(SourceError):
@@ -129,7 +151,8 @@ class Settings:
     encoding: str | None = None
     regex_timeout: float | None = None  # seconds per rule per document; None: scaled to the text
     plugin_options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
-    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    # The sections refuso's built-in plugins read (``languagetool``), as validated.
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -166,12 +189,14 @@ class Overrides:
         if self.encoding is not None:
             changes["encoding"] = self.encoding
         if self.languagetool is not None or self.languagetool_url is not None:
-            lt = settings.languagetool
+            section = dict(settings.sections.get("languagetool") or {})
             if self.languagetool is not None:
-                lt = replace(lt, enabled=self.languagetool)
+                section["enabled"] = self.languagetool
             if self.languagetool_url is not None:
-                lt = replace(lt, url=self.languagetool_url.rstrip("/"))
-            changes["languagetool"] = lt
+                section["url"] = self.languagetool_url.rstrip("/")
+            changes["sections"] = MappingProxyType(
+                {**settings.sections, "languagetool": MappingProxyType(section)}
+            )
         return replace(settings, **changes) if changes else settings
 
 
@@ -224,18 +249,18 @@ def _read_yaml(path: Path, text: str) -> Located:
     return located
 
 
-def validate_config(located: Located) -> None:
+def validate_config(located: Located, schema: Mapping[str, Any]) -> None:
     try:
         expect_mapping(
             located,
             "configuration",
             "a configuration is a mapping of settings such as select, ignore and rule-packs",
-            CONFIG_SCHEMA["properties"],
+            schema["properties"],
         )
     except SourceError as exc:
         raise ConfigError(exc.file, exc.line, exc.message) from None
     errors = sorted(
-        schema_validator()(CONFIG_SCHEMA).iter_errors(located.data), key=lambda e: list(map(str, e.path))
+        schema_validator()(schema).iter_errors(located.data), key=lambda e: list(map(str, e.path))
     )
     if errors:
         err = deepest(errors[0])
@@ -256,23 +281,32 @@ def _as_date(value: Any) -> dt.date | None:
     return parse_date(value)
 
 
-def load_file(path: Path, cache: Cache) -> Located | None:
-    """Read and validate one configuration file. None for a pyproject.toml without [tool.refuso]."""
+def load_file(path: Path, cache: Cache, schema: Mapping[str, Any] = CORE_SCHEMA) -> Located | None:
+    """Read and validate one configuration file against ``schema`` (see :func:`assemble_schema`).
+    None for a pyproject.toml without [tool.refuso]."""
     try:
         text = read_source(path, str(path), "configuration")
     except SourceError as exc:
         raise ConfigError(exc.file, exc.line, exc.message) from None
     # Keyed on the text itself: a file rewritten within one tick of the clock, or with its time set
     # back, keeps its size and modification time but not its contents.
-    key = (SCHEMA_VERSION, file_stamp(path, text))
+    key = (SCHEMA_VERSION, _digest(schema), file_stamp(path, text))
     cached = cache.get("config", key)
     if cached is not None:
         return cached if cached != "none" else None
     located = _read_pyproject(path, text) if path.name == "pyproject.toml" else _read_yaml(path, text)
     if located is not None:
-        validate_config(located)
+        validate_config(located, schema)
     cache.put("config", key, located if located is not None else "none")
     return located
+
+
+def _digest(schema: Mapping[str, Any]) -> str:
+    """A short key for a schema: a configuration valid under one is not known valid under another."""
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(schema, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def settings_from(located: Located | None) -> Settings:
@@ -312,7 +346,9 @@ def settings_from(located: Located | None) -> Settings:
         encoding=data.get("encoding"),
         regex_timeout=data.get("regex-timeout"),
         plugin_options=MappingProxyType(dict(data.get("plugins", {}))),
-        languagetool=LanguageToolSettings.from_mapping(data.get("languagetool")),
+        sections=MappingProxyType(
+            {k: MappingProxyType(dict(v)) for k, v in data.items() if k not in CORE_SCHEMA["properties"]}
+        ),
     )
 
 
@@ -326,8 +362,10 @@ class ConfigFinder:
         overrides: Overrides | None = None,
         *,
         isolated: bool = False,
+        schema: Mapping[str, Any] = CORE_SCHEMA,
     ) -> None:
         self.cache = cache
+        self.schema = schema  # what a configuration file may say (see assemble_schema)
         self.isolated = isolated  # ignore configuration files: defaults plus overrides only
         self.overrides = overrides or Overrides()
         self._by_dir: dict[str, Settings] = {}
@@ -336,7 +374,7 @@ class ConfigFinder:
         if explicit is not None:
             if not explicit.exists():
                 raise ConfigError(str(explicit), None, "no such configuration file")
-            located = load_file(explicit, cache)
+            located = load_file(explicit, cache, schema)
             if located is None:
                 raise ConfigError(str(explicit), None, "this pyproject.toml has no [tool.refuso] table")
             self._explicit = self._finish(located)
@@ -378,10 +416,10 @@ class ConfigFinder:
         for name in CONFIG_NAMES:
             candidate = directory / name
             if candidate.is_file():
-                return load_file(candidate, self.cache)
+                return load_file(candidate, self.cache, self.schema)
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
-            return load_file(pyproject, self.cache)
+            return load_file(pyproject, self.cache, self.schema)
         return None
 
     def for_path(self, path: Path) -> Settings:

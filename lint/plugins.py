@@ -1,26 +1,31 @@
 """Builds the plugin manager: refuso's built-ins plus the plugins installed in the ``refuso`` group.
 
 There is no module-level registry: :func:`make_plugins` returns a fresh :class:`Plugins` each time,
-and everything downstream receives it. A plugin that cannot be loaded, registers a hook that does
-not exist, or raises in a hook is recorded in :attr:`Plugins.failures` and left out; the run goes on.
+and everything downstream receives it. Hooks are called through pluggy, so its ordering
+(``tryfirst``/``trylast``), ``firstresult`` and ``historic`` hooks work as documented. A plugin that
+cannot be loaded or registers a hook that does not exist is recorded in :attr:`Plugins.failures` and
+left out; each hook function is wrapped when its plugin is registered, so one that raises is recorded
+there too and answers None, and the run goes on.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import pluggy
 
 from lint import hookspecs
+from lint.builtin import DEFAULT_PLUGINS
 from lint.cache import Cache
 
 ENTRY_POINT_GROUP = "refuso"
-BUILTIN_NAME = "refuso"
+BUILTIN_NAME = "refuso"  # what refuso's own plugins are called in messages and rule metadata
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,49 +58,83 @@ class Plugins:
             self.failures.append(failure)
 
     def register(self, plugin: object, name: str) -> bool:
-        """Register one plugin; on failure record it and leave the plugin out."""
+        """Register one plugin, its hook functions guarded; on failure record it and leave it out."""
+        guarded = _Guarded(plugin, name, self)
         try:
-            self.manager.register(plugin, name=name)
+            self.manager.register(guarded, name=name)
         except Exception as exc:
             self.fail(name, "register", exc)
             return False
         unknown = [
             caller.name
-            for caller in self.manager.get_hookcallers(plugin) or ()
+            for caller in self.manager.get_hookcallers(guarded) or ()
             if not caller.has_spec()
-            and not any(impl.optionalhook for impl in caller.get_hookimpls() if impl.plugin is plugin)
+            and not any(impl.optionalhook for impl in caller.get_hookimpls() if impl.plugin is guarded)
         ]
         if unknown:
-            self.manager.unregister(plugin)
+            self.manager.unregister(guarded)
             known = ", ".join(sorted(n for n in dir(hookspecs) if n.startswith("refuso_")))
             self.fail(name, "register", f"unknown hook {', '.join(unknown)} (refuso's hooks: {known})")
             return False
         return True
 
-    def call_each(self, hook_name: str, **kwargs: Any) -> Iterator[tuple[str, Any]]:
-        """Call every implementation of a hook in pluggy's order, isolating failures.
-
-        Yields ``(plugin_name, result)`` for each implementation that returned normally.
-        """
-        caller = getattr(self.manager.hook, hook_name)
-        for impl in reversed(caller.get_hookimpls()):
-            args = {name: kwargs[name] for name in impl.argnames if name in kwargs}
-            try:
-                result = impl.function(**args)
-            except Exception as exc:
-                self.fail(impl.plugin_name, hook_name, exc)
-                continue
-            yield impl.plugin_name, result
+    def contributions(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        """What each plugin answers to a hook, in pluggy's order, as ``(plugin, answer)``; a plugin
+        that answers None or raises contributes nothing (a failure is recorded)."""
+        answers = getattr(self.manager.hook, hook_name)(**kwargs)
+        return [(answer.plugin, answer.value) for answer in answers]
 
     def first_result(self, hook_name: str, **kwargs: Any) -> tuple[str, Any] | None:
-        for plugin, result in self.call_each(hook_name, **kwargs):
-            if result is not None:
-                return plugin, result
-        return None
+        """``(plugin, answer)`` of the first plugin to answer a ``firstresult`` hook, or None."""
+        answer = getattr(self.manager.hook, hook_name)(**kwargs)
+        return None if answer is None else (answer.plugin, answer.value)
 
     @property
     def names(self) -> list[str]:
         return [name for name, _ in self.manager.list_name_plugin()]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A plugin's answer to a hook, with the plugin's name (refuso's own plugins answer as "refuso")."""
+
+    plugin: str
+    value: Any
+
+
+def _owner(name: str) -> str:
+    return BUILTIN_NAME if name.startswith(BUILTIN_NAME + ".") else name
+
+
+class _Guarded:
+    """A plugin as pluggy sees it: its hook functions, each recording a failure instead of raising and
+    labelling its answer with the plugin's name. Hook wrappers are left as they are."""
+
+    def __init__(self, plugin: object, name: str, plugins: Plugins) -> None:
+        self.__name__ = name
+        for attribute in dir(plugin):
+            opts = plugins.manager.parse_hookimpl_opts(plugin, attribute)
+            if opts is None:
+                continue
+            function = getattr(plugin, attribute)
+            if not (opts.get("wrapper") or opts.get("hookwrapper")):
+                function = _guard(function, name, attribute, plugins)
+            setattr(self, attribute, function)
+
+
+def _guard(function: Callable[..., Any], name: str, hook: str, plugins: Plugins) -> Callable[..., Any]:
+    owner = _owner(name)
+
+    @functools.wraps(function)  # keeps the hookimpl marker and the parameter names pluggy reads
+    def guarded(*args: Any) -> Answer | None:
+        try:
+            value = function(*args)
+        except Exception as exc:
+            plugins.fail(name, hook, exc)
+            return None
+        return None if value is None else Answer(owner, value)
+
+    return guarded
 
 
 def _installed_entry_points(cache: Cache) -> list[tuple[str, str]]:
@@ -140,16 +179,15 @@ def make_plugins(
     cache: Cache | None = None,
 ) -> Plugins:
     """A new plugin manager with refuso's built-ins, installed plugins and ``extra`` (name, plugin) pairs."""
-    from lint import builtin
-
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     plugins = Plugins(manager)
     manager.hook.refuso_addhooks.call_historic(kwargs={"plugin_manager": manager})
-    plugins.register(builtin, BUILTIN_NAME)
+    for module in DEFAULT_PLUGINS:
+        plugins.register(importlib.import_module(module), BUILTIN_NAME + module.removeprefix("lint.builtin"))
     if load_entry_points:
         for name, value in _installed_entry_points(cache or Cache(None)):
-            if name == BUILTIN_NAME or manager.has_plugin(name):
+            if _owner(name) == BUILTIN_NAME or manager.has_plugin(name):
                 plugins.fail(name, "load", "a plugin with this name is already registered")
                 continue
             try:

@@ -15,6 +15,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from lint.config import SECONDS
+
 LANGUAGETOOL_VERSION = "6.8"
 DEFAULT_PORT = 8010
 DEFAULT_URL = f"http://127.0.0.1:{DEFAULT_PORT}"
@@ -22,17 +24,7 @@ HOME_ENV = "REFUSO_LANGUAGETOOL_HOME"
 DEFAULT_VARIANTS: Mapping[str, str] = MappingProxyType({"it": "it-IT", "en": "en-US"})
 LEVELS = ("default", "picky")
 
-# Seconds a setting may wait: a finite number above 0, at most a day (a larger one would overflow the
-# clocks it is added to, and infinity or NaN would make a timeout that stops everything or nothing).
-SECONDS: dict[str, Any] = {
-    "description": "a number of seconds greater than 0 and at most 86400, such as 2.5",
-    "type": "number",
-    "finite": True,
-    "exclusiveMinimum": 0,
-    "maximum": 86400,
-}
-
-# The ``languagetool:`` table of the configuration (JSON Schema, merged into the configuration's).
+# The ``languagetool:`` section of the configuration (JSON Schema, contributed through refuso_config_schema).
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",

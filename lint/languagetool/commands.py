@@ -42,10 +42,15 @@ def _configured_url(args: argparse.Namespace) -> str:
     if args.url:
         return str(args.url).rstrip("/")
     from lint.cache import Cache, default_directory
-    from lint.config import ConfigFinder
+    from lint.config import ConfigFinder, assemble_schema
+    from lint.languagetool import LanguageToolSettings
+    from lint.plugins import make_plugins
 
-    finder = ConfigFinder(Cache(default_directory()), Path(args.config) if args.config else None)
-    return finder.for_directory(Path.cwd()).languagetool.url
+    cache = Cache(default_directory())
+    schema = assemble_schema(make_plugins(cache=cache).contributions("refuso_config_schema"))
+    finder = ConfigFinder(cache, Path(args.config) if args.config else None, schema=schema)
+    section = finder.for_directory(Path.cwd()).sections.get("languagetool")
+    return LanguageToolSettings.from_mapping(section).url
 
 
 def _status(args: argparse.Namespace) -> int:
