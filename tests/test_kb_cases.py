@@ -56,10 +56,11 @@ def _cases(folder: Path = CASES):
 
 def test_the_case_set_covers_sixty_titles_and_thirty_people():
     """Counted by refuso itself: names of KB people with a title next to them, right or wrong."""
-    from lint.checks.people import _TitleReader, find_mentions
+    from lint.checks.people.names import find_mentions
+    from lint.checks.people.titles import TitleReader
 
     knowledge = LINTER.knowledge_for(LINTER.finder.for_directory(CASES))()
-    reader = _TitleReader(knowledge)
+    reader = TitleReader(knowledge)
     titled, people, wrong = 0, set(), 0
     for path in CASES.glob("*.md"):
         text, expected = parse(path.read_text(encoding="utf-8"))

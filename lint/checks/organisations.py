@@ -6,15 +6,13 @@ Both read the organisations of the knowledge base (rules/kb/organisations.yaml).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 from lint.checks.base import rule_meta
-from lint.checks.people import _knowledge
 from lint.document import Document
 from lint.kb.index import CompiledKB
 from lint.kb.keys import key, tokens
-from lint.rules import Match
+from lint.rules import CheckContext, Match
 
 _HEADS = (
     "Organizzazione|Organization|Organisation|Consiglio|Council|Unione|Union|Comitato|Committee|Agenzia|Agency|"
@@ -101,8 +99,8 @@ class GarbledOrganisationName:
         ],
     )
 
-    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
-        ckb = _knowledge(options)
+    def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
+        ckb = options.knowledge_base()
         if ckb is None:
             return
         text = document.prose.text
@@ -249,8 +247,8 @@ class AcronymBeforeExpansion:
         ],
     )
 
-    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
-        ckb = _knowledge(options)
+    def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
+        ckb = options.knowledge_base()
         if ckb is None:
             return
         text = document.prose.text
@@ -294,8 +292,8 @@ class AcronymWithoutExpansion:
         ],
     )
 
-    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
-        ckb = _knowledge(options)
+    def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
+        ckb = options.knowledge_base()
         if ckb is None:
             return
         text = document.prose.text

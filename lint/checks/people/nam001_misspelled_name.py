@@ -1,0 +1,71 @@
+"""NAM001: a known wrong spelling of a name in the knowledge base."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.checks.base import rule_meta
+from lint.checks.people.names import (
+    find_mentions,
+    house_form,
+)
+from lint.document import Document
+from lint.rules import CheckContext, Match
+
+
+class MisspelledName:
+    uses_knowledge = True
+    meta = rule_meta(
+        code="NAM001",
+        name="misspelled-name",
+        category="name",
+        severity="error",
+        message={"it": "«{match}» è una grafia sbagliata: {name}", "en": "“{match}” is misspelled: {name}"},
+        description={
+            "it": (
+                "Segnala le grafie sbagliate note dei nomi della base di conoscenza («Anthony Blinken» per Antony "
+                "Blinken, «Zhelensky» per Zelensky), e propone la grafia della casa nella lingua dell'articolo. "
+                "Le grafie sbagliate sono solo quelle documentate nella base di conoscenza, con la loro fonte: "
+                "per le altre c'è NAM002."
+            ),
+            "en": (
+                'Flags known wrong spellings of names in the knowledge base ("Anthony Blinken" for Antony '
+                'Blinken, "Zhelensky" for Zelensky) and suggests the house spelling in the article\'s language. '
+                "Only wrong spellings documented in the knowledge base, with their source; NAM002 covers others."
+            ),
+        },
+        flagged=[
+            ("it", "Il segretario di Stato ⟦Anthony Blinken⟧ è arrivato a Roma."),
+            ("en", "Secretary of State ⟦Anthony Blinken⟧ arrived in Rome."),
+        ],
+        clean=[
+            ("it", "Il segretario di Stato Antony Blinken è arrivato a Roma."),
+            ("it", "L'attore Anthony Hopkins è arrivato a Roma."),
+        ],
+        fix="unsafe",
+    )
+
+    def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
+        ckb = options.knowledge_base()
+        if ckb is None:
+            return
+        lang = document.language
+        for mention in find_mentions(document, ckb):
+            kinds = mention.kinds()
+            if kinds & {"name", "variant", "surname", "variant-surname"}:
+                continue  # also a correct spelling of someone
+            wrong = [
+                e for e in mention.entries if e.kind in ("wrong", "wrong-surname") and e.lang in (None, lang)
+            ]
+            if not wrong:
+                continue
+            person = ckb.kb.people[wrong[0].person]
+            right = house_form(person, lang, wrong[0])
+            label = person.name_for(lang)
+            if lang == "en":
+                detail = f"write “{right}”" + (f" ({label})" if right != label else "")
+            else:
+                detail = f"si scrive «{right}»" + (f" ({label})" if right != label else "")
+            yield Match(
+                mention.start, mention.end, args={"name": detail}, suggestions=(right,), replacement=right
+            )

@@ -1,0 +1,209 @@
+"""NAM002: a name close to a knowledge-base name without being an accepted spelling of it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.checks.base import rule_meta
+from lint.checks.people.names import (
+    FIRST_NAME,
+    Mention,
+    common_word,
+    covers,
+    find_mentions,
+    house_form,
+    merged,
+    name_runs,
+    people_named_in_full,
+    used_as_name,
+)
+from lint.document import Document
+from lint.kb.index import CompiledKB
+from lint.kb.keys import edit_distance, key, sound_key
+from lint.language import FUNCTION_WORDS
+from lint.rules import CheckContext, Match
+
+_FUNCTION_WORDS = {w for words in FUNCTION_WORDS.values() for w in words}
+
+
+class PossibleMisspelledName:
+    uses_knowledge = True
+    meta = rule_meta(
+        code="NAM002",
+        name="possible-misspelled-name",
+        category="name",
+        severity="warning",
+        message={"it": "{detail}", "en": "{detail}"},
+        description={
+            "it": (
+                "Segnala un nome che somiglia a quello di una persona della base di conoscenza senza esserne una "
+                "grafia accettata: un nome di battesimo sbagliato accanto a un cognome noto («Anthony Blinken»), "
+                "un cognome a una lettera di distanza o traslitterato diversamente («Zhelensky», «Horn» per "
+                "Horne), o una grafia che la casa usa in un'altra lingua («Zelenskyy» in un articolo italiano). "
+                "Un cognome da solo è segnalato solo se è usato come nome di persona (è seguito da «ha detto», "
+                "preceduto da un titolo…), se l'articolo parla del paese o dell'organizzazione di quella persona "
+                "e se non è una parola comune. È un avviso: può essere un'altra persona."
+            ),
+            "en": (
+                "Flags a name close to that of a person in the knowledge base without being an accepted spelling: "
+                'a wrong first name next to a known surname ("Anthony Blinken"), a surname one letter off or '
+                'transliterated differently ("Zhelensky", "Horn" for Horne), or a spelling the house uses in '
+                "another language. A lone surname is flagged only when it is used as a person's name, the article "
+                "mentions that person's country or organisation, and it is not a common word. A warning: it may "
+                "be someone else."
+            ),
+        },
+        flagged=[
+            (
+                "it",
+                "Il portavoce del Consiglio per la sicurezza nazionale, Emily Horne, ha parlato. ⟦Horn⟧ ha aggiunto che la Casa Bianca è pronta.",
+            ),
+            ("it", "Il presidente ucraino Volodymyr ⟦Zhelenskyi⟧ ha parlato."),
+        ],
+        clean=[
+            ("it", "Il presidente ucraino Volodymyr Zelensky ha parlato."),
+            ("it", "Il corno, in tedesco Horn, è uno strumento."),
+        ],
+        fix="unsafe",
+    )
+
+    def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
+        ckb = options.knowledge_base()
+        if ckb is None:
+            return
+        text = document.prose.text
+        lang = document.language
+        mentions = find_mentions(document, ckb)
+        covered = merged((m.start, m.end) for m in mentions)
+        for mention in mentions:
+            yield from self._other_language_variant(ckb, mention, lang)
+            yield from self._wrong_first_name(ckb, text, mention, lang)
+        named_in_full = people_named_in_full(mentions)
+        reported: set[tuple[int, int]] = set()
+        for run in name_runs(document):
+            for start, end, _word in run:
+                if covers(covered, start) or (start, end) in reported:
+                    continue
+                found = self._near_surname(ckb, document, text, start, end, lang, named_in_full)
+                if found is not None:
+                    reported.add((start, end))
+                    yield found
+
+    @staticmethod
+    def _other_language_variant(ckb: CompiledKB, mention: Mention, lang: str | None) -> Iterator[Match]:
+        if mention.kinds() & {"name", "surname", "wrong", "wrong-surname"} or not mention.belongs_to(ckb):
+            return  # also a right spelling, or part of another name ("Monte Carlo" is not King Carlo)
+        entries = [e for e in mention.entries if e.kind in ("variant", "variant-surname")]
+        if not entries or any(e.lang in (None, lang) for e in entries):
+            return
+        person = ckb.kb.people[entries[0].person]
+        right = house_form(person, lang, entries[0])
+        if lang == "en":
+            detail = f"“{mention.text}” is the spelling used in another language: in English write “{right}”"
+        else:
+            detail = f"«{mention.text}» è la grafia di un'altra lingua: in italiano si scrive «{right}»"
+        yield Match(
+            mention.start, mention.end, args={"detail": detail}, suggestions=(right,), replacement=right
+        )
+
+    @staticmethod
+    def _wrong_first_name(ckb: CompiledKB, text: str, mention: Mention, lang: str | None) -> Iterator[Match]:
+        if not mention.kinds() & {"surname", "variant-surname"} or len(mention.people) != 1:
+            return
+        m = FIRST_NAME.search(text, max(0, mention.start - 40), mention.start)
+        if not m:
+            return
+        first = m.group(1)
+        person = ckb.kb.people[mention.people[0]]
+        known = ckb.first_names.get(person.id, set())
+        first_key = key(first)
+        if not known or first_key in known or len(first_key) < 4 or first_key in _FUNCTION_WORDS:
+            return
+        if any(sound_key(first_key) == sound_key(k) for k in known):
+            return  # another transliteration of the same name: Andrij, Andrii, Andriy
+        allowed = 1 if len(first_key) < 6 else 2
+        if min(edit_distance(first_key, k) for k in known) > allowed:
+            return  # a different first name: probably another person with the same surname
+        right = person.name_for(lang)
+        if lang == "en":
+            detail = (
+                f"“{first} {mention.text}”: the first name is spelled differently; did you mean “{right}”?"
+            )
+        else:
+            detail = (
+                f"«{first} {mention.text}»: il nome di battesimo è scritto diversamente; forse «{right}»?"
+            )
+        yield Match(m.start(1), mention.end, args={"detail": detail}, suggestions=(right,), replacement=right)
+
+    def _near_surname(
+        self,
+        ckb: CompiledKB,
+        document: Document,
+        text: str,
+        start: int,
+        end: int,
+        lang: str | None,
+        named_in_full: set[str],
+    ) -> Match | None:
+        word = text[start:end]
+        if len(word) < 4 or not word[0].isupper():
+            return None
+        candidates = ckb.near(word)
+        if not candidates:
+            return None
+        people = sorted({pid for s in candidates for pid in ckb.surname_people.get(s, ())})
+        before = text[max(0, start - 40) : start]
+        first = FIRST_NAME.search(before)
+        evidence_person = None
+        for pid in people:
+            person = ckb.kb.people[pid]
+            if document.date is not None and not ckb.roles_on(person, document.date, "past"):
+                continue
+            if first and key(first.group(1)) in ckb.first_names.get(pid, set()):
+                # "Volodymyr Zhelenskyi": the first name is right. Not enough for a little-known person
+                # with a common first name ("John Hall" is not John Hill), nor for an ordinary word.
+                if (not person.minor or pid in named_in_full) and not _common_anywhere(ckb, word):
+                    evidence_person = person
+                    break
+                continue
+            if first:
+                continue  # another first name: someone else
+            if not used_as_name(text, start, end):
+                continue
+            # The person named in full elsewhere in the article ("Emily Horne ... Horn said"), or the
+            # article about their country or organisation and the word not an ordinary one.
+            if pid in named_in_full or (
+                not person.minor and self._in_context(ckb, document, pid) and not common_word(ckb, word, lang)
+            ):
+                evidence_person = person
+                break
+        if evidence_person is None:
+            return None
+        right = (
+            evidence_person.surname
+            if evidence_person.surname in evidence_person.name_for(lang)
+            else evidence_person.name_for(lang).split()[-1]
+        )
+        full = evidence_person.name_for(lang)
+        if lang == "en":
+            detail = f"“{word}”: did you mean “{right}” ({full})?"
+        else:
+            detail = f"«{word}»: forse «{right}» ({full})?"
+        return Match(start, end, args={"detail": detail}, suggestions=(right,), replacement=right)
+
+    @staticmethod
+    def _in_context(ckb: CompiledKB, document: Document, person_id: str) -> bool:
+        terms = ckb.context_terms.get(person_id, set())
+        text = document.prose.text
+        return any(
+            term in text and re.search(rf"(?<![\w]){re.escape(term)}(?![\w])", text)
+            for term in terms
+            if len(term) >= 2
+        )
+
+
+def _common_anywhere(ckb: CompiledKB, word: str) -> bool:
+    """A frequent word in any language the KB lists ("Hall", "Long"): names in one are words in another."""
+    folded = word.casefold()
+    return any(folded in words for words in ckb.kb.common_words.values())

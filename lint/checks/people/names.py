@@ -1,0 +1,187 @@
+"""Finding people's names in an article and matching them with the knowledge base: the name runs,
+the KB mentions among them, and the tests the name rules share."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from lint.document import Document
+from lint.kb.index import CompiledKB, NameEntry
+from lint.kb.keys import key
+from lint.text import CAPITAL_CANDIDATE
+
+# A run of capitalised words, with the lower-case particles names carry before or inside them ("de
+# Gaulle", "Ursula von der Leyen", "Luiz Inácio Lula da Silva", "bin Salman") and the Arabic article
+# joined by a hyphen ("al-Sisi", "el-Sisi"). A particle before the first capital is part of the run only
+# when it is written as a particle, not at the start of a sentence.
+_PARTICLES = r"(?:de|di|da|del|della|van|von|der|den|la|le|bin|ibn|al|el|ben|dos|das|do|du|ter|zu|dei|mac)"
+_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-"
+_NAME_WORD = rf"(?:{_ARTICLE})?{CAPITAL_CANDIDATE}[\w'’-]*"
+_NAME_RUN = re.compile(
+    rf"(?<![\w'’-])(?:(?:{_PARTICLES}[ \u00a0]+)+(?={_NAME_WORD}))?(?:{_ARTICLE})?{CAPITAL_CANDIDATE}[\w'’.-]*"
+    rf"(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)*{_NAME_WORD}){{0,5}}"
+)
+_POSSESSIVE = re.compile(r"['’]s$|['’]$")
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, overlapping ones joined: what :func:`covers` searches."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def covers(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether one of the spans made by :func:`merged` holds ``offset``."""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _run_words(run: re.Match[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words of a name run, without a possessive ("Lavrov's") or a final
+    full stop ("Rossi.")."""
+    out = []
+    base = run.start()
+    for m in _NON_SPACE.finditer(run.group()):
+        word = m.group()
+        if "'" in word[-2:] or "’" in word[-2:]:
+            word = _POSSESSIVE.sub("", word)
+        if word.endswith(".") and word.count(".") == 1:
+            word = word[:-1]
+        if word:
+            start = base + m.start()
+            out.append((start, start + len(word), word))
+    return out
+
+
+def name_runs(document: Document) -> list[list[tuple[int, int, str]]]:
+    """The words of each run of capitalised words in the prose, computed once per document."""
+    text = document.prose.text
+    return document.shared("name-runs", lambda: [_run_words(run) for run in _NAME_RUN.finditer(text)])
+
+
+_SPEECH = re.compile(
+    r"\s+(?:ha|aveva|avrebbe|hanno)\s+(?:[a-zà-ù]+mente\s+|poi\s+|anche\s+|già\s+|inoltre\s+)?(?:detto|aggiunto|dichiarato|affermato|spiegato|sottolineato|osservato|"
+    r"annunciato|risposto|scritto|riferito|precisato|ribadito|commentato|ricordato|replicato|assicurato|avvertito)\b"
+    r"|\s+(?:dice|dichiara|afferma|aggiunge|spiega|sottolinea|osserva|annuncia|risponde|scrive)\b"
+    r"|\s+(?:said|added|told|says|stated|noted|wrote|explained|announced|replied|warned|argued)\b"
+)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    entries: list[NameEntry]
+    before: str = ""  # capitalised words of the same run before the name ("Paolo" in "Paolo Conte")
+    after: str = ""  # and after it ("Winterkorn" in "Martin Winterkorn")
+
+    @property
+    def surname_only(self) -> bool:
+        """A lone surname, or a one-word name ("Francesco" for the pope), which other people share."""
+        return " " not in self.text.strip() or not self.kinds() & {"name", "variant", "wrong"}
+
+    def belongs_to(self, ckb: CompiledKB) -> bool:
+        """Whether this is really the KB person: a lone surname followed by more capitalised words is
+        a first name ("Martin Winterkorn"), and one preceded by another first name is someone else
+        ("Paolo Conte")."""
+        if not self.surname_only:
+            return True
+        if self.after:
+            return False
+        if self.before and len(self.people) == 1:
+            return key(self.before) in ckb.first_names.get(self.people[0], set()) or self.before.isupper()
+        return not self.before
+
+    @property
+    def people(self) -> list[str]:
+        return list(dict.fromkeys(e.person for e in self.entries))
+
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+
+def people_named_in_full(mentions: list[Mention]) -> set[str]:
+    """The people an article names with their full name (or an accepted full spelling)."""
+    return {m.people[0] for m in mentions if len(m.people) == 1 and m.kinds() & {"name", "variant"}}
+
+
+def find_mentions(document: Document, ckb: CompiledKB) -> list[Mention]:
+    """KB names in the prose: the longest run of words in each capitalised run that the KB knows."""
+
+    def compute() -> list[Mention]:
+        text = document.prose.text
+        found: list[Mention] = []
+        for run in name_runs(document):
+            i = 0
+            while i < len(run):
+                hit = None
+                for j in range(min(len(run), i + 6), i, -1):
+                    start, end = run[i][0], run[j - 1][1]
+                    entries = ckb.lookup(text[start:end])
+                    if entries:
+                        before = " ".join(t[2] for t in run[:i] if t[2][:1].isupper())
+                        after = " ".join(t[2] for t in run[j:] if t[2][:1].isupper())
+                        hit = Mention(start, end, text[start:end], entries, before, after)
+                        i = j
+                        break
+                if hit is None:
+                    i += 1
+                else:
+                    found.append(hit)
+        # A lone surname that only little-known people in the KB carry (a member of Congress called Horn)
+        # is someone else unless the article gives one of them in full.
+        in_full = people_named_in_full(found)
+        return [
+            m
+            for m in found
+            if not m.surname_only or any(p in in_full or not ckb.kb.people[p].minor for p in m.people)
+        ]
+
+    return document.shared("kb-mentions", compute)
+
+
+def house_form(person: Any, language: str | None, entry: NameEntry) -> str:
+    """The spelling refuso suggests for the form that matched ``entry``: a full name or a surname."""
+    name = person.name_for(language)
+    if entry.kind in ("wrong", "name", "variant"):
+        return name
+    surname = person.surname if person.surname in name else name.split()[-1]
+    return surname
+
+
+FIRST_NAME = re.compile(rf"({CAPITAL_CANDIDATE}[\w'’-]+)[ \u00a0]+$")
+
+
+def used_as_name(text: str, start: int, end: int) -> bool:
+    """Followed by a verb of speech, or preceded by a title-like word."""
+    if _SPEECH.match(text, end):
+        return True
+    before = text[max(0, start - 30) : start].casefold()
+    return bool(
+        re.search(
+            r"\b(?:portavoce|ministro|ministra|presidente|segretario|segretaria|spokesperson|spokesman|"
+            r"spokeswoman|minister|president|secretary|premier|cancelliere|chancellor)\s*,?\s*$",
+            before,
+        )
+    )
+
+
+def common_word(ckb: CompiledKB | None, word: str, language: str | None) -> bool:
+    """A frequent word of the language one letter from a KB surname ("Conti" near Conte): written by
+    tools/build_kb.py from word frequencies into rules/kb/generated/common-words.yaml."""
+    if ckb is None:
+        return False
+    return word.casefold() in ckb.kb.common_words.get(language or "it", set())
