@@ -8,67 +8,6 @@ from typing import Any
 
 from lint.rules import MARK_CLOSE, MARK_OPEN, RuleMeta
 
-_LABELS = {
-    "it": {
-        "category": "Categoria",
-        "severity": "Gravità",
-        "languages": "Lingue",
-        "fix": "Correzione",
-        "none": "nessuna",
-        "all": "tutte",
-        "defined": "Definita in",
-        "flagged": "Segnalato",
-        "clean": "Corretto",
-        "fixed": "dopo la correzione",
-        "options": "Opzioni",
-        "preview": "anteprima (spenta di default)",
-        "aliases": "Altri nomi",
-        "reference": "Riferimento",
-        "entries": "Voci",
-        "entry_hint": "«refuso explain {code}/VOCE» mostra una voce con i suoi esempi.",
-        "entry": "Voce",
-        "phrase": "Frase",
-        "english": "Dall'inglese",
-        "use": "Scrivere",
-        "confidence": "Confidenza",
-        "low": "bassa (segnalata come informazione)",
-        "high": "alta",
-        "when": "Solo se nella frase c'è",
-        "unless": "Non se nella frase c'è",
-        "note": "Nota",
-        "source": "Fonte",
-    },
-    "en": {
-        "category": "Category",
-        "severity": "Severity",
-        "languages": "Languages",
-        "fix": "Fix",
-        "none": "none",
-        "all": "all",
-        "defined": "Defined in",
-        "flagged": "Flagged",
-        "clean": "Clean",
-        "fixed": "after the fix",
-        "options": "Options",
-        "preview": "preview (off by default)",
-        "aliases": "Other names",
-        "reference": "Reference",
-        "entries": "Entries",
-        "entry_hint": "`refuso explain {code}/ENTRY` shows one entry with its examples.",
-        "entry": "Entry",
-        "phrase": "Phrase",
-        "english": "Original",
-        "use": "Write",
-        "confidence": "Confidence",
-        "low": "low (reported as info)",
-        "high": "high",
-        "when": "Only when the sentence has",
-        "unless": "Not when the sentence has",
-        "note": "Note",
-        "source": "Source",
-    },
-}
-
 
 def _show_example(text: str) -> list[str]:
     """The example text, with a line of carets under what is flagged."""
@@ -89,9 +28,12 @@ def _show_example(text: str) -> list[str]:
     return lines
 
 
-def render(meta: RuleMeta, language: str, entries: Sequence[Mapping[str, Any]] = ()) -> str:
-    """The rule's documentation; ``entries``: a phrase rule's entries, listed after its own examples."""
-    t = _LABELS.get(language, _LABELS["en"])
+def render(
+    meta: RuleMeta, language: str, labels: Mapping[str, str], entries: Sequence[Mapping[str, Any]] = ()
+) -> str:
+    """The rule's documentation in ``language``, headed with ``labels`` (the language's, see
+    :mod:`lint.lang`); ``entries``: a phrase rule's entries, listed after its own examples."""
+    t = labels
     out = [f"{meta.code} {meta.name}", ""]
     facts = [
         f"{t['category']}: {meta.category.value}",
@@ -144,9 +86,9 @@ def render(meta: RuleMeta, language: str, entries: Sequence[Mapping[str, Any]] =
     return "\n".join(out).rstrip() + "\n"
 
 
-def render_entry(meta: RuleMeta, entry: Mapping[str, Any], language: str) -> str:
+def render_entry(meta: RuleMeta, entry: Mapping[str, Any], labels: Mapping[str, str]) -> str:
     """One entry of a phrase rule: its phrase, original, replacement, context, source and examples."""
-    t = _LABELS.get(language, _LABELS["en"])
+    t = labels
     out = [f"{meta.code} {meta.name} / {entry['id']}", ""]
     phrases = [entry["phrase"]] if isinstance(entry["phrase"], str) else list(entry["phrase"])
     fields = [

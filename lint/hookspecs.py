@@ -20,6 +20,7 @@ import pluggy
 if TYPE_CHECKING:
     from lint.config import Settings
     from lint.formatters import Formatter
+    from lint.lang import Language
     from lint.readers import Reader
     from lint.rules import Rule
 
@@ -33,6 +34,14 @@ def refuso_addhooks(plugin_manager: pluggy.PluginManager) -> None:
     """Called once when the plugin is registered: add your own hook specifications here.
 
     Replayed for plugins registered later. Return value ignored.
+    """
+
+
+@hookspec
+def refuso_languages() -> list[Language] | None:
+    """Languages refuso can check (:class:`lint.lang.Language`): function words for detection, the
+    words rules need, interface labels. refuso's Italian and English come through this hook too.
+    The first plugin to register a code keeps it. None contributes none.
     """
 
 

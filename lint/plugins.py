@@ -16,13 +16,16 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from lint import hookspecs
 from lint.builtin import DEFAULT_PLUGINS
 from lint.cache import Cache
+
+if TYPE_CHECKING:
+    from lint.lang import Languages
 
 ENTRY_POINT_GROUP = "refuso"
 BUILTIN_NAME = "refuso"  # what refuso's own plugins are called in messages and rule metadata
@@ -83,6 +86,14 @@ class Plugins:
         that answers None or raises contributes nothing (a failure is recorded)."""
         answers = getattr(self.manager.hook, hook_name)(**kwargs)
         return [(answer.plugin, answer.value) for answer in answers]
+
+    @functools.cached_property
+    def languages(self) -> Languages:
+        """The registered languages (``refuso_languages``), refuso's own first."""
+        from lint.lang import Languages
+
+        answers = self.contributions("refuso_languages")
+        return Languages(language for _plugin, found in reversed(answers) for language in found or ())
 
     def first_result(self, hook_name: str, **kwargs: Any) -> tuple[str, Any] | None:
         """``(plugin, answer)`` of the first plugin to answer a ``firstresult`` hook, or None."""

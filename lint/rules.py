@@ -16,6 +16,7 @@ from lint.findings import Applicability, Category, Severity
 
 if TYPE_CHECKING:
     from lint.document import Document
+    from lint.lang import Language, Languages
 
 CODE_PATTERN = re.compile(r"^(?:[A-Z]{2,4}\d{3}|[A-Za-z][A-Za-z0-9_-]*[.:][A-Za-z0-9_.:-]+)$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -132,10 +133,11 @@ class CheckContext(Mapping[str, Any]):
 
     ``timeout``: the seconds the rule's patterns may take on this document; ``knowledge``: a callable
     returning the compiled knowledge base (loaded on first call), or None; ``languagetool``: the run's
-    LanguageTool service, for the LT rule.
+    LanguageTool service, for the LT rule; ``language``: the document's :class:`lint.lang.Language`
+    (None for a language no plugin registers); ``languages``: every registered language.
     """
 
-    __slots__ = ("_options", "knowledge", "languagetool", "timeout")
+    __slots__ = ("_options", "knowledge", "language", "languages", "languagetool", "timeout")
 
     def __init__(
         self,
@@ -144,9 +146,15 @@ class CheckContext(Mapping[str, Any]):
         timeout: float = 2.0,
         knowledge: Any = None,
         languagetool: Any = None,
+        language: Language | None = None,
+        languages: Languages | None = None,
     ) -> None:
+        from lint.lang import Languages
+
         set_slot = object.__setattr__
         set_slot(self, "_options", dict(options or {}))
+        set_slot(self, "language", language)
+        set_slot(self, "languages", languages if languages is not None else Languages(()))
         set_slot(self, "timeout", timeout)
         set_slot(self, "knowledge", knowledge)
         set_slot(self, "languagetool", languagetool)

@@ -60,7 +60,7 @@ def test_the_case_set_covers_sixty_titles_and_thirty_people():
     from lint.checks.people.titles import TitleReader
 
     knowledge = LINTER.knowledge_for(LINTER.finder.for_directory(CASES))()
-    reader = TitleReader(knowledge)
+    reader = TitleReader(knowledge, LINTER.plugins.languages)
     titled, people, wrong = 0, set(), 0
     for path in CASES.glob("*.md"):
         text, expected = parse(path.read_text(encoding="utf-8"))

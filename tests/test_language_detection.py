@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from lint import language
 from lint.api import Linter
 from lint.cache import Cache
 from lint.config import Overrides
+from lint.data import word_list
+from lint.lang.detect import identify
+from lint.plugins import make_plugins
+
+LANGUAGES = make_plugins(load_entry_points=False).languages
 
 SHORT_ENGLISH = [
     "Talks between Biden and Biden lasted two hours.",
@@ -25,27 +29,27 @@ SHORT_ITALIAN = [
 
 @pytest.mark.parametrize("text", SHORT_ENGLISH)
 def test_short_english_is_english(text):
-    assert language.identify(text).language == "en"
+    assert identify(text, LANGUAGES).language == "en"
 
 
 @pytest.mark.parametrize("text", SHORT_ITALIAN)
 def test_short_italian_is_italian(text):
-    assert language.identify(text).language == "it"
+    assert identify(text, LANGUAGES).language == "it"
 
 
 def test_a_single_word_is_a_guess():
-    assert not language.identify("Roma").confident
-    assert language.identify("").language is None
+    assert not identify("Roma", LANGUAGES).confident
+    assert identify("", LANGUAGES).language is None
 
 
 def test_an_article_is_decided_by_function_words_alone():
-    language._distinctive_words.cache_clear()
+    word_list.cache_clear()
     text = (
         "Il governo ha detto che la riforma sarà approvata entro la fine dell'anno e che non ci sono alternative. "
         * 3
     )
-    assert language.identify(text)[:2] == ("it", True)
-    assert language._distinctive_words.cache_info().currsize == 0  # the word lists were not read
+    assert identify(text, LANGUAGES)[:2] == ("it", True)
+    assert word_list.cache_info().currsize == 0  # the word lists were not read
 
 
 def test_a_low_confidence_guess_is_a_note():

@@ -6,6 +6,7 @@ refuso process under test, so the test environment itself is never changed.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -104,3 +105,25 @@ def test_rules_that_raise_or_return_garbage_are_named_and_the_rest_runs(run_cli,
     )
     assert "plugin 'misspelled' failed in register: unknown hook refuso_rule" in err
     assert "error DUP003" in result.out and "error PUN001" in result.out
+
+
+def test_a_plugin_adds_a_language_and_rules_for_it(run_cli, installed, tmp_path):
+    """Xx comes from tests/plugins/refuso-toylang alone: detection knows it by its function words, its
+    rules run on it with its words and months, the text report speaks its labels, and the rules for
+    every language run beside them, without a note that the language is unknown."""
+    text = "Za domo ke ke granda zo,, ka festo zo en Tria ka.\n"
+    result = run_with(
+        run_cli, installed, tmp_path, "refuso-toylang", args=("check", "--format", "json"), text=text
+    )
+    assert result.code == 1, result.err
+    report = json.loads(result.out)
+    (file_report,) = report["files"]
+    assert file_report["language"] == "xx"
+    assert [(f["rule"], f["column"], f["text"]) for f in file_report["findings"]] == [
+        ("XXR001", text.index("ke ke") + 1, "ke ke"),
+        ("PUN001", text.index(",,") + 1, ",,"),
+        ("XXR002", text.index("Tria") + 1, "Tria"),
+    ]
+    assert report["notes"] == []
+    shown = run_with(run_cli, installed, tmp_path, "refuso-toylang", args=("check",), text=text)
+    assert "= provo: «ke»" in shown.out

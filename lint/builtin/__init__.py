@@ -2,6 +2,7 @@
 plugin (as pytest registers its ``default_plugins``)."""
 
 DEFAULT_PLUGINS = (
+    "lint.builtin.languages",
     "lint.builtin.rules",
     "lint.builtin.readers",
     "lint.builtin.formatters",

@@ -16,7 +16,7 @@ import regex
 
 from lint.checks.base import rule_meta
 from lint.document import Document
-from lint.language import FUNCTION_WORDS
+from lint.lang import Language
 from lint.rules import Match
 from lint.text import (
     CAPITAL_CANDIDATE,
@@ -62,7 +62,6 @@ _DISTRIBUTIVE = frozenset({"tra", "fra", "between", "from", "da"})
 _SENTENCE_END = regex.compile(r"[.!?;:…]\s|[\r\n]{2}")
 _SENTENCE_OPENERS = set(".!?:;…«“\"'‘(—–-\n\r")
 WINDOW = 4
-_FUNCTION_WORDS = FUNCTION_WORDS["it"] | FUNCTION_WORDS["en"]
 
 
 def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -80,10 +79,10 @@ def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]
     return before, after
 
 
-def _parallel(before: list[str], after: list[str], repeated: str) -> bool:
+def _parallel(before: list[str], after: list[str], repeated: str, function_words: frozenset[str]) -> bool:
     """A parallel or chiastic sentence: a word of three letters or more on both sides of the
     coordination ("Mattia bacia Sofia e Sofia bacia Mattia"), the repeated words aside."""
-    shared = (set(before) & set(after)) - set(repeated.casefold().split()) - _FUNCTION_WORDS
+    shared = (set(before) & set(after)) - set(repeated.casefold().split()) - function_words
     return any(len(w) >= 3 for w in shared)
 
 
@@ -116,13 +115,9 @@ def _known_name(knowledge: Any, word: str) -> bool:
     )
 
 
-def _frequent(word: str, language: str | None) -> bool:
-    """A frequent word of the language (rules/lexicon lists the frequent words that set it apart)."""
-    from lint.checks.translation import lexicon
-
-    lang = language if language in ("it", "en") else "it"
-    other = "en" if lang == "it" else "it"
-    return word in lexicon(f"{lang}-not-{other}.txt") or word in FUNCTION_WORDS[lang]
+def _frequent(word: str, language: Language | None) -> bool:
+    """A frequent word of the language (its function words, or the frequent words that set it apart)."""
+    return language is not None and (word in language.distinctive_words() or word in language.function_words)
 
 
 def _mid_sentence(text: str, start: int) -> bool:
@@ -247,7 +242,7 @@ class NameCoordinatedWithItself:
                 and self._common_noun(found, text, start, end, document, options)
             ):
                 continue
-            if _parallel(before, after, found):
+            if _parallel(before, after, found, options.languages.union("function_words")):
                 continue  # a parallel or chiastic sentence: the name ends one clause and starts the next
             yield Match(start, end, args={"name": found})
 
@@ -287,9 +282,8 @@ class NameCoordinatedWithItself:
             return True
         if _known_name(_knowledge(options), word):
             return False
-        return _frequent(word.casefold(), document.language) and _written_as_common_noun(
-            text, word, start, end
-        )
+        language = options.language or options.languages.get("it")
+        return _frequent(word.casefold(), language) and _written_as_common_noun(text, word, start, end)
 
     @staticmethod
     def _repeated_again(text: str, start: int, end: int, name: str, flags: int = 0) -> bool:
@@ -382,8 +376,10 @@ class WordCoordinatedWithItself:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
-        language = document.language if document.language in FUNCTION_WORDS else "it"
-        allow = {a.casefold() for a in options.get("allow", ())} | FUNCTION_WORDS[language]
+        language = options.language or options.languages.get("it")
+        own = language.function_words if language is not None else frozenset()
+        allow = {a.casefold() for a in options.get("allow", ())} | own
+        function_words = options.languages.union("function_words")
         for m in self._pairs(text):
             first, conjunction = m.group(1), m.group(2).casefold()
             second = text[m.end() - len(first) : m.end()]
@@ -400,7 +396,7 @@ class WordCoordinatedWithItself:
                 text, max(0, start - 24), start
             ):
                 continue  # "c’è modo e modo"
-            if _parallel(before, after, word) or NameCoordinatedWithItself._repeated_again(
+            if _parallel(before, after, word, function_words) or NameCoordinatedWithItself._repeated_again(
                 text, start, end, first, regex.IGNORECASE
             ):
                 continue

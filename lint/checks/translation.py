@@ -15,13 +15,13 @@ from typing import Any
 
 from lint.checks.base import rule_meta
 from lint.document import Document
-from lint.language import FUNCTION_WORDS
 from lint.rules import Match
 from lint.text import document_words, quoted_spans
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?;:]+[\"”»)]*\s+|\n\s*\n")
-_STOP = {w for words in FUNCTION_WORDS.values() for w in words} | {
+# Words no repeated phrase starts or ends on, besides every language's function words.
+_STOP = {
     "è",
     "ha",
     "hanno",
@@ -117,6 +117,7 @@ class RepeatedPhrase:
         # Anchored on the coordinators: the second rendering starts right after one, so only the few
         # words around each "e"/"and" are looked at, not every n-gram of every sentence.
         text = document.prose.text
+        stop = options.languages.union("function_words") | _STOP
         reported_until = -1
         for c in _COORDINATOR.finditer(text):
             after = c.end()
@@ -140,13 +141,13 @@ class RepeatedPhrase:
                 following.append((m.group().casefold(), m.start(), m.end()))
                 if len(following) == 6:
                     break
-            found = self._repeat(previous, [w for w, _, _ in following])
+            found = self._repeat(previous, [w for w, _, _ in following], stop)
             if found:
                 reported_until = following[found - 1][2]
                 yield Match(following[0][1], reported_until)
 
     @staticmethod
-    def _repeat(previous: list[str], following: list[str]) -> int:
+    def _repeat(previous: list[str], following: list[str], stop: frozenset[str]) -> int:
         """The length of the longest phrase (3-6 words, two of them content words, not starting or ending
         on a function word) that ``following`` starts with and that ends in ``previous`` at most
         MAX_GAP - 1 words before its end (the coordinator is the last word of the gap)."""
@@ -158,11 +159,11 @@ class RepeatedPhrase:
             gap = len(previous) - (j + n) + 1
             if n < 3 or not 0 < gap <= MAX_GAP:
                 continue
-            while n >= 3 and following[n - 1] in _STOP:
+            while n >= 3 and following[n - 1] in stop:
                 n -= 1
             gram = following[:n]
-            content = [w for w in gram if w not in _STOP and len(w) > 2]
-            if n >= 3 and len(content) >= 2 and gram[0] not in _STOP:
+            content = [w for w in gram if w not in stop and len(w) > 2]
+            if n >= 3 and len(content) >= 2 and gram[0] not in stop:
                 best = max(best, n)
         return best
 
@@ -175,7 +176,6 @@ def lexicon(name: str) -> frozenset[str]:
     return word_list(rules_dir() / "lexicon" / name)
 
 
-_OTHER = {"it": "en", "en": "it"}
 # Web addresses, e-mail addresses, domain and file names: "corriere.it", "www.state.gov/briefings".
 _ADDRESS_HINT = re.compile(r"\w[.@]\w|://")
 _ADDRESS_EDGE = set('"“”«»()[]')
@@ -226,11 +226,13 @@ class ForeignFragment:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         lang = document.language
-        if lang not in _OTHER:
+        if lang not in _LANGUAGE_NAME or options.language is None:
             return
-        other = _OTHER[lang]
-        foreign = lexicon(f"{other}-not-{lang}.txt")
-        function_words = FUNCTION_WORDS[other]
+        other = options.language.contrast
+        if other not in options.languages:
+            return
+        foreign = options.languages[other].distinctive_words()
+        function_words = options.languages[other].function_words
         text = document.prose.text
         # Most articles hold no word of the other language at all: find that out from the document's
         # word set before looking at any position.

@@ -13,8 +13,7 @@ from typing import Any
 
 from lint.checks.base import rule_meta
 from lint.document import Document
-from lint.language import FUNCTION_WORDS
-from lint.rules import Match
+from lint.rules import CheckContext, Match
 from lint.text import NAME_PARTICLES, NAME_PREFIXES
 
 # A full stop after two lowercase letters (not an initial, an ellipsis or a number), spaces with at
@@ -375,7 +374,7 @@ class GluedWords:
                 continue  # "SpaceX", "RePowerEU", "FdI": a letter or an acronym at the end
             if knowledge is None:
                 knowledge = _knowledge(options)
-            if self._two_words(text, left, right, document.language, knowledge):
+            if self._two_words(text, left, right, options, knowledge):
                 yield Match(
                     m.start(), m.end(), suggestions=(f"{left} {right}",), replacement=f"{left} {right}"
                 )
@@ -385,12 +384,14 @@ class GluedWords:
             yield Match(m.start(), m.end(), suggestions=(m.group(1),))
 
     @staticmethod
-    def _two_words(text: str, left: str, right: str, language: str | None, knowledge: Any) -> bool:
+    def _two_words(text: str, left: str, right: str, options: CheckContext, knowledge: Any) -> bool:
         """Evidence that ``left`` and ``right`` are two words: one is a function or caption word, a
         name the knowledge base knows, or a word the document also writes on its own."""
-        lang = language if language in FUNCTION_WORDS else "it"
-        small = FUNCTION_WORDS[lang] | FUNCTION_WORDS["en"] | _CAPTION_WORDS
-        if right.casefold() in small or (left.islower() and left in FUNCTION_WORDS[lang]):
+        language = options.language or options.languages.get("it")
+        english = options.languages.get("en")
+        own = language.function_words if language is not None else frozenset()
+        small = own | (english.function_words if english is not None else frozenset()) | _CAPTION_WORDS
+        if right.casefold() in small or (left.islower() and left in own):
             return True
         for part in (left, right):
             if knowledge is not None and part[0].isupper() and knowledge.lookup(part):

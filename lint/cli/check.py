@@ -136,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
             rules=rules,
             show_source=args.show_source,
             statistics=args.statistics,
+            languages=linter.plugins.languages,
         )
         try:
             formatters[name].write(run, stream, context)

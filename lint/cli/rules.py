@@ -109,6 +109,7 @@ def explain(args: argparse.Namespace) -> int:
         error(f"no rule named {name!r}{hint}")
         return EXIT_ERROR
     language = args.lang or _default_doc_language()
+    labels = linter.plugins.languages.labels(language)
     entries = list(getattr(rule, "documented_entries", ()))
     if entry_id:
         from lint.explain import render_entry
@@ -125,9 +126,9 @@ def explain(args: argparse.Namespace) -> int:
             )
             error(f"rule {rule.meta.code} has no entry {entry_id!r}{hint}")
             return EXIT_ERROR
-        sys.stdout.write(render_entry(rule.meta, entry, language))
+        sys.stdout.write(render_entry(rule.meta, entry, labels))
         return EXIT_OK
-    sys.stdout.write(render(rule.meta, language, entries))
+    sys.stdout.write(render(rule.meta, language, labels, entries))
     return EXIT_OK
 
 

@@ -40,7 +40,7 @@ class Engine:
         self.settings = settings
         self.options = options
         self.reader = DocumentReader(settings, plugins)
-        self.runner = RuleRunner(rules, settings, knowledge, languagetool, options)
+        self.runner = RuleRunner(rules, settings, knowledge, languagetool, options, plugins.languages)
 
     def prepare(self) -> None:
         """Load what the rules need before the first document (see :meth:`RuleRunner.prepare`)."""

@@ -15,13 +15,12 @@ from lint.config import Settings
 from lint.decoding import BinaryInput, DecodeError, decode
 from lint.document import Document
 from lint.findings import FileResult, Problem
-from lint.language import identify
+from lint.lang.detect import identify
 from lint.paths import NotRegularFile, read_regular
 from lint.plugins import Plugins
 from lint.readers import normalise_language
 
 DEFAULT_LANGUAGE = "it"
-_LANGUAGE_NAMES = {"it": "Italian", "en": "English"}
 NOTE_WORDS = 5  # a guessed language is noted from this many words on
 
 
@@ -110,7 +109,7 @@ class DocumentReader:
             language = normalise_language(self.settings.language) or self.settings.language
         notes: tuple[Problem, ...] = ()
         if language is None:
-            detection = identify(document.prose.text)
+            detection = identify(document.prose.text, self.plugins.languages)
             language = detection.language or DEFAULT_LANGUAGE
             if not detection.confident and first and detection.words >= NOTE_WORDS:
                 # A sentence or more, and still too little to be sure: say so, rather than check English
@@ -118,7 +117,7 @@ class DocumentReader:
                 notes = (
                     Problem(
                         display,
-                        f"language taken to be {_LANGUAGE_NAMES.get(language, language)} with low confidence "
+                        f"language taken to be {self._name(language)} with low confidence "
                         "(few words to go by): pass --lang it or --lang en, or give the front matter a lang:",
                         kind="note",
                     ),
@@ -136,6 +135,10 @@ class DocumentReader:
         if lines is not None:
             result.__dict__["lines"] = lines  # the line index the reader built, not built again
         return result
+
+    def _name(self, code: str) -> str:
+        language = self.plugins.languages.get(code)
+        return language.name if language is not None else code
 
 
 def unreadable(display: str, exc: Exception) -> FileResult:

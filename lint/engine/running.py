@@ -19,6 +19,7 @@ from lint.document import Directive, Document
 from lint.engine.options import DEFAULT_OPTIONS, EngineOptions
 from lint.engine.scopes import ScopeIndex
 from lint.findings import Category, Edit, FileResult, Finding, Fix, Problem, Severity
+from lint.lang import Languages
 from lint.rules import CheckContext, Match, Rule, RuleSet
 from lint.suppression import Suppressions, unknown_selectors
 
@@ -69,8 +70,10 @@ class RuleRunner:
         knowledge: Any = None,
         languagetool: Any = None,
         options: EngineOptions = DEFAULT_OPTIONS,
+        languages: Languages | None = None,
     ) -> None:
         self.rules = rules
+        self.registered = languages if languages is not None else Languages(())
         self.settings = settings
         self.knowledge = knowledge  # a callable returning the compiled KB, or None
         self.languagetool = languagetool  # the LanguageTool service, when LanguageTool is on
@@ -158,7 +161,12 @@ class RuleRunner:
             if not meta.applies_to(document.language) or meta.code == SUPPRESSION_RULE:
                 continue
             context = CheckContext(
-                active.options, timeout=timeout, knowledge=self.knowledge, languagetool=self.languagetool
+                active.options,
+                timeout=timeout,
+                knowledge=self.knowledge,
+                languagetool=self.languagetool,
+                language=self.registered.get(document.language or ""),
+                languages=self.registered,
             )
             started = time.perf_counter()
             try:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from lint.findings import RunResult
+    from lint.lang import Languages
     from lint.rules import RuleMeta
 
 
@@ -20,6 +22,11 @@ class OutputContext:
     rules: dict[str, RuleMeta] = field(default_factory=dict)  # code -> metadata, for reports that list rules
     show_source: bool = True
     statistics: bool = False
+    languages: Languages | None = None  # the registered languages, for labels in the article's language
+
+    def labels(self, language: str | None) -> Mapping[str, str]:
+        """The interface labels for an article in ``language`` (empty without registered languages)."""
+        return self.languages.labels(language) if self.languages is not None else {}
 
 
 @runtime_checkable

@@ -169,19 +169,15 @@ class TextFormatter(ConciseFormatter):
                     stream.write(f"{gutter} {bar}\n")
                     stream.write(f"{_paint(str(f.line), '34', color)} {bar} {shown}\n")
                     stream.write(f"{gutter} {bar} {_paint(marks, _COLORS[f.severity], color)}\n")
+                    labels = context.labels(result.language)
                     if f.suggestions:
-                        label, remove = _SUGGESTION.get(result.language or "", _SUGGESTION["en"])
+                        remove = labels.get("remove", "remove it")
                         listed = ", ".join(f"«{s}»" if s else remove for s in f.suggestions[:5])
-                        stream.write(f"{gutter} = {label}: {listed}\n")
+                        stream.write(f"{gutter} = {labels.get('suggestion', 'suggestion')}: {listed}\n")
                     if f.entry:
-                        entry_label = _ENTRY.get(result.language or "", _ENTRY["en"])
-                        stream.write(f"{gutter} = {entry_label}: {f.entry}\n")
+                        stream.write(f"{gutter} = {labels.get('entry_label', 'entry')}: {f.entry}\n")
                     stream.write("\n")
         write_summary(run, stream, context)
-
-
-_ENTRY = {"it": "voce", "en": "entry"}
-_SUGGESTION = {"it": ("suggerimento", "eliminare"), "en": ("suggestion", "remove it")}
 
 
 def write_statistics(run: RunResult, stream: IO[str]) -> None:

@@ -35,68 +35,6 @@ from lint.text import Words, document_words
 if TYPE_CHECKING:
     from lint.document import Document
 
-DETERMINERS = {
-    "it": {
-        "il",
-        "lo",
-        "la",
-        "i",
-        "gli",
-        "le",
-        "l'",
-        "un",
-        "uno",
-        "una",
-        "un'",
-        "suo",
-        "sua",
-        "suoi",
-        "sue",
-        "loro",
-        "mio",
-        "mia",
-        "miei",
-        "mie",
-        "tuo",
-        "tua",
-        "nostro",
-        "nostra",
-        "nostri",
-        "nostre",
-        "vostro",
-        "vostra",
-        "questo",
-        "questa",
-        "questi",
-        "queste",
-        "quel",
-        "quello",
-        "quella",
-        "quei",
-        "quegli",
-        "quelle",
-        "tale",
-        "tali",
-        "ogni",
-    },
-    "en": {
-        "the",
-        "a",
-        "an",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "my",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-    },
-}
 _SENTENCE_END = re.compile(r"[.!?;]+[\"”»)]*\s+|\n\s*\n")
 WINDOW = 40  # words a phrase can span
 
@@ -177,11 +115,10 @@ def compile_phrase(phrase: str, language: str, forms_of: Any) -> tuple[Slot, ...
 
 
 def _match_at(
-    slots: Sequence[tuple[Any, ...]], words: list[str], i: int, language: str
+    slots: Sequence[tuple[Any, ...]], words: list[str], i: int, determiners: frozenset[str]
 ) -> tuple[int, int, int] | None:
     """Where the slots match starting at ``words[i]``: (words matched, first and last+1 marked word), or
-    None. Without marked slots the whole match is marked."""
-    determiners = DETERMINERS.get(language, set())
+    None. Without marked slots the whole match is marked. ``determiners``: what a [det] slot takes."""
     taken: list[tuple[int, int]] = [(0, 0)] * len(slots)
 
     def go(s: int, j: int) -> int | None:
@@ -221,14 +158,14 @@ def _match_at(
     return end - i, marked[0][0] - i, marked[-1][1] - i
 
 
-def _contains(slots: Sequence[tuple[Any, ...]], words: list[str], language: str) -> bool:
+def _contains(slots: Sequence[tuple[Any, ...]], words: list[str], determiners: frozenset[str]) -> bool:
     head = slots[0] if slots else None
     if head is not None and head[0] == "word":  # try only where the first word is
         forms = head[1]
         return any(
-            w in forms and _match_at(slots, words, i, language) is not None for i, w in enumerate(words)
+            w in forms and _match_at(slots, words, i, determiners) is not None for i, w in enumerate(words)
         )
-    return any(_match_at(slots, words, i, language) is not None for i in range(len(words)))
+    return any(_match_at(slots, words, i, determiners) is not None for i in range(len(words)))
 
 
 def _followed(positions: list[int], i: int) -> bool:
@@ -304,9 +241,11 @@ class Phrases(PackRule):
             for i in starts:
                 places.setdefault(i, []).append((e, a))
         skip = set(options.get("skip", ()))
+        language = options.languages.get(self.language)
+        determiners = language.determiners if language is not None else frozenset()
         seen: set[tuple[int, int]] = set()
         for i in sorted(places):
-            yield from self._at(text, tokens, i, places[i], skip, seen)
+            yield from self._at(text, tokens, i, places[i], skip, seen, determiners)
 
     def _at(
         self,
@@ -316,13 +255,14 @@ class Phrases(PackRule):
         places: list[tuple[int, int]],
         skip: set[str],
         seen: set[tuple[int, int]],
+        determiners: frozenset[str],
     ) -> Iterator[Match]:
         words = tokens.words[i : i + WINDOW]
         for e, a in places:
             entry = self.entry(e)
             if entry.id in skip:
                 continue
-            found_at = _match_at(self.alternatives[e][a], words, 0, self.language)
+            found_at = _match_at(self.alternatives[e][a], words, 0, determiners)
             if not found_at or not found_at[0]:
                 continue
             _, first, last = found_at
@@ -330,9 +270,9 @@ class Phrases(PackRule):
             if span in seen:
                 continue
             sentence = self._sentence(text, span[0], span[1])
-            if entry.when and not any(_contains(p, sentence, self.language) for p in entry.when):
+            if entry.when and not any(_contains(p, sentence, determiners) for p in entry.when):
                 continue
-            if any(_contains(p, sentence, self.language) for p in entry.unless):
+            if any(_contains(p, sentence, determiners) for p in entry.unless):
                 continue
             seen.add(span)
             found = text[span[0] : span[1]]

@@ -21,10 +21,7 @@ from lint.checks.people.names import (
 from lint.document import Document
 from lint.kb.index import CompiledKB
 from lint.kb.keys import edit_distance, key, sound_key
-from lint.language import FUNCTION_WORDS
 from lint.rules import CheckContext, Match
-
-_FUNCTION_WORDS = {w for words in FUNCTION_WORDS.values() for w in words}
 
 
 class PossibleMisspelledName:
@@ -76,9 +73,10 @@ class PossibleMisspelledName:
         lang = document.language
         mentions = find_mentions(document, ckb)
         covered = merged((m.start, m.end) for m in mentions)
+        function_words = options.languages.union("function_words")
         for mention in mentions:
             yield from self._other_language_variant(ckb, mention, lang)
-            yield from self._wrong_first_name(ckb, text, mention, lang)
+            yield from self._wrong_first_name(ckb, text, mention, lang, function_words)
         named_in_full = people_named_in_full(mentions)
         reported: set[tuple[int, int]] = set()
         for run in name_runs(document):
@@ -108,7 +106,9 @@ class PossibleMisspelledName:
         )
 
     @staticmethod
-    def _wrong_first_name(ckb: CompiledKB, text: str, mention: Mention, lang: str | None) -> Iterator[Match]:
+    def _wrong_first_name(
+        ckb: CompiledKB, text: str, mention: Mention, lang: str | None, function_words: frozenset[str]
+    ) -> Iterator[Match]:
         if not mention.kinds() & {"surname", "variant-surname"} or len(mention.people) != 1:
             return
         m = FIRST_NAME.search(text, max(0, mention.start - 40), mention.start)
@@ -118,7 +118,7 @@ class PossibleMisspelledName:
         person = ckb.kb.people[mention.people[0]]
         known = ckb.first_names.get(person.id, set())
         first_key = key(first)
-        if not known or first_key in known or len(first_key) < 4 or first_key in _FUNCTION_WORDS:
+        if not known or first_key in known or len(first_key) < 4 or first_key in function_words:
             return
         if any(sound_key(first_key) == sound_key(k) for k in known):
             return  # another transliteration of the same name: Andrij, Andrii, Andriy

@@ -9,36 +9,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from lint.checks.people.names import Mention
-from lint.kb.index import ARTICLES, BLOCKERS, FUTURE, MAX_TITLE_WORDS, PAST, CompiledKB, Qualifier
+from lint.kb.index import MAX_TITLE_WORDS, CompiledKB, Qualifier
 from lint.kb.keys import tokens
-
-_MONTHS_IT = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-]
+from lint.lang import Language, Languages
 
 
-def date_text(day: dt.date, language: str | None) -> str:
-    if language == "en":
-        return day.strftime("%-d %B %Y")
-    return f"{day.day} {_MONTHS_IT[day.month - 1]} {day.year}"
+def date_text(day: dt.date, language: Language) -> str:
+    """A date as the language writes it in running text: "5 gennaio 2022", "5 January 2022"."""
+    return f"{day.day} {language.months[day.month - 1]} {day.year}"
 
 
-def span_text(role: Any, language: str | None) -> str:
+def span_text(role: Any, language: Language) -> str:
+    """The years a role lasted: "2021–2025", or "dal 2021" for one still held."""
     start, end = role.start.year, (role.end.year if role.end else None)
-    if language == "en":
-        return f"{start}–{end}" if end else f"since {start}"
-    return f"{start}–{end}" if end else f"dal {start}"
+    return f"{start}–{end}" if end else language.label("since_year").format(year=start)
 
 
 def sentence_start(text: str, at: int) -> int:
@@ -61,21 +45,25 @@ class TitleUse:
 class TitleReader:
     """Finds the title phrase right before a name, or in apposition after it."""
 
-    MODIFIERS = PAST["it"] | PAST["en"] | FUTURE["it"] | FUTURE["en"] | {"ex-"}
-
-    def __init__(self, ckb: CompiledKB) -> None:
+    def __init__(self, ckb: CompiledKB, languages: Languages) -> None:
         self.ckb = ckb
+        # Titles in copy mix languages ("il Secretary of State"): the words of every language count.
+        self.past = languages.union("past_words")
+        self.future = languages.union("future_words")
+        self.blockers = languages.union("title_blockers")
+        self.articles = languages.union("title_articles")
+        self.modifiers = self.past | self.future | {"ex-"}
 
     def _tense(self, before: list[str]) -> str | None:
         """The tense the words before a title give it; None when they make it another office."""
         for w in reversed(before[-3:]):
-            if w in BLOCKERS or w.endswith("-ombra"):
+            if w in self.blockers or w.endswith("-ombra"):
                 return None
-            if w in PAST["it"] or w in PAST["en"] or w == "ex-":
+            if w in self.past or w == "ex-":
                 return "past"
-            if w in FUTURE["it"] or w in FUTURE["en"]:
+            if w in self.future:
                 return "future"
-            if w not in ARTICLES:
+            if w not in self.articles:
                 break
         return "now"
 
@@ -144,7 +132,7 @@ class TitleReader:
         toks = tokens(rest[: stop.start()], begin)
         keys = [t[0] for t in toks]
         lead = 0
-        while lead < len(keys) and (keys[lead] in ARTICLES or keys[lead] in self.MODIFIERS):
+        while lead < len(keys) and (keys[lead] in self.articles or keys[lead] in self.modifiers):
             lead += 1
         tense = self._tense(keys[:lead]) if lead else "now"
         if tense is None or lead >= len(keys):

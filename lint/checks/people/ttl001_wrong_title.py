@@ -14,6 +14,7 @@ from lint.checks.people.names import (
 from lint.checks.people.titles import TitleReader, TitleUse, date_text, span_text
 from lint.document import Document
 from lint.kb.index import CompiledKB
+from lint.lang import Language
 from lint.rules import CheckContext, Match
 
 
@@ -70,7 +71,7 @@ class WrongTitle:
             return
         text = document.prose.text
         lang = document.language
-        reader = TitleReader(ckb)
+        reader = TitleReader(ckb, options.languages)
         mentions = find_mentions(document, ckb)
         named_in_full = people_named_in_full(mentions)
         for mention in mentions:
@@ -90,10 +91,16 @@ class WrongTitle:
                     continue
                 if person.minor and not ckb.roles_on(person, document.date, "now"):
                     continue  # the KB knows only part of a little-known person's career: no role then, no judgement
-                yield self._finding(ckb, person, use, document.date, lang)
+                yield self._finding(ckb, person, use, document.date, lang, options.language)
 
     def _finding(
-        self, ckb: CompiledKB, person: Any, use: TitleUse, day: dt.date | None, lang: str | None
+        self,
+        ckb: CompiledKB,
+        person: Any,
+        use: TitleUse,
+        day: dt.date | None,
+        lang: str | None,
+        language: Language,
     ) -> Match:
         held = ckb.roles_on(person, day, "now") if day else list(person.roles)
         former = False
@@ -103,7 +110,7 @@ class WrongTitle:
         held = sorted(held, key=lambda r: r.start, reverse=True)[:3]
         name = person.name_for(lang)
         described = ", ".join(
-            dict.fromkeys(f"{ckb.qualified_title(person, r, lang)} ({span_text(r, lang)})" for r in held)
+            dict.fromkeys(f"{ckb.qualified_title(person, r, lang)} ({span_text(r, language)})" for r in held)
         )
         suggestions = tuple(dict.fromkeys(ckb.preferred_title(person, r, lang) for r in held))
         if former:
@@ -112,7 +119,7 @@ class WrongTitle:
             if day is None:
                 detail = f"“{use.text}” is not a title {name} has held, according to refuso's knowledge base"
             else:
-                detail = f"“{use.text}” is not a title {name} held on {date_text(day, lang)}"
+                detail = f"“{use.text}” is not a title {name} held on {date_text(day, language)}"
             if former:
                 detail += (
                     f": by then {person.surname} had left office (was {described})"
@@ -129,7 +136,7 @@ class WrongTitle:
             if day is None:
                 detail = f"«{use.text}» non è un titolo che {name} abbia mai avuto secondo la base di conoscenza di refuso"
             else:
-                detail = f"«{use.text}» non è il titolo di {name} al {date_text(day, lang)}"
+                detail = f"«{use.text}» non è il titolo di {name} al {date_text(day, language)}"
             if former:
                 stato = "stato" if person.gender == "m" else "stata"
                 detail += (

@@ -113,7 +113,7 @@ class GenderMismatch:
             return
         text = document.prose.text
         lang = document.language
-        reader = TitleReader(ckb)
+        reader = TitleReader(ckb, options.languages)
         masculine_for_women = options.get("masculine_for_women", True)
         for mention in find_mentions(document, ckb):
             if len(mention.people) != 1 or not mention.belongs_to(ckb):

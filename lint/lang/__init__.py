@@ -1,0 +1,77 @@
+"""Languages: one module per language (:mod:`lint.lang.it`, :mod:`lint.lang.en`) holding what refuso's
+rules, language detection and interface need to know about it, registered through the
+``refuso_languages`` hook (refuso's own languages exactly as an outside plugin's).
+
+A :class:`Language` is data; :class:`Languages` is the registry one run reads: detection scores every
+registered language that has function words, and rules that know words of every language (the words
+that make a title past or future) read them from all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class Language:
+    """Everything language-specific refuso knows about one language; every field but the code and
+    name is optional, and a rule that needs what a language lacks finds nothing in it."""
+
+    code: str  # "it"
+    name: str  # "Italian", for messages
+    function_words: frozenset[str] = frozenset()  # detection counts these
+    contrast: str | None = None  # the language its copy is told apart from, and most often translated from
+    # Frequent words of this language that are rare in ``contrast`` (one per line): detection of short texts.
+    distinctive_words_file: Path | None = None
+    past_words: frozenset[str] = frozenset()  # "ex", "former": a title for a past role
+    future_words: frozenset[str] = frozenset()  # "neo", "incoming": a title for a role about to begin
+    title_blockers: frozenset[str] = frozenset()  # "vice", "deputy": another office, not judged
+    title_articles: frozenset[str] = frozenset()  # "il", "the": may stand before those words
+    determiners: frozenset[str] = frozenset()  # a phrase pack's [det]
+    months: tuple[str, ...] = ()  # January first, as written in a date
+    labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # interface text
+
+    def distinctive_words(self) -> frozenset[str]:
+        if self.distinctive_words_file is None:
+            return frozenset()
+        from lint.data import word_list
+
+        return word_list(self.distinctive_words_file)
+
+    def label(self, key: str, fallback: Mapping[str, str] | None = None) -> str:
+        """An interface label in this language (``fallback``'s when this language has none)."""
+        if key in self.labels:
+            return self.labels[key]
+        return (fallback or {}).get(key, key)
+
+
+class Languages(Mapping[str, Language]):
+    """The registered languages by code, in the order they were registered (refuso's own first)."""
+
+    def __init__(self, languages: Iterable[Language]) -> None:
+        self._by_code: dict[str, Language] = {}
+        for language in languages:
+            self._by_code.setdefault(language.code, language)
+
+    def __getitem__(self, code: str) -> Language:
+        return self._by_code[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_code)
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def union(self, attribute: str) -> frozenset[str]:
+        """One word set of every language together: ``union("past_words")``."""
+        return frozenset(word for language in self._by_code.values() for word in getattr(language, attribute))
+
+    def labels(self, code: str | None, fallback: str = "en") -> Mapping[str, str]:
+        """The interface labels of a language, falling back to ``fallback``'s for what it lacks."""
+        base = dict(self[fallback].labels) if fallback in self else {}
+        if code in self._by_code and code != fallback:
+            base.update(self._by_code[code].labels)
+        return base

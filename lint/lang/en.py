@@ -1,0 +1,188 @@
+"""English: the words refuso's rules and language detection need, and the interface in English."""
+
+from __future__ import annotations
+
+from lint.data import rules_dir
+from lint.lang import Language
+
+# The most frequent words, almost never shared with other languages: what detection counts.
+FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "was",
+        "that",
+        "for",
+        "it",
+        "with",
+        "as",
+        "on",
+        "be",
+        "by",
+        "this",
+        "are",
+        "from",
+        "at",
+        "have",
+        "has",
+        "had",
+        "not",
+        "but",
+        "which",
+        "were",
+        "been",
+        "their",
+        "its",
+        "they",
+        "an",
+        "or",
+        "will",
+        "would",
+        "there",
+        "can",
+        "more",
+        "who",
+        "what",
+        "when",
+        "also",
+        "than",
+        "into",
+        "about",
+        "after",
+        "these",
+        "only",
+        "other",
+        "them",
+        "could",
+        "should",
+        "being",
+        "his",
+        "her",
+        "she",
+        "he",
+        "we",
+        "our",
+        "you",
+    ]
+)
+
+# Words before a title that make it a past role (ex ministro, former minister).
+PAST_WORDS = frozenset(
+    ["erstwhile", "ex", "ex-", "former", "late", "one-time", "onetime", "previous", "then", "then-"]
+)
+
+# Words before a title that make it a role about to begin (neo, incoming).
+FUTURE_WORDS = frozenset(
+    ["-elect", "designate", "elect", "future", "incoming", "new", "next", "nominee", "president-elect"]
+)
+
+# Words before a title that make it another office, or none: not judged.
+TITLE_BLOCKERS = frozenset(
+    [
+        "shadow",
+        "deputy",
+        "acting",
+        "interim",
+        "co",
+        "assistant",
+        "under",
+        "junior",
+        "pro",
+        "virtual",
+        "potential",
+        "would-be",
+    ]
+)
+
+# Articles and prepositions that may stand between those words and a title.
+TITLE_ARTICLES = frozenset(["the", "a", "an", "by", "with", "of", "to", "from", "and"])
+
+# What a phrase pack's [det] slot matches: articles, possessives, demonstratives.
+DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "her",
+        "his",
+        "its",
+        "my",
+        "our",
+        "some",
+        "that",
+        "the",
+        "their",
+        "these",
+        "this",
+        "those",
+        "your",
+    ]
+)
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# The interface in this language: refuso explain's headings, the text report's labels.
+LABELS = {
+    "since_year": "since {year}",
+    "category": "Category",
+    "severity": "Severity",
+    "languages": "Languages",
+    "fix": "Fix",
+    "none": "none",
+    "all": "all",
+    "defined": "Defined in",
+    "flagged": "Flagged",
+    "clean": "Clean",
+    "fixed": "after the fix",
+    "options": "Options",
+    "preview": "preview (off by default)",
+    "aliases": "Other names",
+    "reference": "Reference",
+    "entries": "Entries",
+    "entry_hint": "`refuso explain {code}/ENTRY` shows one entry with its examples.",
+    "entry": "Entry",
+    "phrase": "Phrase",
+    "english": "Original",
+    "use": "Write",
+    "confidence": "Confidence",
+    "low": "low (reported as info)",
+    "high": "high",
+    "when": "Only when the sentence has",
+    "unless": "Not when the sentence has",
+    "note": "Note",
+    "source": "Source",
+    "suggestion": "suggestion",
+    "remove": "remove it",
+    "entry_label": "entry",
+}
+
+LANGUAGE = Language(
+    code="en",
+    name="English",
+    function_words=FUNCTION_WORDS,
+    contrast="it",
+    distinctive_words_file=rules_dir() / "lexicon" / "en-not-it.txt",
+    past_words=PAST_WORDS,
+    future_words=FUTURE_WORDS,
+    title_blockers=TITLE_BLOCKERS,
+    title_articles=TITLE_ARTICLES,
+    determiners=DETERMINERS,
+    months=MONTHS,
+    labels=LABELS,
+)
