@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from lint.cache import Cache, file_stamp
-from lint.kb.build import KBError, build, fold_name, kb_files, read_file
+from lint.kb.build import build, fold_name, kb_files
 from lint.kb.model import CATEGORIES, PROMINENT, KnowledgeBase, Person, Role
+from lint.kb.reading import KBError, read_file
 
 KB_VERSION = 4
 
