@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from lint.cache import Cache, default_directory
-from lint.config import ConfigError, ConfigFinder, Overrides, Settings, assemble_schema, rule_settings_errors
+from lint.config import ConfigError, ConfigFinder, Overrides, Settings, rule_settings_errors
+from lint.config.schema import assemble_schema
 from lint.engine import Engine, EngineOptions
 from lint.engine.options import DEFAULT_OPTIONS
 from lint.findings import FileResult, Problem, RunResult

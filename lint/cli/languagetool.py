@@ -15,7 +15,9 @@ EXIT_OK, EXIT_ERROR = 0, 2
 def run(args: argparse.Namespace) -> int:
     try:
         if args.lt_command == "install":
-            lt.install(force=args.force)
+            from lint.languagetool.install import install
+
+            install(force=args.force)
             return EXIT_OK
         if args.lt_command == "serve":
             port = args.port or DEFAULT_PORT
@@ -42,7 +44,8 @@ def _configured_url(args: argparse.Namespace) -> str:
     if args.url:
         return str(args.url).rstrip("/")
     from lint.cache import Cache, default_directory
-    from lint.config import ConfigFinder, assemble_schema
+    from lint.config import ConfigFinder
+    from lint.config.schema import assemble_schema
     from lint.languagetool import LanguageToolSettings
     from lint.plugins import make_plugins
 
@@ -55,7 +58,9 @@ def _configured_url(args: argparse.Namespace) -> str:
 
 def _status(args: argparse.Namespace) -> int:
     """Exit 0 when a server answers at the URL, 1 when none does (so scripts can wait on it)."""
-    found = lt.installation()
+    from lint.languagetool.install import installation
+
+    found = installation()
     if found is None:
         print(
             f"installed:  no (refuso languagetool install puts LanguageTool {LANGUAGETOOL_VERSION} in {home()})"

@@ -136,7 +136,7 @@ def schema(args: argparse.Namespace) -> int:
     import json
 
     if args.which == "config":
-        from lint.config import assemble_schema
+        from lint.config.schema import assemble_schema
         from lint.plugins import make_plugins
 
         schema = assemble_schema(make_plugins().contributions("refuso_config_schema"))

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from lint.cache import Cache, file_stamp
+from lint.config.schema import CORE_SCHEMA, schema_digest
 from lint.findings import Severity
 from lint.yamlsource import (
     Located,
@@ -33,7 +34,6 @@ from lint.yamlsource import (
 )
 
 CONFIG_NAMES = (".refuso.yaml", ".refuso.yml")
-BUILTIN_PLUGIN = "refuso"  # whose configuration sections sit at the top level
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdown", "*.mkd", "*.html", "*.htm", "*.xhtml")
 DEFAULT_EXCLUDE = (
     ".git/",
@@ -53,68 +53,6 @@ DEFAULT_EXCLUDE = (
     ".ruff_cache/",
 )
 SCHEMA_VERSION = 2
-
-# Seconds a setting may wait: a finite number above 0, at most a day (a larger one would overflow the
-# clocks it is added to, and infinity or NaN would make a timeout that stops everything or nothing).
-SECONDS: dict[str, Any] = {
-    "description": "a number of seconds greater than 0 and at most 86400, such as 2.5",
-    "type": "number",
-    "finite": True,
-    "exclusiveMinimum": 0,
-    "maximum": 86400,
-}
-_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
-# The settings refuso itself reads; plugins add sections through the refuso_config_schema hook.
-CORE_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "refuso configuration",
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "language": {"type": "string", "pattern": "^(auto|[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*)$"},
-        "select": _STRINGS,
-        "extend-select": _STRINGS,
-        "ignore": _STRINGS,
-        "preview": {"type": "boolean"},
-        "fail-level": {"enum": ["error", "warning", "info"]},
-        "rules": {
-            "type": "object",
-            "additionalProperties": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": {
-                    "severity": {"enum": ["error", "warning", "info"]},
-                    "options": {"type": "object"},
-                },
-            },
-        },
-        "rule-packs": _STRINGS,
-        "knowledge-base": _STRINGS,
-        "include": _STRINGS,
-        "exclude": _STRINGS,
-        "extend-exclude": _STRINGS,
-        "respect-gitignore": {"type": "boolean"},
-        "date": {"description": "a date such as 2022-01-05"},
-        "encoding": {"type": "string", "minLength": 1},
-        "regex-timeout": SECONDS,
-        "plugins": {"type": "object", "additionalProperties": {"type": "object"}},
-    },
-}
-
-
-def assemble_schema(contributions: Iterable[tuple[str, Mapping[str, Any]]]) -> dict[str, Any]:
-    """The configuration's JSON Schema: refuso's own settings, the sections refuso's built-in plugins
-    contribute (``languagetool:``) at the top level, and each outside plugin's under ``plugins:``.
-    ``contributions`` are the ``(plugin, {section: schema})`` answers to ``refuso_config_schema``."""
-    properties = dict(CORE_SCHEMA["properties"])
-    plugin_sections: dict[str, Any] = {}
-    for plugin, sections in contributions:
-        target = properties if plugin == BUILTIN_PLUGIN else plugin_sections
-        for name, schema in sections.items():
-            target.setdefault(name, schema)
-    if plugin_sections:
-        properties["plugins"] = {**properties["plugins"], "properties": plugin_sections}
-    return {**CORE_SCHEMA, "properties": properties}
 
 
 class ConfigError(SourceError):
@@ -290,7 +228,7 @@ def load_file(path: Path, cache: Cache, schema: Mapping[str, Any] = CORE_SCHEMA)
         raise ConfigError(exc.file, exc.line, exc.message) from None
     # Keyed on the text itself: a file rewritten within one tick of the clock, or with its time set
     # back, keeps its size and modification time but not its contents.
-    key = (SCHEMA_VERSION, _digest(schema), file_stamp(path, text))
+    key = (SCHEMA_VERSION, schema_digest(schema), file_stamp(path, text))
     cached = cache.get("config", key)
     if cached is not None:
         return cached if cached != "none" else None
@@ -299,14 +237,6 @@ def load_file(path: Path, cache: Cache, schema: Mapping[str, Any] = CORE_SCHEMA)
         validate_config(located, schema)
     cache.put("config", key, located if located is not None else "none")
     return located
-
-
-def _digest(schema: Mapping[str, Any]) -> str:
-    """A short key for a schema: a configuration valid under one is not known valid under another."""
-    import hashlib
-    import json
-
-    return hashlib.sha256(json.dumps(schema, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def settings_from(located: Located | None) -> Settings:

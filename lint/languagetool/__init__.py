@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from lint.config import SECONDS
+from lint.config.schema import SECONDS
 
 LANGUAGETOOL_VERSION = "6.8"
 DEFAULT_PORT = 8010
@@ -51,6 +51,10 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "max_text_length": {"type": "integer", "minimum": 100},
     },
 }
+
+
+class LanguageToolError(Exception):
+    """Something about LanguageTool that the user must fix; the message says what to do."""
 
 
 @dataclass(frozen=True)
