@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lint.languagetool import LanguageToolSettings
-from lint.languagetool.server import LanguageToolError
+from lint.languagetool import LanguageToolError, LanguageToolSettings
 
 _LIMIT = re.compile(r"exceeds the limit of (\d+) characters")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")

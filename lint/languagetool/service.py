@@ -13,9 +13,9 @@ import time
 from typing import Any
 
 from lint.cache import Cache
-from lint.languagetool import LanguageToolSettings
+from lint.languagetool import LanguageToolError, LanguageToolSettings
 from lint.languagetool.client import Client, LanguageToolMatch, ServerGone
-from lint.languagetool.server import LanguageToolError, ensure_running
+from lint.languagetool.server import ensure_running
 
 ANSWERS = "languagetool"
 VERSIONS = "languagetool-version"
