@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from lint.document import Directive, Document
+from lint.document import Directive
 from lint.findings import Finding
 from lint.rules import RuleMeta
 from lint.selection import specificity
@@ -85,7 +85,3 @@ class Suppressions:
             if self._names(d, finding, meta):
                 off = d.action == "disable"
         return off
-
-
-def for_document(document: Document) -> Suppressions:
-    return Suppressions(document.directives)

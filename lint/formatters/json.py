@@ -1,4 +1,4 @@
-"""Machine output: one JSON document, versioned (``"version": 1``). The README documents the schema."""
+"""Machine output: one JSON document, versioned (``"version": 1``). docs/usage.md documents the schema."""
 
 from __future__ import annotations
 

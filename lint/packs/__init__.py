@@ -1,7 +1,7 @@
 """Loading YAML rule packs: parse, validate against the schema, compile, with errors that name the
 file, the line and the rule.
 
-A pack is a YAML file with a ``rules`` list (see :mod:`lint.packs.schema` and the README). Packs live
+A pack is a YAML file with a ``rules`` list (see :mod:`lint.packs.schema` and docs/writing-rules.md). Packs live
 in ``rules/<lang>/*.yaml``; ``rules/common/`` holds packs that serve several languages.
 Validation results are cached by the pack's path and contents, so an unchanged pack is not re-validated.
 """
