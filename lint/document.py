@@ -286,7 +286,7 @@ class Document:
 
     def paragraphs(self) -> list[tuple[int, int]]:
         """The paragraphs of :meth:`iter_paragraphs`, as a list computed once."""
-        from lint.text import paragraph_spans
+        from lint.prose import paragraph_spans
 
         def compute() -> list[tuple[int, int]]:
             text = self.prose.text

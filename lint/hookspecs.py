@@ -80,7 +80,7 @@ def refuso_reader(path: str) -> Reader | None:
 
     A reader may also have ``safe_breaks(text, start, end)``, yielding the offsets in
     ``text[start:end]`` where the text can be cut into pieces it reads independently (as
-    ``lint.readers.text.paragraph_breaks`` does at blank lines). Files over 8 MB are then checked a
+    ``lint.readers.plain.paragraph_breaks`` does at blank lines). Files over 8 MB are then checked a
     window at a time, in bounded memory; without it they are read whole.
     """
 

@@ -295,7 +295,7 @@ import os
 import time
 
 from lint.hookspecs import hookimpl
-from lint.readers.text import TextReader
+from lint.readers.plain import TextReader
 
 
 class HoldingReader(TextReader):

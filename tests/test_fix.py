@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lint.findings import Applicability, Category, Edit, FileResult, Finding, Fix, Position, Severity
-from lint.fixes import apply_fixes
-from lint.fixing import Fixed, encode_like, write_fixed
+from lint.fixing.apply import apply_fixes
+from lint.fixing.write import Fixed, encode_like, write_fixed
 
 DAMAGED = "Il cane corre..  Poi , dopo il via ,ok.\nLa riunione è finita;; domani si vedrà.\n"
 FIXED = "Il cane corre. Poi, dopo il via, ok.\nLa riunione è finita; domani si vedrà.\n"

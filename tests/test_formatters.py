@@ -470,14 +470,14 @@ class _Watched(str):
 
 
 def _columns(text: str) -> int:
-    from lint.formatters.text import char_width
+    from lint.formatters.terminal import char_width
 
     return sum(char_width(c) for c in text)
 
 
 @pytest.mark.parametrize("filler", ["parola ", "città\t", "漢字 ", "e\u0301 "])
 def test_an_excerpt_of_a_huge_line_reads_only_the_window_and_underlines_the_span(filler):
-    from lint.formatters.text import EXCERPT_WIDTH, excerpt
+    from lint.formatters.terminal import EXCERPT_WIDTH, excerpt
 
     half = filler * (500_000 // len(filler))
     line = _Watched(half + ",," + half)
@@ -494,7 +494,7 @@ def test_an_excerpt_of_a_huge_line_reads_only_the_window_and_underlines_the_span
 
 
 def test_a_span_wider_than_the_excerpt_is_cut_with_an_ellipsis():
-    from lint.formatters.text import EXCERPT_WIDTH, excerpt
+    from lint.formatters.terminal import EXCERPT_WIDTH, excerpt
 
     line = "Prima " + "x" * 5_000 + " dopo"
     shown, marks = excerpt(line, 7, 7 + 5_000)

@@ -23,9 +23,9 @@ from lint.engine import EngineOptions
 from lint.engine.windows import windows
 from lint.formatters import needs_lines
 from lint.formatters.json import JsonFormatter
-from lint.formatters.text import ConciseFormatter, TextFormatter
+from lint.formatters.terminal import ConciseFormatter, TextFormatter
 from lint.readers.markdown import markdown_breaks
-from lint.readers.text import paragraph_breaks
+from lint.readers.plain import paragraph_breaks
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 

@@ -13,7 +13,7 @@ from lint.api import Linter
 from lint.cache import Cache
 from lint.config import Overrides
 from lint.findings import Applicability
-from lint.fixes import apply_fixes
+from lint.fixing.apply import apply_fixes
 
 CASES = Path(__file__).parent / "cases"
 

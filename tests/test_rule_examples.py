@@ -11,7 +11,7 @@ from lint.api import Linter
 from lint.cache import Cache
 from lint.config import Overrides
 from lint.findings import Applicability
-from lint.fixes import apply_fixes
+from lint.fixing.apply import apply_fixes
 
 _LINTER = Linter(load_entry_points=False, isolated=True, cache=Cache(None), overrides=Overrides(preview=True))
 RULES = list(_LINTER.base_rules)

@@ -13,7 +13,7 @@ def refuso_formatters() -> dict[str, object]:
     from lint.formatters.json import JsonFormatter, JsonLinesFormatter
     from lint.formatters.junit import JunitFormatter
     from lint.formatters.sarif import SarifFormatter
-    from lint.formatters.text import ConciseFormatter, TextFormatter
+    from lint.formatters.terminal import ConciseFormatter, TextFormatter
 
     return {
         "text": TextFormatter(),

@@ -21,7 +21,7 @@ def _reader(kind: str) -> object:
         from lint.readers.html import HtmlReader
 
         return HtmlReader()
-    from lint.readers.text import TextReader
+    from lint.readers.plain import TextReader
 
     return TextReader()
 

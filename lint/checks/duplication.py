@@ -17,8 +17,7 @@ import regex
 from lint.checks.base import rule_meta
 from lint.document import Document
 from lint.lang import Language
-from lint.rules import Match
-from lint.text import (
+from lint.prose import (
     CAPITAL_CANDIDATE,
     INLINE_SPACE,
     NAME_PARTICLES,
@@ -27,6 +26,7 @@ from lint.text import (
     is_name_particle,
     name_pattern,
 )
+from lint.rules import Match
 
 _CONJUNCTIONS = ("e", "ed", "o", "od", "né", "oppure", "and", "or", "nor", "&")
 _LINK = rf"(?:[^\S\r\n]*,|[^\S\r\n]+(?:{'|'.join(_CONJUNCTIONS)})){INLINE_SPACE}"

@@ -15,8 +15,8 @@ from typing import Any
 
 from lint.checks.base import rule_meta
 from lint.document import Document
+from lint.prose import document_words, quoted_spans
 from lint.rules import Match
-from lint.text import document_words, quoted_spans
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?;:]+[\"”»)]*\s+|\n\s*\n")

@@ -13,8 +13,8 @@ from typing import Any
 
 from lint.checks.base import rule_meta
 from lint.document import Document
+from lint.prose import NAME_PARTICLES, NAME_PREFIXES
 from lint.rules import CheckContext, Match
-from lint.text import NAME_PARTICLES, NAME_PREFIXES
 
 # A full stop after two lowercase letters (not an initial, an ellipsis or a number), spaces with at
 # most one line break, and a word that starts in lower case.

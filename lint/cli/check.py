@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         stdin_fixed = [r for r in run.files if _from_stdin(r, args)]
         if stdin_fixed:
             # Fixing standard input: the fixed text is the output; the findings left go to stderr.
-            from lint.fixing import encode_like
+            from lint.fixing.write import encode_like
 
             result = stdin_fixed[0]
             if result.source is not None:
@@ -179,7 +179,7 @@ def _apply_fixes(linter: Any, run: Any, args: argparse.Namespace) -> tuple[Any, 
     from dataclasses import replace
 
     from lint.findings import Applicability, Problem, RunResult
-    from lint.fixing import fix_result, remove_stale_temporaries, write_fixed
+    from lint.fixing.write import fix_result, remove_stale_temporaries, write_fixed
     from lint.formatters import count_of
 
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if args.unsafe_fixes else {Applicability.SAFE}

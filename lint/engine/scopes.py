@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from lint.document import Document
+from lint.prose import address_spans, quoted_spans
 from lint.rules import Match
-from lint.text import address_spans, quoted_spans
 
 
 class ScopeIndex:

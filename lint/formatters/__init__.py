@@ -41,7 +41,7 @@ class Formatter(Protocol):
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None: ...
 
 
-def rule_meta(code: str, rules: dict[str, RuleMeta]) -> RuleMeta | None:
+def meta_for_code(code: str, rules: dict[str, RuleMeta]) -> RuleMeta | None:
     """The metadata of the rule behind ``code``: its own, or its namespace's (``LT:X`` → ``LT``)."""
     meta = rules.get(code)
     if meta is None and ":" in code:

@@ -14,7 +14,7 @@ from typing import IO
 
 from lint import __version__
 from lint.findings import CATEGORY_NAMES, FileResult, Finding, Problem, RunResult, Severity
-from lint.formatters import OutputContext, count_of, rule_meta
+from lint.formatters import OutputContext, count_of, meta_for_code
 
 # Up to this many articles with findings, each opens by default; past it they start closed.
 OPEN_ARTICLES_LIMIT = 10
@@ -264,7 +264,7 @@ class _Page:
         ordered = sorted(rules.items(), key=lambda item: (-len(item[1]), item[0]))
         for code, occurrences in ordered:
             article, position, finding = occurrences[0]
-            meta = rule_meta(code, self.context.rules)
+            meta = meta_for_code(code, self.context.rules)
             description = meta.description_for(article.result.language) if meta else ""
             name = _text(finding.name)
             if description:

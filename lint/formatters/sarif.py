@@ -15,7 +15,7 @@ from urllib.parse import quote
 from lint import __version__
 from lint.document import LineIndex
 from lint.findings import Edit, FileResult, Finding, Problem, RunResult, Severity
-from lint.formatters import OutputContext, rule_meta
+from lint.formatters import OutputContext, meta_for_code
 from lint.rules import RuleMeta
 
 SARIF_VERSION = "2.1.0"
@@ -227,7 +227,7 @@ def run_to_sarif(run: RunResult, context: OutputContext) -> dict[str, Any]:
         examples.setdefault(f.code, f)
     codes = sorted(examples)
     rule_index = {code: i for i, code in enumerate(codes)}
-    descriptors = [_descriptor(code, examples[code], rule_meta(code, context.rules)) for code in codes]
+    descriptors = [_descriptor(code, examples[code], meta_for_code(code, context.rules)) for code in codes]
 
     prints = iter(fingerprints(findings))
     results = []

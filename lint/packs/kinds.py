@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import regex
 
 from lint.lazyre import LazyPattern
+from lint.prose import WORD_OPENERS, either_case_initial, match_case, sentence_spans, whole_word
 from lint.rules import Match, RuleMeta
-from lint.text import WORD_OPENERS, either_case_initial, match_case, sentence_spans, whole_word
 
 if TYPE_CHECKING:
     from lint.document import Document

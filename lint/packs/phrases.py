@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from lint.findings import Severity
 from lint.packs.kinds import PackRule
+from lint.prose import WORD as _WORD
+from lint.prose import Words, document_words
 from lint.rules import Match, RuleMeta
-from lint.text import WORD as _WORD
-from lint.text import Words, document_words
 
 if TYPE_CHECKING:
     from lint.document import Document

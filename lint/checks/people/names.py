@@ -12,7 +12,7 @@ from typing import Any
 from lint.document import Document
 from lint.kb.index import CompiledKB, NameEntry
 from lint.kb.keys import key
-from lint.text import CAPITAL_CANDIDATE
+from lint.prose import CAPITAL_CANDIDATE
 
 # A run of capitalised words, with the lower-case particles names carry before or inside them ("de
 # Gaulle", "Ursula von der Leyen", "Luiz Inácio Lula da Silva", "bin Salman") and the Arabic article

@@ -1,4 +1,5 @@
-"""Small text utilities shared by rules: word patterns, sentence spans, casing."""
+"""Prose utilities the rules share: word and name patterns, sentence, paragraph, quotation and address
+spans, casing, a document's words."""
 
 from __future__ import annotations
 

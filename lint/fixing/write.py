@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from lint.decoding import BinaryInput, DecodeError, decode
 from lint.findings import Applicability, FileResult, Problem
-from lint.fixes import apply_fixes
+from lint.fixing.apply import apply_fixes
 from lint.paths import TEMPORARY_SUFFIX, kind_of, same_file, temporary_of
 
 MAX_PASSES = 5
