@@ -25,7 +25,7 @@ report) and to fill the caches a normal run has (bytecode, refuso's cache), exce
 
 Run it with the project's interpreter, from anywhere::
 
-    .venv/bin/python benchmarks/peers.py                       # install, both corpora, about 12 minutes
+    .venv/bin/python benchmarks/peers.py                       # install, both corpora, about 20 minutes
     .venv/bin/python benchmarks/peers.py --corpus it200 --only refuso,vale --runs 3
     .venv/bin/python benchmarks/peers.py --help
 
