@@ -255,6 +255,63 @@ def _sentence_stream(sentences: list[str], rng: random.Random, repeat: bool):
         rng.shuffle(order)
 
 
+def _paragraphs(stream, target: int, rng: random.Random) -> tuple[list[str], bool]:
+    """Paragraphs of 3-7 sentences from ``stream`` until about ``target`` bytes; and whether the
+    stream ran out."""
+    paragraphs: list[str] = []
+    size = 0
+    exhausted = False
+    while size < target:
+        sentences = []
+        for _ in range(rng.randint(3, 7)):
+            try:
+                sentences.append(next(stream))
+            except StopIteration:
+                exhausted = True
+                break
+        if not sentences:
+            break
+        paragraph = " ".join(sentences)
+        paragraphs.append(paragraph)
+        size += len(paragraph.encode("utf-8")) + 2
+        if exhausted:
+            break
+    return paragraphs, exhausted
+
+
+def write_articles(
+    folder: Path, prefix: str, sentences: list[str], count: int, total_bytes: int, seed: int
+) -> dict[str, Any]:
+    """Exactly ``count`` article files ``PREFIX_0001.txt``... of paragraphs of 3-7 sentences, about
+    ``total_bytes`` in all: each file aims at the mean of what is left, give or take half, so sizes
+    vary as articles do. The sentences come in file order, then again in new shuffled passes if
+    they run out. Deterministic for a given ``seed``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    stream = _sentence_stream(sentences, rng, repeat=True)
+    written = 0
+    for number in range(1, count + 1):
+        mean = max((total_bytes - written) // (count - number + 1), 200)
+        target = mean if number == count else rng.randint(mean // 2, mean * 3 // 2)
+        paragraphs, _ = _paragraphs(stream, target, rng)
+        body = ("\n\n".join(paragraphs) + "\n").encode("utf-8")
+        (folder / f"{prefix}_{number:04d}.txt").write_bytes(body)
+        written += len(body)
+    sizes = sorted(p.stat().st_size for p in folder.glob(f"{prefix}_*.txt"))
+    return {
+        "folder": str(folder),
+        "files": len(sizes),
+        "bytes": sum(sizes),
+        "file_kb_min_median_max": [
+            round(sizes[0] / 1000, 1),
+            round(statistics.median(sizes) / 1000, 1),
+            round(sizes[-1] / 1000, 1),
+        ],
+        "material_bytes": sum(len(s.encode("utf-8")) + 1 for s in sentences),
+        "seed": seed,
+    }
+
+
 def _write_files(
     folder: Path, prefix: str, stream, budget: int, rng: random.Random, min_kb: int, max_kb: int
 ) -> tuple[int, int]:
@@ -266,23 +323,7 @@ def _write_files(
         target = rng.randint(min_kb * 1000, max_kb * 1000)
         if budget - written - target < min_kb * 1000:  # no room for another file: this one takes the rest
             target = max(budget - written, 1000)
-        paragraphs: list[str] = []
-        size = 0
-        while size < target:
-            sentences = []
-            for _ in range(rng.randint(3, 7)):
-                try:
-                    sentences.append(next(stream))
-                except StopIteration:
-                    exhausted = True
-                    break
-            if not sentences:
-                break
-            paragraph = " ".join(sentences)
-            paragraphs.append(paragraph)
-            size += len(paragraph.encode("utf-8")) + 2
-            if exhausted:
-                break
+        paragraphs, exhausted = _paragraphs(stream, target, rng)
         if not paragraphs:
             break
         body = ("\n\n".join(paragraphs) + "\n").encode("utf-8")
