@@ -33,6 +33,7 @@ def refuso_rules() -> list[object]:
     from lint.checks import (
         duplication,
         languagetool,
+        mt,
         organisations,
         people,
         punctuation,
@@ -49,6 +50,7 @@ def refuso_rules() -> list[object]:
         *organisations.RULES,
         *translation.RULES,
         *typography.RULES,
+        *mt.RULES,
         *languagetool.RULES,
     ]
 

@@ -1,0 +1,76 @@
+"""Machine-translation damage found without a phrase list: the conventions of the source language left
+in the translation (number and date formats, 12-hour times, imperial units, quoting, headline casing,
+party-state tags), tautologies and noun stacks that English collocations leave behind, names
+translated as common words, and agreement with the people the knowledge base knows.
+
+One rule per module (``mtp030_english_number_format.py``…); the words each language needs are in
+:mod:`lint.checks.mt.words`. The helpers below are shared by the rules of this family.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from lint.text import quoted_spans
+
+
+def document_quotes(document: Any) -> list[tuple[int, int]]:
+    """The document's quoted stretches (marks included), computed once."""
+    text = document.prose.text
+    return document.shared("quoted-spans", lambda: quoted_spans(text))
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of the sorted, non-nested ``spans``."""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def parse_number(text: str, decimal: str) -> float | None:
+    """The value of a number written with ``decimal`` as its decimal mark (the other mark groups
+    thousands): ``parse_number("2,4", ",")`` is 2.4, ``parse_number("1,500", ".")`` is 1500."""
+    thousands = "." if decimal == "," else ","
+    cleaned = text.replace(thousands, "").replace(decimal, ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def italian_number(value: float, decimals: int | None = None) -> str:
+    """``value`` written the Italian way: a full stop between thousands, a comma before decimals
+    (4 digits and fewer take no thousands mark in running text, as the style guides allow, but the
+    press writes them, and so does this)."""
+    if decimals is None:
+        decimals = 0 if abs(value - round(value)) < 1e-9 else min(2, _decimals_needed(value))
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def english_number(value: float, decimals: int | None = None) -> str:
+    """``value`` written the English way: a comma between thousands, a point before decimals."""
+    if decimals is None:
+        decimals = 0 if abs(value - round(value)) < 1e-9 else min(2, _decimals_needed(value))
+    return f"{value:,.{decimals}f}"
+
+
+def _decimals_needed(value: float) -> int:
+    for places in (1, 2):
+        if abs(value * 10**places - round(value * 10**places)) < 1e-6:
+            return places
+    return 2
+
+
+def _rules() -> list[object]:
+    from lint.checks.mt import (
+        mtp030_english_number_format,
+    )
+
+    modules = [
+        mtp030_english_number_format,
+    ]
+    return [module.RULE for module in modules]
+
+
+RULES = _rules()
