@@ -62,15 +62,17 @@ def _decimals_needed(value: float) -> int:
     return 2
 
 
-def _rules() -> list[object]:
-    from lint.checks.mt import (
-        mtp030_english_number_format,
-    )
+# One module per rule, in code order; each defines RULE.
+_RULE_MODULES = (
+    "mtp030_english_number_format",
+    "mtp031_trillion_billion",
+)
 
-    modules = [
-        mtp030_english_number_format,
-    ]
-    return [module.RULE for module in modules]
+
+def _rules() -> list[object]:
+    import importlib
+
+    return [importlib.import_module(f"{__name__}.{name}").RULE for name in _RULE_MODULES]
 
 
 RULES = _rules()
