@@ -66,6 +66,7 @@ def _decimals_needed(value: float) -> int:
 _RULE_MODULES = (
     "mtp030_english_number_format",
     "mtp031_trillion_billion",
+    "mtp032_us_date_format",
 )
 
 
