@@ -67,6 +67,7 @@ _RULE_MODULES = (
     "mtp030_english_number_format",
     "mtp031_trillion_billion",
     "mtp032_us_date_format",
+    "mtp033_twelve_hour_time",
 )
 
 
