@@ -68,6 +68,7 @@ _RULE_MODULES = (
     "mtp031_trillion_billion",
     "mtp032_us_date_format",
     "mtp033_twelve_hour_time",
+    "mtp034_imperial_unit",
 )
 
 
