@@ -69,6 +69,7 @@ _RULE_MODULES = (
     "mtp032_us_date_format",
     "mtp033_twelve_hour_time",
     "mtp034_imperial_unit",
+    "mtp035_comma_inside_quote",
 )
 
 
