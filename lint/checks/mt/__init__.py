@@ -70,6 +70,7 @@ _RULE_MODULES = (
     "mtp033_twelve_hour_time",
     "mtp034_imperial_unit",
     "mtp035_comma_inside_quote",
+    "mtp036_headline_title_case",
 )
 
 

@@ -182,6 +182,7 @@ _EN = {
         "said says added told explained stressed noted warned wrote replied insisted asked argued claimed"
     ),
     "pronouns": _set("he she they it we i"),
+    "title_case_function_words": _set("the of and to for with on at by from is are"),
 }
 
 WORDS: dict[str, dict] = {"it": _IT, "en": _EN}

@@ -1,0 +1,138 @@
+"""MTP036: English headline casing (Title Case) carried into Italian: "Kevin McCarthy Rimosso Come
+Oratore Della Camera"."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lint.checks.base import rule_meta
+from lint.checks.mt import document_quotes, inside
+from lint.checks.mt.words import words
+from lint.document import Document
+from lint.rules import Match
+from lint.text import CAPITAL_CANDIDATE
+
+# A run of three or more capitalised words (numbers may stand between them: "Nel 2024").
+_RUN = re.compile(
+    rf"(?<![\w'’-]){CAPITAL_CANDIDATE}[\w'’-]*(?:[ \u00a0]+(?:{CAPITAL_CANDIDATE}[\w'’-]*|\d+)){{2,}}(?![\w'’-])"
+)
+_TOKEN = re.compile(r"[^ \u00a0]+")
+
+
+@functools.cache
+def _dictionary() -> dict[bytes, bytes]:
+    """simplemma's Italian form -> lemma dictionary (loaded only when a run looks like Title Case)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    dictionary = DefaultDictionaryFactory().get_dictionary("it")
+    raw = getattr(dictionary, "_dict", None)
+    if isinstance(raw, dict):
+        return raw
+    return {k.encode(): v.encode() for k, v in dictionary.items()}
+
+
+def _common_word(word: str) -> bool:
+    """A word Italian writes in small letters: in the dictionary in lower case, not an acronym."""
+    if word.isupper() or not word.isalpha():
+        return False
+    return word.casefold().encode() in _dictionary()
+
+
+class HeadlineTitleCase:
+    uses_knowledge = True
+    meta = rule_meta(
+        code="MTP036",
+        name="headline-title-case",
+        category="style",
+        severity="warning",
+        message={
+            "it": "«{match}» ha le maiuscole dei titoli inglesi (Title Case): in italiano la maiuscola va solo alla prima parola e ai nomi propri",
+            "en": "“{match}” keeps English headline capitals (Title Case): Italian capitalises only the first word and proper names",
+        },
+        description={
+            "it": (
+                "Segnala una sequenza di parole tutte con la maiuscola, come nei titoli inglesi, dentro un testo "
+                "italiano o in un titolo: «Kevin McCarthy Rimosso Come Oratore Della Camera». Serve almeno un "
+                "articolo, una preposizione o una congiunzione con la maiuscola in mezzo alla sequenza («Come», "
+                "«Il», «Per», «E») e almeno una parola comune (nel dizionario in minuscolo, non un nome della "
+                "base di conoscenza). Restano fuori i nomi di persona con le particelle («Luigi Di Maio», "
+                "«Leonardo Da Vinci»), le sigle, i titoli inglesi («The Lord of the Rings»), le sequenze tra "
+                "virgolette e i nomi che finiscono con una lettera («Serie A»)."
+            ),
+            "en": (
+                "Flags a run of capitalised words, English headline style, in Italian copy or an Italian "
+                'headline ("Kevin McCarthy Rimosso Come Oratore Della Camera"). The run needs a capitalised '
+                'article, preposition or conjunction inside it ("Come", "Il", "Per", "E") and a common word '
+                "(in the dictionary in small letters, not a name the knowledge base knows). Names with "
+                'particles ("Luigi Di Maio"), acronyms, English titles, quoted runs and names ending in a '
+                'letter ("Serie A") are left alone.'
+            ),
+        },
+        flagged=[
+            (
+                "it",
+                "⟦Il Governo Approva La Riforma Delle Pensioni Dopo Un Lungo Dibattito⟧\n\nIl testo passa ora al Senato.",
+            ),
+            (
+                "it",
+                "Ultime notizie: ⟦La Banca Mondiale Taglia Le Stime Sulla Crescita⟧",
+            ),
+        ],
+        clean=[
+            ("it", "Il governo approva la riforma delle pensioni dopo un lungo dibattito."),
+            ("it", "Luigi Di Maio ha incontrato Leonardo Da Vinci Rossi e la Banca Centrale Europea."),
+            ("it", "Ha citato «Il Nome Della Rosa» e il film The Lord of the Rings nella Lega Serie A."),
+        ],
+        languages=("it",),
+    )
+
+    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        text = document.prose.text
+        data = words("it")
+        function_words = data["title_case_function_words"]
+        # English function words make the run an English name or title ("The Lord of the Rings").
+        english = words("en")["title_case_function_words"]
+        quotes: list[tuple[int, int]] | None = None
+        names: list[tuple[int, int]] | None = None
+        for run in _RUN.finditer(text):
+            tokens = [(m.start() + run.start(), m.group()) for m in _TOKEN.finditer(run.group())]
+            folded = [t.casefold().strip("'’") for _, t in tokens]
+            if any(w in english for w in folded):
+                continue
+            # A capitalised function word inside the run (not its first word, not its last: "Serie A").
+            inner = [i for i in range(1, len(tokens) - 1) if folded[i] in function_words]
+            if not inner:
+                continue
+            if quotes is None:
+                quotes = document_quotes(document)
+            if inside(quotes, run.start()):
+                continue
+            if names is None:
+                names = self._names(document, options)
+            common = [
+                i
+                for i in range(1, len(tokens))
+                if i not in inner
+                and folded[i] not in function_words
+                and _common_word(tokens[i][1])
+                and not inside(names, tokens[i][0])
+            ]
+            if not common:
+                continue
+            yield Match(run.start(), run.end())
+
+    @staticmethod
+    def _names(document: Document, options: Mapping[str, Any]) -> list[tuple[int, int]]:
+        provider = getattr(options, "knowledge", None)
+        ckb = provider() if callable(provider) else None
+        if ckb is None:
+            return []
+        from lint.checks.people import find_mentions
+
+        return sorted((m.start, m.end) for m in find_mentions(document, ckb))
+
+
+RULE = HeadlineTitleCase()
