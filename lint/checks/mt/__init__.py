@@ -71,6 +71,7 @@ _RULE_MODULES = (
     "mtp034_imperial_unit",
     "mtp035_comma_inside_quote",
     "mtp036_headline_title_case",
+    "mtp037_capitalised_month",
 )
 
 

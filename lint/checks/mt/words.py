@@ -53,6 +53,12 @@ _IT = {
         "il lo i gli le un una uno e ed o che come per con su sul sulla sui sugli sulle nel nella nei "
         "negli nelle in a al alla ai agli alle tra fra non dopo contro verso senza sotto"
     ),
+    "weekdays": _list("lunedì martedì mercoledì giovedì venerdì sabato domenica"),
+    # Dates that name a holiday or an event and are written with a capital ("il 25 Aprile", "l'11
+    # Settembre"), and words after a weekday or month that make it a name ("Venerdì Santo").
+    "named_dates": _set(
+        "25-aprile 1-maggio 2-giugno 4-novembre 11-settembre 8-marzo 8-settembre 20-settembre"
+    ),
     "surname_particles": _set("di de da del della dei dal dalla la lo li d' dell'"),
     # Words before a date that make it a name: "via XX Settembre", "piazza 4 Novembre".
     "street_words": _set(
