@@ -72,6 +72,7 @@ _RULE_MODULES = (
     "mtp035_comma_inside_quote",
     "mtp036_headline_title_case",
     "mtp037_capitalised_month",
+    "mtp038_party_state_tag",
 )
 
 
