@@ -73,6 +73,7 @@ _RULE_MODULES = (
     "mtp036_headline_title_case",
     "mtp037_capitalised_month",
     "mtp038_party_state_tag",
+    "mtp039_cognate_tautology",
 )
 
 
