@@ -74,6 +74,7 @@ _RULE_MODULES = (
     "mtp037_capitalised_month",
     "mtp038_party_state_tag",
     "mtp039_cognate_tautology",
+    "mtp040_noun_stacking",
 )
 
 
