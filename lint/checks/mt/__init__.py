@@ -75,6 +75,8 @@ _RULE_MODULES = (
     "mtp038_party_state_tag",
     "mtp039_cognate_tautology",
     "mtp040_noun_stacking",
+    "mtp041_translated_us_place",
+    "mtp042_translated_storm_name",
 )
 
 

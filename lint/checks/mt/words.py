@@ -166,6 +166,69 @@ _US_STATES_IT = {
     "Guam": "di Guam",
 }  # fmt: skip
 _IT["us_states"] = _US_STATES_IT
+# The states' names as a translation writes them after a town: English, and the Italian forms.
+_IT["us_state_names"] = _set(
+    "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "
+    "Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota "
+    "Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Pensilvania Tennessee "
+    "Texas Utah Vermont Virginia Washington Wisconsin Wyoming"
+) | {
+    "New Hampshire", "New Jersey", "New Mexico", "Nuovo Messico", "New York", "North Carolina",
+    "Carolina del Nord", "North Dakota", "Dakota del Nord", "Rhode Island", "South Carolina",
+    "Carolina del Sud", "South Dakota", "Dakota del Sud", "West Virginia", "Virginia Occidentale",
+    "Ontario", "Québec", "Quebec",
+}  # fmt: skip
+# Italian exonyms of cities whose names US and Canadian towns share: "Parigi, Texas" is Paris, Texas.
+_IT["exonyms"] = {
+    "Parigi": "Paris", "Atene": "Athens", "Mosca": "Moscow", "Roma": "Rome", "Londra": "London",
+    "Napoli": "Naples", "Firenze": "Florence", "Venezia": "Venice", "Milano": "Milan", "Berlino": "Berlin",
+    "Lisbona": "Lisbon", "Varsavia": "Warsaw", "Dublino": "Dublin", "Il Cairo": "Cairo", "Menfi": "Memphis",
+    "Troia": "Troy", "Cartagine": "Carthage", "Siracusa": "Syracuse", "Corinto": "Corinth", "Itaca": "Ithaca",
+    "Betlemme": "Bethlehem", "Nazaret": "Nazareth", "Libano": "Lebanon", "Palestina": "Palestine",
+    "Edimburgo": "Edinburgh", "Amburgo": "Hamburg", "Monaco": "Munich", "Colonia": "Cologne", "Vienna": "Vienna",
+    "Praga": "Prague", "Belgrado": "Belgrade", "Odessa": "Odessa", "Pietroburgo": "Petersburg",
+    "San Pietroburgo": "St. Petersburg", "Toledo": "Toledo", "Madrid": "Madrid", "Messico": "Mexico",
+    "Lima": "Lima", "Delhi": "Delhi", "Canton": "Canton", "Versailles": "Versailles", "Marsiglia": "Marseilles",
+    "Orleans": "Orleans", "Nuova Orleans": "New Orleans", "Nuova York": "New York", "Lipsia": "Leipzig",
+    "Dresda": "Dresden", "Ginevra": "Geneva", "Smirne": "Smyrna", "Sparta": "Sparta", "Utica": "Utica",
+}  # fmt: skip
+_IT["storm_words"] = _set("uragano uragani tempesta tifone ciclone")
+# Names from the World Meteorological Organization's rotating lists (Atlantic and eastern North Pacific,
+# with the retired names the news still cites) in the Italian form a translation gives them.
+_IT["storm_translations"] = {
+    "Grazia": "Grace", "Firenze": "Florence", "Michele": "Michael", "Pietro": "Peter", "Giuliano": "Julian",
+    "Nicola": "Nicholas", "Martino": "Martin", "Isacco": "Isaac", "Raffaele": "Rafael", "Guglielmo": "William",
+    "Ugo": "Hugo", "Giovanna": "Jeanne", "Filippo": "Philippe", "Enrico": "Henri", "Riccardo": "Richard",
+    "Vittorio": "Victor", "Ofelia": "Ophelia", "Gualtiero": "Walter", "Tommaso": "Tobias", "Francesca": "Frances", "Caterina": "Katrina", "Matteo": "Matthew",
+    "Ivano": "Ivan", "Sebastiano": "Sebastien",
+    "Cristoforo": "Cristobal", "Edoardo": "Edouard", "Giuseppina": "Josephine", "Renato": "Rene",
+    "Elena": "Helene", "Fernando": "Fernand", "Gabriella": "Gabrielle",
+}  # fmt: skip
+STORM_NAMES = _set(
+    # Atlantic
+    "Alberto Beryl Chris Debby Ernesto Francine Gordon Helene Isaac Joyce Kirk Leslie Milton Nadine Oscar "
+    "Patty Rafael Sara Tony Valerie William Andrea Barry Chantal Dexter Erin Fernand Gabrielle Humberto "
+    "Imelda Jerry Karen Lorenzo Melissa Nestor Olga Pablo Rebekah Sebastien Tanya Van Wendy Arthur Bertha "
+    "Cristobal Dolly Edouard Fay Gonzalo Hanna Isaias Josephine Kyle Leah Marco Nana Omar Paulette Rene "
+    "Sally Teddy Vicky Wilfred Ana Bill Claudette Danny Elsa Fred Grace Henri Imani Julian Kate Larry Mindy "
+    "Nicholas Odette Peter Rose Sam Teresa Victor Wanda Alex Bonnie Colin Danielle Earl Farrah Gaston "
+    "Hermine Idris Julia Karl Lisa Martin Nicole Owen Paula Richard Shary Tobias Virginie Walter Arlene "
+    "Bret Cindy Don Emily Franklin Gert Harold Idalia Jose Katia Lee Margot Nigel Ophelia Philippe Rina "
+    "Sean Tammy Vince Whitney "
+    # retired Atlantic names still in the news
+    "Katrina Sandy Harvey Irma Maria Michael Florence Dorian Laura Ida Ian Fiona Andrew Hugo Rita Wilma "
+    "Ike Gustav Matthew Irene Charley Frances Ivan Jeanne Dennis Mitch Otto Eta Iota Hugo Gilbert Allen "
+    # eastern North Pacific
+    "Adrian Beatriz Calvin Dora Eugene Fernanda Greg Hilary Irwin Jova Kenneth Lidia Max Norma Otis Pilar "
+    "Ramon Selma Todd Veronica Wiley Xina York Zelda Aletta Bud Carlotta Daniel Emilia Fabio Gilma Hector "
+    "Ileana John Kristy Lane Miriam Norman Olivia Paul Rosa Sergio Tara Vicente Willa Xavier Yolanda Zeke "
+    "Alvin Barbara Cosme Dalila Erick Flossie Gil Henriette Ivo Juliette Kiko Lorena Mario Narda Octave "
+    "Priscilla Raymond Sonia Tico Velma Wallis Amanda Boris Cristina Douglas Elida Fausto Genevieve Hernan "
+    "Iselle Julio Karina Lowell Marie Norbert Odalys Polo Rachel Simon Trudy Vance Winnie Andres Blanca "
+    "Carlos Dolores Enrique Felicia Guillermo Hilda Ignacio Jimena Kevin Linda Marty Nora Olaf Pamela Rick "
+    "Sandra Terry Vivian Waldo Agatha Blas Celia Darby Estelle Frank Georgette Howard Ivette Javier Kay "
+    "Lester Madeline Newton Orlene Paine Roslyn Seymour Tina Virgil Winifred Patricia"
+)
 _IT["parties"] = {
     "R": ("repubblicano", "repubblicana"),
     "D": ("democratico", "democratica"),
