@@ -77,6 +77,7 @@ _RULE_MODULES = (
     "mtp040_noun_stacking",
     "mtp041_translated_us_place",
     "mtp042_translated_storm_name",
+    "mtp043_person_agreement",
 )
 
 
