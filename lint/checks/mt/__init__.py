@@ -78,6 +78,7 @@ _RULE_MODULES = (
     "mtp041_translated_us_place",
     "mtp042_translated_storm_name",
     "mtp043_person_agreement",
+    "mtp044_english_title_abbreviation",
 )
 
 

@@ -192,6 +192,16 @@ _IT["exonyms"] = {
     "Orleans": "Orleans", "Nuova Orleans": "New Orleans", "Nuova York": "New York", "Lipsia": "Leipzig",
     "Dresda": "Dresden", "Ginevra": "Geneva", "Smirne": "Smyrna", "Sparta": "Sparta", "Utica": "Utica",
 }  # fmt: skip
+# English abbreviated titles before a name, and the Italian title (masculine, feminine when it differs).
+_IT["english_title_abbreviations"] = {
+    "Brig. Gen.": ("generale di brigata",), "Maj. Gen.": ("generale di divisione",),
+    "Lt. Gen.": ("generale di corpo d'armata",), "Lt. Col.": ("tenente colonnello",),
+    "Atty. Gen.": ("procuratore generale", "procuratrice generale"),
+    "Dr.": ("dottor", "dottoressa"), "Sen.": ("senatore", "senatrice"), "Rep.": ("deputato", "deputata"),
+    "Gov.": ("governatore", "governatrice"), "Gen.": ("generale",), "Lt.": ("tenente",),
+    "Col.": ("colonnello",), "Sgt.": ("sergente",), "Adm.": ("ammiraglio",), "Capt.": ("capitano",),
+    "Maj.": ("maggiore",), "Rev.": ("reverendo",), "Sec.": ("segretario", "segretaria"),
+}  # fmt: skip
 _IT["storm_words"] = _set("uragano uragani tempesta tifone ciclone")
 # Names from the World Meteorological Organization's rotating lists (Atlantic and eastern North Pacific,
 # with the retired names the news still cites) in the Italian form a translation gives them.
