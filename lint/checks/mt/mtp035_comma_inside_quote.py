@@ -25,7 +25,11 @@ def _pattern() -> object:
     present = "|".join(sorted(data["speech_present"]))
     aux = "|".join(sorted(data["auxiliaries"]))
     verb = rf"(?:(?i:{aux})[ \u00a0]+(?:\p{{Ll}}+mente[ \u00a0]+|poi[ \u00a0]+|anche[ \u00a0]+)?(?:{past})|(?:{present}))"
-    return regex.compile(rf"(?P<mark>[,.])(?P<quote>[\"”»])[ \u00a0]+{_NAME}{verb}(?![\p{{L}}])")
+    # After a full stop a capital opens a new sentence ("«Basta.» Lo ha detto ieri"): only a verb in
+    # small letters continues the quotation's sentence.
+    return regex.compile(
+        rf"(?:(?P<mark>,)(?P<quote>[\"”»])[ \u00a0]+{_NAME}|(?P<mark2>\.)(?P<quote2>[\"”»])[ \u00a0]+(?=\p{{Ll}})){verb}(?![\p{{L}}])"
+    )
 
 
 class CommaInsideQuote:
@@ -77,8 +81,8 @@ class CommaInsideQuote:
         if '"' not in text and "”" not in text and "»" not in text:
             return
         for m in _pattern().finditer(text):
-            quote = m.group("quote")
-            start = min(m.start("mark"), m.start("quote"))
+            quote = m.group("quote") or m.group("quote2")
+            start = m.start("mark") if m.group("mark") else m.start("mark2")
             fixed = quote + ","
             yield Match(start, start + 2, suggestions=(fixed,), replacement=fixed)
 

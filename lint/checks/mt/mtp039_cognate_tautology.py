@@ -19,11 +19,11 @@ def _pattern() -> re.Pattern[str]:
     data = words("it")
     prepositions = "|".join(sorted(data["tautology_prepositions"]))
     articles = "|".join(sorted((a for a in data["articles"] if not a.endswith("'")), key=len, reverse=True))
-    # verb, preposition, article, at most one word (an adjective), the noun
+    # verb, preposition, article, the noun (or an adjective and the noun)
     return re.compile(
         rf"(?<![\w'’])(?P<verb>[^\W\d_]{{4,}})[ \u00a0]+(?:{prepositions})[ \u00a0]+"
         rf"(?:(?:{articles})[ \u00a0]+|(?:l|un|dell|nell)['’])"
-        r"(?:[^\W\d_]+[ \u00a0]+)?(?P<noun>[^\W\d_]{4,})(?![\w'’])",
+        r"(?P<first>[^\W\d_]+)(?![\w'’])(?:[ \u00a0]+(?P<second>[^\W\d_]{4,})(?![\w'’]))?",
         re.IGNORECASE,
     )
 
@@ -93,17 +93,20 @@ class CognateTautology:
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
         for m in _pattern().finditer(text):
-            verb, noun = m.group("verb"), m.group("noun")
-            if verb[:4].casefold() != noun[:4].casefold():
-                continue  # different roots: nothing to look up
-            infinitive = _infinitive(verb)
-            if infinitive is None:
-                continue
-            stem = infinitive[:-3]
-            folded = noun.casefold()
-            if len(stem) < 4 or not (folded.startswith(stem) or _lemma(noun) == infinitive):
-                continue
-            yield Match(m.start(), m.end(), suggestions=(verb,), replacement=verb)
+            verb = m.group("verb")
+            for group in ("first", "second"):
+                noun = m.group(group)
+                if noun is None or verb[:4].casefold() != noun[:4].casefold():
+                    continue  # different roots: nothing to look up
+                infinitive = _infinitive(verb)
+                if infinitive is None:
+                    break
+                stem = infinitive[:-3]
+                folded = noun.casefold()
+                if len(stem) < 4 or not (folded.startswith(stem) or _lemma(noun) == infinitive):
+                    continue
+                yield Match(m.start(), m.end(group), suggestions=(verb,), replacement=verb)
+                break
 
 
 RULE = CognateTautology()
