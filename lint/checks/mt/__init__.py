@@ -12,13 +12,34 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from lint.text import quoted_spans
+from lint.text import document_words
 
 
-def document_quotes(document: Any) -> list[tuple[int, int]]:
-    """The document's quoted stretches (marks included), computed once."""
-    text = document.prose.text
-    return document.shared("quoted-spans", lambda: quoted_spans(text))
+def in_quotes(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside a quotation opened earlier in its paragraph: more «“ opened than
+    closed before it, or an odd number of straight double quotes. Looked up where a rule has a finding,
+    rather than pairing every mark of the document."""
+    start = max(text.rfind("\n\n", 0, offset), text.rfind("\r\n\r\n", 0, offset)) + 1
+    before = text[start:offset]
+    if before.count("«") > before.count("»") or before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def vocabulary(document: Any) -> frozenset[str]:
+    """The document's words in lower case (shared with the phrase packs): most rules of this family
+    first ask whether the few words they need occur at all."""
+    return document_words(document).vocabulary
+
+
+def word_spans(document: Any, wanted: Any) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of the lower-case words in ``wanted``, in text order."""
+    words = document_words(document)
+    present = words.vocabulary.intersection(wanted)
+    if not present:
+        return []
+    spans = words.spans
+    return sorted(spans[i] for word in present for i in words.index[word])
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:

@@ -14,8 +14,13 @@ from lint.document import Document
 from lint.findings import Severity
 from lint.rules import Match
 
-# A number as either language may write it; which mark is which is decided afterwards.
-_NUMBER = re.compile(r"(?<![\w.,/:-])\d{1,3}(?:[.,]\d+)+(?![\w/:-])|(?<![\w.,/:-])\d+(?:[.,]\d+)?(?![\w/:-])")
+# A number with a decimal or thousands mark, as either language may write it; which mark is which is
+# decided afterwards. The pattern starts with a digit so that the scan is fast; what may not touch the
+# number on either side (a version's "v", a date's slash, an address) is checked for each candidate.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
+_MARKED_DIGIT = re.compile(r"\d[.,]\d")
+_BAD_BEFORE = frozenset("./,:-_")
+_BAD_AFTER = frozenset("/:-_")
 _CURRENCY_BEFORE = re.compile(r"[$€£¥][ \u00a0]?\Z")
 _NEXT_WORD = re.compile(r"[ \u00a0]*(%|[^\W\d_]+(?:[ \u00a0]+[^\W\d_]+)?)")
 _ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -86,11 +91,25 @@ class EnglishNumberFormat:
         scale, measures = data["scale_words"], data["measures"]
         # The marks that are wrong in this language: English marks in Italian, Italian ones in English.
         point, comma = (".", ",") if lang == "it" else (",", ".")
-        for m in _NUMBER.finditer(text):
-            number = m.group()
-            if point not in number and comma not in number:
+        done = -1
+        for hint in _MARKED_DIGIT.finditer(text):
+            if hint.start() < done:
                 continue
+            left = hint.start()
+            while left and (text[left - 1].isdigit() or text[left - 1] in ".,") and hint.start() - left < 20:
+                left -= 1
+            while left < hint.start() and not text[left].isdigit():
+                left += 1
+            m = _NUMBER.match(text, left)
+            if m is None:
+                continue
+            done = m.end()
+            number = m.group()
             start, end = m.span()
+            if start and (text[start - 1] in _BAD_BEFORE or text[start - 1].isalpha()):
+                continue
+            if end < len(text) and (text[end] in _BAD_AFTER or text[end].isalpha()):
+                continue
             before = text[max(0, start - 3) : start]
             currency = _CURRENCY_BEFORE.search(before) is not None
             nxt = _NEXT_WORD.match(text, end)

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import italian_number, parse_number
+from lint.checks.mt import italian_number, parse_number, vocabulary
 from lint.document import Document
 from lint.rules import Match
 
@@ -16,6 +16,9 @@ _AMOUNT = re.compile(
     r"(?<![\w.,])(?:(?P<currency>[$€£][ \u00a0]?)?(?P<number>\d+(?:[.,]\d+)*|un|uno|una)[ \u00a0]+)?"
     r"(?P<word>[Tt]rilion[ei]|[Bb]ilion[ei])(?![\w])"
 )
+
+
+_WORDS = frozenset({"trilione", "trilioni", "bilione", "bilioni"})
 
 
 class TrillionBillion:
@@ -68,9 +71,9 @@ class TrillionBillion:
     )
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
-        text = document.prose.text
-        if "rilion" not in text and "ilion" not in text:
+        if not vocabulary(document) & _WORDS:
             return
+        text = document.prose.text
         for m in _AMOUNT.finditer(text):
             word = m.group("word")
             trillion = word[0] in "Tt"

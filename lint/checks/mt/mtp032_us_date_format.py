@@ -9,14 +9,16 @@ from functools import cache
 from typing import Any
 
 from lint.checks.base import rule_meta
+from lint.checks.mt import word_spans
 from lint.checks.mt.words import words
 from lint.document import Document
 from lint.findings import Severity
 from lint.rules import Match
 
 _PREVIOUS_WORD = re.compile(r"([\w']+)[ \u00a0]+\Z")
+_DAY_BEFORE = re.compile(r"(?<![\w])(\d{1,2})[ \u00a0]+\Z")
 _ROMAN_OR_DAY = re.compile(r"\d{1,2}|[IVXL]+")
-_NUMERIC = re.compile(r"(?<![\d/.,-])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/]|[.,]\d)")
+_NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/]|[.,]\d)")
 # What may follow "ottobre 3" for the number to be a day: punctuation, the end, a year, a time.
 _AFTER_DAY = r"(?=[ \u00a0]*(?:[,.;:)!?]|$|\n|e[ \u00a0]|alle[ \u00a0]|al[ \u00a0]|dalle[ \u00a0]))"
 _AFTER_DAY_EN = (
@@ -26,23 +28,19 @@ _AFTER_DAY_EN = (
 
 @cache
 def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
-    months = "|".join(words(language)["months"])
     if language == "it":
-        comma_year = re.compile(
-            rf"(?<![\w])(\d{{1,2}}[ \u00a0]+(?i:{months})),([ \u00a0]+\d{{4}})(?!\d)", re.MULTILINE
-        )
+        # Each is matched at a month the document's word index found, not scanned for.
+        comma_year = re.compile(r",([ \u00a0]+\d{4})(?!\d)")
         month_day = re.compile(
-            rf"(?<![\w])((?i:{months}))[ \u00a0]+([1-9]|[12]\d|3[01])(?:,[ \u00a0]+(\d{{4}}))?"
-            rf"(?![\w.,:/]\d|\d){_AFTER_DAY}",
+            rf"[ \u00a0]+([1-9]|[12]\d|3[01])(?:,[ \u00a0]+(\d{{4}}))?(?![\w.,:/]\d|\d){_AFTER_DAY}",
             re.MULTILINE,
         )
         return comma_year, month_day
     article_day = re.compile(
-        rf"(?<![\w])(?:[Tt]he[ \u00a0]+(\d{{1,2}})[ \u00a0]+({months})|(\d{{1,2}})[ \u00a0]+of[ \u00a0]+({months}))"
-        rf"(?!\w){_AFTER_DAY_EN}",
-        re.MULTILINE,
+        r"(?:(?<![\w])[Tt]he[ \u00a0]+(\d{1,2})|(?<![\w\d])(\d{1,2})[ \u00a0]+of)[ \u00a0]+\Z"
     )
-    return (article_day,)
+    after = re.compile(rf"(?!\w){_AFTER_DAY_EN}", re.MULTILINE)
+    return article_day, after
 
 
 class UsDateFormat:
@@ -91,40 +89,63 @@ class UsDateFormat:
         if lang not in ("it", "en"):
             return
         text = document.prose.text
+        months = word_spans(document, {m.casefold() for m in words(lang)["months"]})
         if lang == "it":
             if "/" in text:
                 yield from self._numeric(text)
             comma_year, month_day = _patterns("it")
-            for m in comma_year.finditer(text):
-                fixed = m.group(1) + m.group(2)
-                yield Match(
-                    m.start(), m.end(), suggestions=(fixed,), replacement=fixed, severity=Severity.WARNING
-                )
             street = words("it")["street_words"]
-            for m in month_day.finditer(text):
-                previous = _PREVIOUS_WORD.search(text, max(0, m.start() - 40), m.start())
+            for start, end in months:
+                month = text[start:end]
+                day = _DAY_BEFORE.search(text, max(0, start - 4), start)
+                found = comma_year.match(text, end) if day else None
+                if found:
+                    fixed = f"{day.group(1)} {month}{found.group(1)}"
+                    yield Match(
+                        day.start(1),
+                        found.end(),
+                        suggestions=(fixed,),
+                        replacement=fixed,
+                        severity=Severity.WARNING,
+                    )
+                    continue
+                m = month_day.match(text, end)
+                if m is None:
+                    continue
+                previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
                 if previous and (
                     previous.group(1).casefold() in street or _ROMAN_OR_DAY.fullmatch(previous.group(1))
                 ):
                     continue  # "via XX Settembre 12", "il 3 ottobre 12 persone"
-                month, day, year = m.group(1), m.group(2), m.group(3)
-                fixed = f"{day} {month.lower()}" + (f" {year}" if year else "")
+                day_number, year = m.group(1), m.group(2)
+                fixed = f"{day_number} {month.lower()}" + (f" {year}" if year else "")
                 yield Match(
-                    m.start(), m.end(), suggestions=(fixed,), replacement=fixed, severity=Severity.WARNING
+                    start, m.end(), suggestions=(fixed,), replacement=fixed, severity=Severity.WARNING
                 )
         else:
-            (article_day,) = _patterns("en")
-            for m in article_day.finditer(text):
-                day = m.group(1) or m.group(3)
-                month = m.group(2) or m.group(4)
-                fixed = f"{day} {month}"
+            article_day, after = _patterns("en")
+            for start, end in months:
+                m = article_day.search(text, max(0, start - 12), start)
+                if m is None or not after.match(text, end):
+                    continue
+                month = text[start:end]
+                fixed = f"{m.group(1) or m.group(2)} {month}"
                 yield Match(
-                    m.start(), m.end(), suggestions=(fixed,), replacement=fixed, severity=Severity.WARNING
+                    m.start(), end, suggestions=(fixed,), replacement=fixed, severity=Severity.WARNING
                 )
 
     @staticmethod
     def _numeric(text: str) -> Iterator[Match]:
-        for m in _NUMERIC.finditer(text):
+        slash = text.find("/")
+        while slash >= 0:
+            at = slash - 2 if slash >= 2 and text[slash - 2].isdigit() else slash - 1
+            m = _NUMERIC.match(text, max(0, at))
+            slash = text.find("/", slash + 1)
+            if m is None:
+                continue
+            slash = text.find("/", m.end())
+            if m.start() and (text[m.start() - 1].isdigit() or text[m.start() - 1] in "/.,-"):
+                continue
             first, second = int(m.group(1)), int(m.group(2))
             if 1 <= first <= 12 and 12 < second <= 31:
                 fixed = f"{m.group(2)}/{m.group(1)}/{m.group(3)}"

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from lint.checks.base import rule_meta
+from lint.checks.mt import vocabulary
 from lint.checks.mt.words import words
 from lint.document import Document
 from lint.rules import Match
@@ -20,11 +21,21 @@ _TIME_WORDS = r"(?:alle|dalle|le|ore|entro le|verso le|fino alle|tra le|dopo le|
 @cache
 def _pattern() -> re.Pattern[str]:
     zones = "|".join(sorted(words("it")["time_zones"], key=len, reverse=True))
+    # Digit first, so the scan is fast; a time only with am/pm or a zone after it.
     return re.compile(
-        rf"(?P<lead>(?<![\w]){_TIME_WORDS}[ \u00a0]+)?(?<![\w.:,])(?P<hour>\d{{1,2}})(?:[:.](?P<minute>[0-5]\d))?"
-        r"(?:[ \u00a0]*(?P<half>[ap]\.[ \u00a0]?m\.|[ap]m(?![\w])|[AP]M(?![\w])))?"
-        rf"(?:[ \u00a0]+(?P<zone>{zones})(?![\w]))?",
+        r"(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?"
+        rf"(?:[ \u00a0]*(?P<half>[ap]\.[ \u00a0]?m\.|[ap]m(?![\w])|[AP]M(?![\w]))(?:[ \u00a0]+(?P<zone1>{zones})(?![\w]))?"
+        rf"|[ \u00a0]+(?P<zone2>{zones})(?![\w]))"
     )
+
+
+_LEAD = re.compile(rf"(?<![\w]){_TIME_WORDS}[ \u00a0]+\Z")
+
+
+@cache
+def _markers(zones: tuple[str, ...]) -> frozenset[str]:
+    """The words a 12-hour time or a US zone leaves in the document's word list ("pm", "p.m", "edt")."""
+    return frozenset({"am", "pm", "a.m", "p.m", *(zone.casefold() for zone in zones)})
 
 
 class TwelveHourTime:
@@ -57,6 +68,7 @@ class TwelveHourTime:
             ("it", "Il voto è arrivato ⟦alle 8:15 pm⟧ di martedì."),
             ("it", "La conferenza inizia ⟦alle 10 a.m.⟧ e finisce presto."),
             ("it", "Il discorso è previsto ⟦alle 21:00 ET⟧ dalla Casa Bianca."),
+            ("it", "Il comizio si è chiuso ⟦alle 11pm⟧ di sabato."),
         ],
         clean=[
             ("it", "Il voto è arrivato alle 20.15 di martedì, le 2.15 in Italia."),
@@ -69,16 +81,18 @@ class TwelveHourTime:
     )
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
-        text = document.prose.text
-        if not re.search(r"\d[ \u00a0]*(?:[apAP]\.?[ \u00a0]?[mM]\b|[ECMP][SD]?T\b)", text):
-            return
         zones = words("it")["time_zones"]
+        text = document.prose.text
+        if vocabulary(document).isdisjoint(_markers(tuple(zones))) and "pm" not in text and "PM" not in text:
+            return  # no "pm", "p.m.", "ET", nor a glued "8pm"
         for m in _pattern().finditer(text):
-            half, zone = m.group("half"), m.group("zone")
-            if not half and not zone:
-                continue
+            start = m.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in ".:,"):
+                continue  # inside a longer number or word
+            half, zone = m.group("half"), m.group("zone1") or m.group("zone2")
             hour, minute = int(m.group("hour")), m.group("minute")
-            if not (m.group("lead") or minute or (half and "." in half)):
+            lead = _LEAD.search(text, max(0, start - 20), start)
+            if not (lead or minute or (half and "." in half)):
                 continue
             if hour > 23 or (half and not 1 <= hour <= 12):
                 continue
@@ -86,11 +100,12 @@ class TwelveHourTime:
                 pm = half[0] in "pP"
                 hour = hour % 12 + (12 if pm else 0)
             suggestion = f"{hour}.{minute}" if minute and minute != "00" else str(hour)
-            if m.group("lead"):
-                suggestion = m.group("lead") + suggestion
+            if lead:
+                suggestion = lead.group() + suggestion
+                start = lead.start()
             zone_name = zones[zone] if zone else "ora locale"
             yield Match(
-                m.start(),
+                start,
                 m.end(),
                 args={"zone": zone_name},
                 suggestions=(suggestion,),

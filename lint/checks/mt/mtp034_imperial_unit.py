@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import italian_number
+from lint.checks.mt import italian_number, vocabulary, word_spans
 from lint.checks.mt.words import words
 from lint.document import Document
 from lint.rules import Match
@@ -23,6 +23,7 @@ _BARE_DEGREES = re.compile(_NUMBER + r"[ \u00a0]+gradi(?![\w])(?![ \u00a0]+(?:Ce
 _INCH_CONTEXT = re.compile(r"schermo|display|monitor|televisor|\btv\b|tablet|smartphone|cerchi|ruote", re.I)
 
 
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d[\d.,]*[ \u00a0]+\Z")
 _CONVERTED = re.compile(r"[ \u00a0]*\([ \u00a0]*(?:circa[ \u00a0]+)?\d")
 
 
@@ -91,9 +92,14 @@ class ImperialUnit:
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
         table = words("it")["imperial_units"]
+        present = vocabulary(document)
+        units = present.intersection(table)
+        fahrenheit_named = "fahrenheit" in present or "°" in text
+        if not units and not fahrenheit_named:
+            return
         exceptions = words("it")["unit_exceptions"]
         fahrenheit = False
-        for m in _FAHRENHEIT.finditer(text):
+        for m in _FAHRENHEIT.finditer(text) if fahrenheit_named else ():
             fahrenheit = True
             value = _value(m.group("number"))
             if value is not None:
@@ -103,7 +109,11 @@ class ImperialUnit:
                 value = _value(m.group("number"))
                 if value is not None and value > 50 and not _FAHRENHEIT.match(text, m.start()):
                     yield self._degrees(m, value)
-        for m in _units().finditer(text):
+        for unit_start, _unit_end in word_spans(document, units):
+            number = _NUMBER_BEFORE.search(text, max(0, unit_start - 20), unit_start)
+            m = _units().match(text, number.start()) if number else None
+            if m is None:
+                continue
             unit = m.group("unit")
             if _CONVERTED.match(text, m.end()) or text[max(0, m.start() - 1) : m.start()] == "(":
                 continue  # the conversion is given beside it: "100 metri (328 piedi)"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -30,6 +31,9 @@ def _pattern() -> object:
     return regex.compile(
         rf"(?:(?P<mark>,)(?P<quote>[\"”»])[ \u00a0]+{_NAME}|(?P<mark2>\.)(?P<quote2>[\"”»])[ \u00a0]+(?=\p{{Ll}})){verb}(?![\p{{L}}])"
     )
+
+
+_MARKS = re.compile(r'[,.]["”»]')
 
 
 class CommaInsideQuote:
@@ -78,7 +82,7 @@ class CommaInsideQuote:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
-        if '"' not in text and "”" not in text and "»" not in text:
+        if _MARKS.search(text) is None:
             return
         for m in _pattern().finditer(text):
             quote = m.group("quote") or m.group("quote2")

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import document_quotes, inside
+from lint.checks.mt import in_quotes, inside
 from lint.checks.mt.words import words
 from lint.document import Document
 from lint.rules import Match
@@ -20,6 +20,13 @@ _RUN = re.compile(
     rf"(?<![\w'’-]){CAPITAL_CANDIDATE}[\w'’-]*(?:[ \u00a0]+(?:{CAPITAL_CANDIDATE}[\w'’-]*|\d+)){{2,}}(?![\w'’-])"
 )
 _TOKEN = re.compile(r"[^ \u00a0]+")
+
+
+@functools.cache
+def _hint(function_words: frozenset[str]) -> re.Pattern[str]:
+    """A capitalised word, then a capitalised function word, then a capital: "Vince Le Primarie"."""
+    capitalised = "|".join(sorted((w.capitalize() for w in function_words), key=len, reverse=True))
+    return re.compile(rf" (?:{capitalised})[ \u00a0]+{CAPITAL_CANDIDATE}")
 
 
 @functools.cache
@@ -95,9 +102,8 @@ class HeadlineTitleCase:
         function_words = data["title_case_function_words"]
         # English function words make the run an English name or title ("The Lord of the Rings").
         english = words("en")["title_case_function_words"]
-        quotes: list[tuple[int, int]] | None = None
         names: list[tuple[int, int]] | None = None
-        for run in _RUN.finditer(text):
+        for run in self._runs(text, function_words):
             tokens = [(m.start() + run.start(), m.group()) for m in _TOKEN.finditer(run.group())]
             folded = [t.casefold().strip("'’") for _, t in tokens]
             if any(w in english for w in folded):
@@ -106,9 +112,7 @@ class HeadlineTitleCase:
             inner = [i for i in range(1, len(tokens) - 1) if folded[i] in function_words]
             if not inner:
                 continue
-            if quotes is None:
-                quotes = document_quotes(document)
-            if inside(quotes, run.start()):
+            if in_quotes(text, run.start()):
                 continue
             if names is None:
                 names = self._names(document, options)
@@ -123,6 +127,21 @@ class HeadlineTitleCase:
             if not common:
                 continue
             yield Match(run.start(), run.end())
+
+    @staticmethod
+    def _runs(text: str, function_words: frozenset[str]) -> Iterator[re.Match[str]]:
+        """The runs of capitalised words around each capitalised function word that follows a capitalised
+        word: a scan for that rare sign first, the runs only where it is."""
+        done = -1
+        for hint in _hint(function_words).finditer(text):
+            if hint.start() < done or not text[hint.start() - 1 : hint.start()].isalpha():
+                continue
+            lo = text.rfind("\n", 0, hint.start()) + 1
+            for run in _RUN.finditer(text, max(lo, hint.start() - 200), hint.end() + 200):
+                if run.start() <= hint.start() < run.end() and run.end() > done:
+                    done = run.end()
+                    yield run
+                    break
 
     @staticmethod
     def _names(document: Document, options: Mapping[str, Any]) -> list[tuple[int, int]]:

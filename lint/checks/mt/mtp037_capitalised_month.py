@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import document_quotes, inside
+from lint.checks.mt import in_quotes, word_spans
 from lint.checks.mt.words import words
 from lint.document import Document
 from lint.rules import Match
@@ -19,10 +19,12 @@ _NEXT = re.compile(r"[ \u00a0]+([\w'’]+)")
 
 
 @functools.cache
-def _pattern() -> re.Pattern[str]:
+def _names() -> frozenset[str]:
     data = words("it")
-    names = [w.capitalize() for w in (*data["months"], *data["weekdays"])]
-    return re.compile(rf"(?<![\w'’])(?:{'|'.join(names)})(?![\w'’])")
+    return frozenset((*data["months"], *data["weekdays"]))
+
+
+_CAPITALISED = re.compile(r"\w+")
 
 
 class CapitalisedMonth:
@@ -72,8 +74,12 @@ class CapitalisedMonth:
         text = document.prose.text
         data = words("it")
         streets, named = data["street_words"], data["named_dates"]
-        quotes: list[tuple[int, int]] | None = None
-        for m in _pattern().finditer(text):
+        for start, end in word_spans(document, _names()):
+            if not text[start].isupper():
+                continue
+            m = _CAPITALISED.match(text, start, end)
+            if m is None:
+                continue
             previous = _PREVIOUS.search(text, max(0, m.start() - 40), m.start())
             if previous is None:
                 continue  # the start of a sentence, a line or a bracket
@@ -95,9 +101,7 @@ class CapitalisedMonth:
                 after = _NEXT.match(text, following.end())
                 if after and after.group(1)[:1].isupper():
                     continue  # "Domenica delle Palme"
-            if quotes is None:
-                quotes = document_quotes(document)
-            if inside(quotes, m.start()):
+            if in_quotes(text, m.start()):
                 continue
             lower = m.group().lower()
             yield Match(m.start(), m.end(), suggestions=(lower,), replacement=lower)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -22,6 +23,9 @@ def _pattern() -> Any:
         rf"\((?P<party>[RDI])[-–](?P<state>{states})(?:[-–]\d{{1,2}})?\)"
         rf"|(?<=\p{{L}},[ \u00a0])(?P<party2>[RDI])[-–](?P<state2>{states})(?:[-–]\d{{1,2}})?(?=,)"
     )
+
+
+_TAG_START = re.compile(r"[(,] ?[RDI][-–]")
 
 
 class PartyStateTag:
@@ -70,7 +74,7 @@ class PartyStateTag:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
-        if "R-" not in text and "D-" not in text and "I-" not in text and "–" not in text:
+        if _TAG_START.search(text) is None:
             return
         data = words("it")
         states, parties = data["us_states"], data["parties"]

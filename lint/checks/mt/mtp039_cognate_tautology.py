@@ -19,13 +19,19 @@ def _pattern() -> re.Pattern[str]:
     data = words("it")
     prepositions = "|".join(sorted(data["tautology_prepositions"]))
     articles = "|".join(sorted((a for a in data["articles"] if not a.endswith("'")), key=len, reverse=True))
-    # verb, preposition, article, the noun (or an adjective and the noun)
+    # Anchored on the preposition and article, the rarer part: the verb is read backwards from there.
+    # Then the noun (or an adjective and the noun).
     return re.compile(
-        rf"(?<![\w'’])(?P<verb>[^\W\d_]{{4,}})[ \u00a0]+(?:{prepositions})[ \u00a0]+"
-        rf"(?:(?:{articles})[ \u00a0]+|(?:l|un|dell|nell)['’])"
+        rf" (?:{prepositions})[ \u00a0]+(?:(?:{articles})[ \u00a0]+|(?:l|un|dell|nell)['’])"
         r"(?P<first>[^\W\d_]+)(?![\w'’])(?:[ \u00a0]+(?P<second>[^\W\d_]{4,})(?![\w'’]))?",
-        re.IGNORECASE,
     )
+
+
+_VERB_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]{4,})\Z")
+
+
+# The verb is read in the compound tense news copy uses: "ha annunciato in un annuncio".
+_PARTICIPLE_ENDINGS = ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute")
 
 
 def _lemma(word: str) -> str:
@@ -61,7 +67,7 @@ class CognateTautology:
                 "Segnala un verbo seguito da un complemento con il suo stesso nome: «ha annunciato in un "
                 "annuncio», «ha dichiarato in una dichiarazione», «ha spiegato in una breve spiegazione». È il "
                 "calco di collocazioni inglesi («said in a statement» tradotto con il verbo e il nome della "
-                "stessa radice). Il verbo e il nome si riconoscono dalla morfologia (il lemma del verbo e la "
+                "stessa radice), con il verbo al participio dei tempi composti. Il verbo e il nome si riconoscono dalla morfologia (il lemma del verbo e la "
                 "radice del nome, con i dizionari di simplemma), non da un elenco di frasi. La correzione "
                 "toglie il complemento: non è sicura."
             ),
@@ -93,7 +99,10 @@ class CognateTautology:
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
         for m in _pattern().finditer(text):
-            verb = m.group("verb")
+            found = _VERB_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if found is None or not found.group(1).casefold().endswith(_PARTICIPLE_ENDINGS):
+                continue
+            verb = found.group(1)
             for group in ("first", "second"):
                 noun = m.group(group)
                 if noun is None or verb[:4].casefold() != noun[:4].casefold():
@@ -105,7 +114,7 @@ class CognateTautology:
                 folded = noun.casefold()
                 if len(stem) < 4 or not (folded.startswith(stem) or _lemma(noun) == infinitive):
                     continue
-                yield Match(m.start(), m.end(group), suggestions=(verb,), replacement=verb)
+                yield Match(found.start(1), m.end(group), suggestions=(verb,), replacement=verb)
                 break
 
 

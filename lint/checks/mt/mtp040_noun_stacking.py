@@ -3,28 +3,31 @@ it should follow ("il Pentagono portavoce John Kirby", "la Casa Bianca consiglie
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import document_quotes, inside
+from lint.checks.mt import in_quotes, word_spans
 from lint.document import Document
 from lint.language import FUNCTION_WORDS
 from lint.rules import Match
 from lint.text import CAPITAL_CANDIDATE
 
-# An article (or the start of a sentence), one to three capitalised words, a lower-case word, and
-# what follows it; the lower-case word is judged against the knowledge base's office nouns.
-_STACK = re.compile(
+# Read backwards from an office noun the document's word index found: an article (or the start of a
+# sentence) and one to three capitalised words right before it; then the word after it.
+_BEFORE_HEAD = re.compile(
     rf"(?:(?<![\w'’])(?P<article>[Ii]l|[Ll]a|[Ll]o|[Ll]['’])[ \u00a0]*|(?:^|(?<=[.!?:]\s)))"
-    rf"(?P<org>(?:{CAPITAL_CANDIDATE}[\w'’-]*[ \u00a0]+){{0,2}}{CAPITAL_CANDIDATE}[\w'’-]*)"
-    r"[ \u00a0]+(?P<head>[a-zà-ù]{3,}|CEO|COO|CFO)(?P<tail>[ \u00a0]+[\w'’]+)?",
+    rf"(?P<org>(?:{CAPITAL_CANDIDATE}[\w'’-]*[ \u00a0]+){{0,2}}{CAPITAL_CANDIDATE}[\w'’-]*)[ \u00a0]+\Z",
     re.MULTILINE,
 )
+_TAIL = re.compile(r"[ \u00a0]+([\w'’]+)")
+_ACRONYM_HEADS = frozenset({"ceo", "coo", "cfo"})
 _COMPLEMENT = frozenset(["di", "del", "della", "dello", "dei", "degli", "delle", "dell", "d"])
 
 
+@functools.cache
 def _office_heads(ckb: Any) -> frozenset[str]:
     """The head nouns of the offices the knowledge base knows ("portavoce", "segretario", "consigliere"),
     without the words that describe rather than name an office ("falco", "leader")."""
@@ -83,13 +86,21 @@ class NounStacking:
         if ckb is None:
             return
         text = document.prose.text
-        heads = document.shared("mt-office-heads", lambda: _office_heads(ckb))
-        quotes: list[tuple[int, int]] | None = None
-        for m in _STACK.finditer(text):
-            head, tail, org = m.group("head"), m.group("tail"), m.group("org")
-            if head.casefold() not in heads:
+        heads = _office_heads(ckb) | _ACRONYM_HEADS
+        for head_start, head_end in word_spans(document, heads):
+            head = text[head_start:head_end]
+            if not (head.islower() or head in ("CEO", "COO", "CFO")):
                 continue
-            following = tail.strip() if tail else ""
+            # The word before must end a capitalised name: "il Pentagono portavoce", not "il portavoce".
+            space = text.rfind(" ", 0, head_start - 1)
+            if not text[space + 1 : space + 2].isupper():
+                continue
+            m = _BEFORE_HEAD.search(text, max(0, head_start - 80), head_start)
+            if m is None:
+                continue
+            org = m.group("org")
+            tail = _TAIL.match(text, head_end)
+            following = tail.group(1) if tail else ""
             if following.casefold().rstrip("'’") in _COMPLEMENT:
                 continue  # an apposition with its complement: "l'Italia presidente di turno del G7"
             if not m.group("article") and not following[:1].isupper():
@@ -100,14 +111,12 @@ class NounStacking:
                 continue  # a capitalised article at a sentence start: "Il presidente Chirac"
             if ckb.lookup(org) or any(w.casefold() in heads for w in org.split()):
                 continue  # a person, or an office itself ("il Presidente portavoce")
-            if quotes is None:
-                quotes = document_quotes(document)
-            if inside(quotes, m.start()):
+            if in_quotes(text, m.start()):
                 continue
             start = m.start("article") if m.group("article") else m.start("org")
             article = "il" if head[:1].lower() not in "aeiouàèéìòù" else "l'"
             suggestion = f"{article}{'' if article.endswith(chr(39)) else ' '}{head} di {org}"
-            yield Match(start, m.end("head"), suggestions=(suggestion,))
+            yield Match(start, head_end, suggestions=(suggestion,))
 
 
 RULE = NounStacking()

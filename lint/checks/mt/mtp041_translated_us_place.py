@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
+from lint.checks.mt import vocabulary, word_spans
 from lint.checks.mt.words import words
 from lint.document import Document
 from lint.rules import Match
@@ -26,6 +27,17 @@ def _pattern() -> Any:
         rf"(?<![\p{{L}}'’])(?P<city>{cities}),?[ \u00a0]+\(?(?P<state>{states})\)?(?![\p{{L}}])"
         rf"|(?<![\p{{L}}'’])(?P<city2>{cities})[ \u00a0]+\((?P<state2>{states})\)"
     )
+
+
+@functools.cache
+def _first_words(names: Any) -> frozenset[str]:
+    return frozenset(name.split()[0].casefold() for name in names)
+
+
+@functools.cache
+def _translated_last_words() -> frozenset[str]:
+    """The last word of each exonym that differs from the English name ("parigi", "cairo")."""
+    return frozenset(it.split()[-1].casefold() for it, en in words("it")["exonyms"].items() if it != en)
 
 
 class TranslatedUsPlace:
@@ -67,9 +79,22 @@ class TranslatedUsPlace:
     )
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        data = words("it")
+        present = vocabulary(document)
+        if not present.intersection(_first_words(data["us_state_names"])) or not present.intersection(
+            _first_words(tuple(data["exonyms"]))
+        ):
+            return
         text = document.prose.text
-        exonyms = words("it")["exonyms"]
-        for m in _pattern().finditer(text):
+        exonyms = data["exonyms"]
+        for start, _end in word_spans(document, _translated_last_words()):
+            # "Il Cairo", "San Pietroburgo": the exonym may start a word earlier
+            previous = text.rfind(" ", 0, max(0, start - 1)) + 1
+            m = _pattern().match(text, start) or (
+                _pattern().match(text, previous) if start - previous < 8 else None
+            )
+            if m is None:
+                continue
             city = m.group("city") or m.group("city2")
             state = m.group("state") or m.group("state2")
             english = exonyms[city]

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
+from lint.checks.mt import vocabulary, word_spans
 from lint.checks.mt.words import STORM_NAMES, words
 from lint.document import Document
 from lint.rules import Match
@@ -62,9 +63,14 @@ class TranslatedStormName:
     )
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        if not vocabulary(document) & words("it")["storm_words"]:
+            return
         text = document.prose.text
         translations = words("it")["storm_translations"]
-        for m in _pattern().finditer(text):
+        for start, _end in word_spans(document, words("it")["storm_words"]):
+            m = _pattern().match(text, start)
+            if m is None:
+                continue
             name = m.group("name")
             english = translations[name]
             if english not in STORM_NAMES:

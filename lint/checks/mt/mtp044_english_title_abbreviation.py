@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import document_quotes, inside
+from lint.checks.mt import in_quotes, vocabulary
 from lint.checks.mt.words import words
 from lint.document import Document
 from lint.rules import Match
@@ -29,6 +29,12 @@ def _pattern() -> Any:
     return regex.compile(
         rf"(?<![\p{{L}}.])(?P<title>{titles})[ \u00a0]+(?P<name>{name}(?:[ \u00a0]+{name})*)"
     )
+
+
+@functools.cache
+def _abbreviation_words(titles: tuple[str, ...]) -> frozenset[str]:
+    """The abbreviations as the document's word list holds them: "Brig. Gen." gives "brig" and "gen"."""
+    return frozenset(part.rstrip(".").casefold() for title in titles for part in title.split())
 
 
 class EnglishTitleAbbreviation:
@@ -71,18 +77,15 @@ class EnglishTitleAbbreviation:
     )
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
-        text = document.prose.text
-        if "." not in text:
-            return
         table = words("it")["english_title_abbreviations"]
-        quotes: list[tuple[int, int]] | None = None
+        if not vocabulary(document) & _abbreviation_words(tuple(table)):
+            return
+        text = document.prose.text
         for m in _pattern().finditer(text):
             title, name = m.group("title"), m.group("name")
             if title in _NEEDS_FULL_NAME and len(name.split()) < 2:
                 continue  # "Dr. House", "Rep. Ceca": part of a name, not a title
-            if quotes is None:
-                quotes = document_quotes(document)
-            if inside(quotes, m.start()):
+            if in_quotes(text, m.start()):
                 continue
             suggestion = " / ".join(table[title])
             yield Match(m.start("title"), m.end("title"), suggestions=(suggestion,))
