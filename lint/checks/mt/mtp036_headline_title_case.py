@@ -29,23 +29,13 @@ def _hint(function_words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf" (?:{capitalised})[ \u00a0]+{CAPITAL_CANDIDATE}")
 
 
-@functools.cache
-def _dictionary() -> dict[bytes, bytes]:
-    """simplemma's Italian form -> lemma dictionary (loaded only when a run looks like Title Case)."""
-    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
-
-    dictionary = DefaultDictionaryFactory().get_dictionary("it")
-    raw = getattr(dictionary, "_dict", None)
-    if isinstance(raw, dict):
-        return raw
-    return {k.encode(): v.encode() for k, v in dictionary.items()}
-
-
 def _common_word(word: str) -> bool:
-    """A word Italian writes in small letters: in the dictionary in lower case, not an acronym."""
+    """A word Italian writes in small letters: a frequent Italian word (rules/lexicon), not an acronym."""
     if word.isupper() or not word.isalpha():
         return False
-    return word.casefold().encode() in _dictionary()
+    from lint.checks.translation import lexicon
+
+    return word.casefold() in lexicon("it-not-en.txt")
 
 
 class HeadlineTitleCase:
@@ -64,8 +54,8 @@ class HeadlineTitleCase:
                 "Segnala una sequenza di parole tutte con la maiuscola, come nei titoli inglesi, dentro un testo "
                 "italiano o in un titolo: «Kevin McCarthy Rimosso Come Oratore Della Camera». Serve almeno un "
                 "articolo, una preposizione o una congiunzione con la maiuscola in mezzo alla sequenza («Come», "
-                "«Il», «Per», «E») e almeno una parola comune (nel dizionario in minuscolo, non un nome della "
-                "base di conoscenza). Restano fuori i nomi di persona con le particelle («Luigi Di Maio», "
+                "«Il», «Per», «E») e almeno una parola comune (una parola italiana frequente dell'elenco di "
+                "rules/lexicon, non un nome della base di conoscenza). Restano fuori i nomi di persona con le particelle («Luigi Di Maio», "
                 "«Leonardo Da Vinci»), le sigle, i titoli inglesi («The Lord of the Rings»), le sequenze tra "
                 "virgolette e i nomi che finiscono con una lettera («Serie A»)."
             ),
@@ -73,7 +63,7 @@ class HeadlineTitleCase:
                 "Flags a run of capitalised words, English headline style, in Italian copy or an Italian "
                 'headline ("Kevin McCarthy Rimosso Come Oratore Della Camera"). The run needs a capitalised '
                 'article, preposition or conjunction inside it ("Come", "Il", "Per", "E") and a common word '
-                "(in the dictionary in small letters, not a name the knowledge base knows). Names with "
+                "(a frequent Italian word of rules/lexicon, not a name the knowledge base knows). Names with "
                 'particles ("Luigi Di Maio"), acronyms, English titles, quoted runs and names ending in a '
                 'letter ("Serie A") are left alone.'
             ),
