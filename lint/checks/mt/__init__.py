@@ -117,10 +117,10 @@ def _decimals_needed(value: float) -> int:
 _RULE_MODULES = (
     "mtp030_english_number_format",
     "mtp031_trillion_billion",
-    "mtp032_us_date_format",
+    "mtp032_foreign_date_format",
     "mtp033_twelve_hour_time",
     "mtp034_imperial_unit",
-    "mtp035_comma_inside_quote",
+    "mtp035_quote_punctuation_order",
     "mtp036_headline_title_case",
     "mtp037_capitalised_month",
     "mtp038_party_state_tag",

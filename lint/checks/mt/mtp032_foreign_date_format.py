@@ -43,7 +43,7 @@ def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     return article_day, after
 
 
-class UsDateFormat:
+class ForeignDateFormat:
     meta = rule_meta(
         code="MTP032",
         name="foreign-date-format",
@@ -152,4 +152,4 @@ class UsDateFormat:
                 yield Match(m.start(), m.end(), suggestions=(fixed,), replacement=fixed)
 
 
-RULE = UsDateFormat()
+RULE = ForeignDateFormat()

@@ -36,7 +36,7 @@ def _pattern() -> object:
 _MARKS = re.compile(r'[,.]["”»]')
 
 
-class CommaInsideQuote:
+class QuotePunctuationOrder:
     meta = rule_meta(
         code="MTP035",
         name="quote-punctuation-order",
@@ -91,4 +91,4 @@ class CommaInsideQuote:
             yield Match(start, start + 2, suggestions=(fixed,), replacement=fixed)
 
 
-RULE = CommaInsideQuote()
+RULE = QuotePunctuationOrder()
