@@ -34,7 +34,8 @@ def _office_heads(ckb: Any) -> frozenset[str]:
     heads = set()
     for title in ckb.titles:
         head = title.split()[0]
-        if head.isalpha() and ckb.descriptors.get(head) != () and head not in ckb.descriptors:
+        # Short heads ("re", "pm") are left out: as substrings they are everywhere, as offices rare here.
+        if len(head) > 3 and head.isalpha() and head not in ckb.descriptors:
             heads.add(head)
     return frozenset(heads)
 
