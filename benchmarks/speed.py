@@ -466,6 +466,12 @@ def section_throughput(
     first = check_runs_ok("refuso check corpus", shlex.split(lines[args.jobs[0]]), env)
     summary = corpus_summary(first["stdout"])
     commands = [(f"refuso check --jobs {j} corpus (json)", lines[j]) for j in args.jobs]
+    if args.without:
+        # The same check without some rules, timed in the same hyperfine run: what those rules cost.
+        without = f"{lines[args.jobs[0]]} --ignore {args.without}"
+        commands.append(
+            (f"refuso check --jobs {args.jobs[0]} corpus (json) --ignore {args.without}", without)
+        )
     results = hyperfine(
         args,
         commands,
@@ -477,6 +483,7 @@ def section_throughput(
     )
     size = corpus["bytes"]
     rows = {}
+    compared = results.pop() if args.without else None
     for j, r in zip(args.jobs, results, strict=True):
         sec = r["median_ms"] / 1000
         cpu = (r["user_mean_ms"] + r["system_mean_ms"]) / 1000
@@ -498,6 +505,28 @@ def section_throughput(
         "by_jobs": rows,
         "goal_mb_per_s_one_core": THROUGHPUT_GOAL_MB_S,
     }
+    if compared is not None:
+        full = results[0]
+        cpu_full = (full["user_mean_ms"] + full["system_mean_ms"]) / 1000
+        cpu_without = (compared["user_mean_ms"] + compared["system_mean_ms"]) / 1000
+        out["without_rules"] = {
+            "ignored": args.without,
+            "jobs": args.jobs[0],
+            "cpu_s_mean_with": round(cpu_full, 3),
+            "cpu_s_mean_without": round(cpu_without, 3),
+            "cost_percent": round(100 * (cpu_full - cpu_without) / cpu_without, 1) if cpu_without else None,
+            "median_s_without": round(compared["median_ms"] / 1000, 3),
+        }
+        sec = compared["median_ms"] / 1000
+        compared.update(
+            {
+                "median_s": round(sec, 3),
+                "mb_per_s": round(size / MB / sec, 3),
+                "cpu_s_mean": round(cpu_without, 3),
+                "mb_per_cpu_s": round(size / MB / cpu_without, 3) if cpu_without else None,
+            }
+        )
+        results.append(compared)
     if "1" in rows and "2" in rows:
         speedup = rows["1"]["median_s"] / rows["2"]["median_s"]
         out["speedup_2_over_1"] = round(speedup, 3)
@@ -718,6 +747,13 @@ def markdown(report: dict[str, Any]) -> str:
                 f"{r.get('mb_per_s_excluding_startup', '-')} | {r['cpu_s_mean']} | {r['mb_per_cpu_s']} |"
             )
         out.append("")
+        if "without_rules" in tp:
+            w = tp["without_rules"]
+            out += [
+                f"Without `{w['ignored']}` (--jobs {w['jobs']}, same hyperfine run): {w['cpu_s_mean_without']} CPU s "
+                f"against {w['cpu_s_mean_with']} with them, a cost of {w['cost_percent']}%.",
+                "",
+            ]
         if "speedup_2_over_1" in tp:
             one = tp["by_jobs"]["1"]["mb_per_s"]
             out.append(
@@ -801,6 +837,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="--jobs values to time over the corpus, comma-separated",
     )
     p.add_argument("--corpus-mb", type=float, default=6.0, help="size of the corpus in MB (10^6 bytes)")
+    p.add_argument(
+        "--without",
+        metavar="SELECTORS",
+        help="also time the corpus with --ignore SELECTORS (for example MTP03,MTP04) in the same run, "
+        "and report the CPU time those rules cost",
+    )
     p.add_argument(
         "--corpus-dir",
         help="build the corpus here (outside the project) and keep it "

@@ -16,6 +16,7 @@ FAMILIES = (
     "lint.checks.organisations",
     "lint.checks.translation",
     "lint.checks.typography",
+    "lint.checks.mt",
     "lint.checks.languagetool",
 )
 

@@ -1,0 +1,146 @@
+"""MTP036: English headline casing (Title Case) carried into Italian: "Kevin McCarthy Rimosso Come
+Oratore Della Camera"."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lint.checks.base import rule_meta
+from lint.checks.mt import in_quotes, inside
+from lint.checks.mt.words import words
+from lint.document import Document
+from lint.prose import CAPITAL_CANDIDATE
+from lint.rules import Match
+
+# A run of three or more capitalised words (numbers may stand between them: "Nel 2024").
+_RUN = re.compile(
+    rf"(?<![\w'’-]){CAPITAL_CANDIDATE}[\w'’-]*(?:[ \u00a0]+(?:{CAPITAL_CANDIDATE}[\w'’-]*|\d+)){{2,}}(?![\w'’-])"
+)
+_TOKEN = re.compile(r"[^ \u00a0]+")
+
+
+@functools.cache
+def _hint(function_words: frozenset[str]) -> re.Pattern[str]:
+    """A capitalised word, then a capitalised function word, then a capital: "Vince Le Primarie"."""
+    capitalised = "|".join(sorted((w.capitalize() for w in function_words), key=len, reverse=True))
+    return re.compile(rf" (?:{capitalised})[ \u00a0]+{CAPITAL_CANDIDATE}")
+
+
+def _common_word(word: str) -> bool:
+    """A word Italian writes in small letters: a frequent Italian word (rules/lexicon), not an acronym."""
+    if word.isupper() or not word.isalpha():
+        return False
+    from lint.checks.translation import lexicon
+
+    return word.casefold() in lexicon("it-not-en.txt")
+
+
+class HeadlineTitleCase:
+    uses_knowledge = True
+    meta = rule_meta(
+        code="MTP036",
+        name="headline-title-case",
+        category="style",
+        severity="warning",
+        message={
+            "it": "«{match}» ha le maiuscole dei titoli inglesi (Title Case): in italiano la maiuscola va solo alla prima parola e ai nomi propri",
+            "en": "“{match}” keeps English headline capitals (Title Case): Italian capitalises only the first word and proper names",
+        },
+        description={
+            "it": (
+                "Segnala una sequenza di parole tutte con la maiuscola, come nei titoli inglesi, dentro un testo "
+                "italiano o in un titolo: «Kevin McCarthy Rimosso Come Oratore Della Camera». Serve almeno un "
+                "articolo, una preposizione o una congiunzione con la maiuscola in mezzo alla sequenza («Come», "
+                "«Il», «Per», «E») e almeno una parola comune (una parola italiana frequente dell'elenco di "
+                "rules/lexicon, non un nome della base di conoscenza). Restano fuori i nomi di persona con le particelle («Luigi Di Maio», "
+                "«Leonardo Da Vinci»), le sigle, i titoli inglesi («The Lord of the Rings»), le sequenze tra "
+                "virgolette e i nomi che finiscono con una lettera («Serie A»)."
+            ),
+            "en": (
+                "Flags a run of capitalised words, English headline style, in Italian copy or an Italian "
+                'headline ("Kevin McCarthy Rimosso Come Oratore Della Camera"). The run needs a capitalised '
+                'article, preposition or conjunction inside it ("Come", "Il", "Per", "E") and a common word '
+                "(a frequent Italian word of rules/lexicon, not a name the knowledge base knows). Names with "
+                'particles ("Luigi Di Maio"), acronyms, English titles, quoted runs and names ending in a '
+                'letter ("Serie A") are left alone.'
+            ),
+        },
+        flagged=[
+            (
+                "it",
+                "⟦Il Governo Approva La Riforma Delle Pensioni Dopo Un Lungo Dibattito⟧\n\nIl testo passa ora al Senato.",
+            ),
+            (
+                "it",
+                "Ultime notizie: ⟦La Banca Mondiale Taglia Le Stime Sulla Crescita⟧",
+            ),
+        ],
+        clean=[
+            ("it", "Il governo approva la riforma delle pensioni dopo un lungo dibattito."),
+            ("it", "Luigi Di Maio ha incontrato Leonardo Da Vinci Rossi e la Banca Centrale Europea."),
+            ("it", "Ha citato «Il Nome Della Rosa» e il film The Lord of the Rings nella Lega Serie A."),
+        ],
+        languages=("it",),
+    )
+
+    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        text = document.prose.text
+        data = words("it")
+        function_words = data["title_case_function_words"]
+        # English function words make the run an English name or title ("The Lord of the Rings").
+        english = words("en")["title_case_function_words"]
+        names: list[tuple[int, int]] | None = None
+        for run in self._runs(text, function_words):
+            tokens = [(m.start() + run.start(), m.group()) for m in _TOKEN.finditer(run.group())]
+            folded = [t.casefold().strip("'’") for _, t in tokens]
+            if any(w in english for w in folded):
+                continue
+            # A capitalised function word inside the run (not its first word, not its last: "Serie A").
+            inner = [i for i in range(1, len(tokens) - 1) if folded[i] in function_words]
+            if not inner:
+                continue
+            if in_quotes(text, run.start()):
+                continue
+            if names is None:
+                names = self._names(document, options)
+            common = [
+                i
+                for i in range(1, len(tokens))
+                if i not in inner
+                and folded[i] not in function_words
+                and _common_word(tokens[i][1])
+                and not inside(names, tokens[i][0])
+            ]
+            if not common:
+                continue
+            yield Match(run.start(), run.end())
+
+    @staticmethod
+    def _runs(text: str, function_words: frozenset[str]) -> Iterator[re.Match[str]]:
+        """The runs of capitalised words around each capitalised function word that follows a capitalised
+        word: a scan for that rare sign first, the runs only where it is."""
+        done = -1
+        for hint in _hint(function_words).finditer(text):
+            if hint.start() < done or not text[hint.start() - 1 : hint.start()].isalpha():
+                continue
+            lo = text.rfind("\n", 0, hint.start()) + 1
+            for run in _RUN.finditer(text, max(lo, hint.start() - 200), hint.end() + 200):
+                if run.start() <= hint.start() < run.end() and run.end() > done:
+                    done = run.end()
+                    yield run
+                    break
+
+    @staticmethod
+    def _names(document: Document, options: Mapping[str, Any]) -> list[tuple[int, int]]:
+        ckb = options.knowledge_base()
+        if ckb is None:
+            return []
+        from lint.checks.people.names import find_mentions
+
+        return sorted((m.start, m.end) for m in find_mentions(document, ckb))
+
+
+RULE = HeadlineTitleCase()

@@ -1,0 +1,144 @@
+"""MTP043: a participle or predicate adjective whose gender disagrees with a person the knowledge base
+knows, further along the clause than TTL002 looks: "Lagarde si è detto convinto", "Jean-Pierre, la
+portavoce, è stato chiaro", "Lagarde, che si è dichiarato soddisfatto", "ha detto di essere preoccupato"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lint.checks.base import rule_meta
+from lint.checks.people.names import find_mentions
+from lint.document import Document
+from lint.rules import Match
+
+# What may stand between the name and its verb: an apposition between commas, a relative "che", adverbs.
+_BRIDGE = r"(?:[ \u00a0]*,[^,.;:!?()«»\"“”\n]{1,90},)?(?:[ \u00a0]*,?[ \u00a0]*che)?(?:[ \u00a0]+(?:non|ieri|oggi|poi|anche|già|subito|infine|ora|sempre|mai))*"
+_ESSERE = r"(?:è|era|sarà|sarebbe|fu|sia|fosse|sono)"
+# A participle or an adjective that shows gender in the singular: "nominato", "detta", "fiducioso".
+_AGREEING = r"[a-zà-ù]{1,}(?:at|ut|it|ett|ess|olt|ort|ost|unt|int|as|es|is|us|ott|att|uos|os|iv)[oa]"
+_PATTERNS = [
+    # "si è detta fiduciosa", "si è dimesso": the participle, and the adjective after it
+    re.compile(
+        rf"{_BRIDGE}[ \u00a0]+si[ \u00a0]+{_ESSERE}[ \u00a0]+(?P<w1>{_AGREEING})\b"
+        rf"(?:[ \u00a0]+(?:molto[ \u00a0]+|più[ \u00a0]+|ancora[ \u00a0]+)?(?P<w2>[a-zà-ù]{{2,}}[oa])\b)?"
+    ),
+    # "è stato nominato", "è preoccupata"
+    re.compile(
+        rf"{_BRIDGE}[ \u00a0]+{_ESSERE}[ \u00a0]+(?:(?P<w1>stat[oa])[ \u00a0]+)?(?:molto[ \u00a0]+|più[ \u00a0]+)?(?P<w2>{_AGREEING})\b"
+    ),
+    # "ha detto di essere preoccupato", "ha detto che era preoccupato"
+    re.compile(
+        rf"{_BRIDGE}[ \u00a0]+(?:ha|aveva)[ \u00a0]+(?:detto|dichiarato|affermato|spiegato|aggiunto|ammesso|riferito|"
+        rf"confessato|assicurato)[ \u00a0]+(?:di[ \u00a0]+(?:essere|sentirsi|esser(?:si)?)|che[ \u00a0]+(?:era|è|fosse|"
+        rf"sarebbe|sarà|si[ \u00a0]+sentiva|si[ \u00a0]+sente))[ \u00a0]+(?:molto[ \u00a0]+|più[ \u00a0]+|ancora[ \u00a0]+)?"
+        rf"(?P<w2>{_AGREEING})\b"
+    ),
+]
+# What may come before a name that is the subject of its clause: the start of a sentence or clause, or
+# an article opening the noun phrase the name ends ("la portavoce della Casa Bianca Karine Jean-Pierre").
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.;:!?«“\"(\n]|,|\b(?:e|ed|ma|poi|quando|mentre|se|perché|però|anche|ieri|oggi|che|secondo cui))"
+    r"[ \u00a0]*(?:(?:[Ii]l|[Ll]a|[Ll]o|[Ll]['’]|[Ii]|[Gg]li|[Ll]e)[ \u00a0]*[^.;:!?,\n]{0,80})?\Z"
+)
+_RELATIVE = re.compile(r"[ \u00a0]*,?[ \u00a0]*che\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:di|a|da|con|su|per|tra|fra|del|della|dello|al|alla|dal|dalla|col|sul|sulla|nel|nella|verso)[ \u00a0]*\Z",
+    re.IGNORECASE,
+)
+
+
+class PersonAgreement:
+    uses_knowledge = True
+    meta = rule_meta(
+        code="MTP043",
+        name="person-agreement",
+        category="grammar",
+        severity="warning",
+        preview=True,
+        message={
+            "it": "«{match}» non concorda con {name}, che la base di conoscenza dà come {gender}: «{suggestion}»",
+            "en": "“{match}” does not agree with {name}, whom the knowledge base records as {gender}: “{suggestion}”",
+        },
+        description={
+            "it": (
+                "Segnala un participio o un aggettivo predicativo che non concorda nel genere con la persona "
+                "della base di conoscenza che è il soggetto della frase, anche quando tra il nome e il verbo "
+                "c'è un'apposizione o un «che»: «Lagarde si è detto convinto», «Jean-Pierre, la portavoce "
+                "della Casa Bianca, è stato chiara», «Lagarde, che si è dichiarato soddisfatto», «ha detto di "
+                "essere preoccupato». Nelle traduzioni dall'inglese, che non ha generi, è un errore frequente. "
+                "Solo i generi dati da una fonte, mai quelli dedotti dal nome; il nome deve essere il soggetto "
+                "(all'inizio della proposizione, non dopo una preposizione). La correzione cambia una parola: "
+                "non è sicura."
+            ),
+            "en": (
+                "Flags a participle or predicate adjective whose gender disagrees with the knowledge-base person "
+                'who is the subject of the clause, also past an apposition or a relative "che": "Lagarde si è '
+                'detto convinto", "Lagarde, che si è dichiarato soddisfatto", "ha detto di essere preoccupato". '
+                "English has no gender, so translations get this wrong. Only genders given by a source are "
+                "judged, never inferred ones. The fix changes a word: unsafe."
+            ),
+        },
+        flagged=[
+            ("it", "Christine Lagarde si è ⟦detto⟧ ⟦convinto⟧ che l'inflazione scenderà."),
+            ("it", "Lagarde, che si è ⟦dichiarato⟧ ⟦soddisfatto⟧, ha lasciato la sala."),
+            ("it", "«Non è finita», ha detto Lagarde, che si è ⟦detto⟧ ⟦sicuro⟧ della ripresa."),
+            ("it", "La presidente della Bce Christine Lagarde ha detto di essere ⟦preoccupato⟧."),
+        ],
+        clean=[
+            ("it", "Christine Lagarde si è detta convinta che l'inflazione scenderà."),
+            ("it", "Il piano di Lagarde è stato approvato; con Lagarde è arrivato il ministro."),
+            ("it", "Secondo Lagarde il governo è preoccupato."),
+        ],
+        languages=("it",),
+        fix="unsafe",
+    )
+
+    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        ckb = options.knowledge_base()
+        if ckb is None:
+            return
+        text = document.prose.text
+        for mention in find_mentions(document, ckb):
+            if len(mention.people) != 1 or not mention.belongs_to(ckb):
+                continue
+            person = ckb.kb.people[mention.people[0]]
+            if person.gender not in ("m", "f") or person.gender_inferred:
+                continue
+            if person.minor and mention.surname_only:
+                continue
+            before = text[max(0, mention.start - 120) : mention.start]
+            # A relative "che" right after the name refers to it, whatever the name's role: "ha detto
+            # Lagarde, che si è detta". Otherwise the name must be the subject.
+            relative = _RELATIVE.match(text, mention.end) is not None
+            if not relative and (_PREPOSITION_BEFORE.search(before) or not _SUBJECT_BEFORE.search(before)):
+                continue  # not the subject: "con Lagarde è arrivato", "il piano di Lagarde"
+            for i, pattern in enumerate(_PATTERNS):
+                m = pattern.match(text, mention.end)
+                if m is None:
+                    continue
+                if i == 1 and re.match(r"[ \u00a0]+" + _ESSERE + r"\b", text[mention.end : mention.end + 12]):
+                    break  # "Frederiksen è stato rieletto", right after the name: TTL002's case
+                for group in ("w1", "w2"):
+                    word = m.group(group) if group in pattern.groupindex else None
+                    if not word or word in options.languages["it"].function_words:
+                        continue
+                    gender = "m" if word.endswith("o") else "f"
+                    if gender == person.gender:
+                        continue
+                    right = word[:-1] + ("a" if person.gender == "f" else "o")
+                    yield Match(
+                        m.start(group),
+                        m.end(group),
+                        args={
+                            "name": person.name_for("it"),
+                            "gender": "donna" if person.gender == "f" else "uomo",
+                        },
+                        suggestions=(right,),
+                        replacement=right,
+                    )
+                break
+
+
+RULE = PersonAgreement()
