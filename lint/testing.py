@@ -19,15 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lint.rules import CODE_PATTERN, MARK_CLOSE, MARK_OPEN
+
 if TYPE_CHECKING:
     from lint.api import Linter
     from lint.findings import FileResult
 
-MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 # After a closing mark: "^PUN001", or "^{...}" for any other code.
 _CODE = re.compile(r"\^(?:(?P<short>[A-Z]{2,4}\d{3})|\{(?P<long>[^{}\s]+)\})")
 CASE_KEYS = frozenset({"name", "text", "language", "path", "date", "select", "fixed"})
-_RULE_FILE = re.compile(r"^(?:[A-Z]{2,4}\d{3}|[A-Za-z][A-Za-z0-9_-]*[.:][A-Za-z0-9_.:-]+)$")
 
 
 class MarkError(ValueError):
@@ -126,7 +126,7 @@ class Case:
 
 def rule_of(file: Path) -> str | None:
     """The rule a case file is about: its name (``PUN005.yaml``), or None (``mixed.yaml``)."""
-    return file.stem if _RULE_FILE.match(file.stem) else None
+    return file.stem if CODE_PATTERN.match(file.stem) else None
 
 
 def load_cases(file: Path) -> list[Case]:
