@@ -1,5 +1,6 @@
 """Every rule's documented examples run as tests: flagged spans exactly as marked, clean ones clean,
-and the text after the fix where the example gives it."""
+and the text after the fix where the example gives it. The marks are read as in the case files
+(lint.testing): a bare ⟦span⟧ is the rule's own finding."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from lint.cache import Cache
 from lint.config import Overrides
 from lint.findings import Applicability
 from lint.fixing.apply import apply_fixes
+from lint.testing import parse_marks
 
 _LINTER = Linter(load_entry_points=False, isolated=True, cache=Cache(None), overrides=Overrides(preview=True))
 RULES = list(_LINTER.base_rules)
@@ -58,13 +60,15 @@ def test_every_rule_is_documented_in_each_of_its_languages():
 @pytest.mark.parametrize(("rule", "example"), list(_cases()))
 def test_example(rule, example):
     code = rule.meta.code
-    result = _linter_for(code).check_text(example.plain, path="example.txt", language=example.language)
+    marked = parse_marks(example.text)
+    result = _linter_for(code).check_text(marked.text, path="example.txt", language=example.language)
     found = [(f.start, f.end) for f in result.findings if _reported_by(f, code)]
+    expected = [(m.start, m.end) for m in marked.marks if m.code in (None, code)]
     assert not result.problems, result.problems
     if example.flagged:
-        assert found == example.spans, (example.text, [f.text for f in result.findings])
+        assert found == expected, (example.text, [f.text for f in result.findings])
     else:
         assert found == [], (example.text, [f.message for f in result.findings])
     if example.fixed is not None:
-        fixed = apply_fixes(example.plain, result.findings, {Applicability.SAFE, Applicability.UNSAFE})
+        fixed = apply_fixes(marked.text, result.findings, {Applicability.SAFE, Applicability.UNSAFE})
         assert fixed.text == example.fixed
