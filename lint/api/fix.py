@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from lint.findings import Applicability, FileResult, Problem, RunResult
-from lint.fixing.write import Fixed
+
+if TYPE_CHECKING:
+    from lint.fixing.write import Fixed  # imported when fixing: checking alone never needs it
 
 
 @dataclass(frozen=True)
