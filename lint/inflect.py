@@ -1,26 +1,15 @@
-"""Inflected forms of Italian and English words, for phrase rules written with base forms.
+"""Inflected forms of words, for phrase rules written with base forms.
 
 A phrase rule says "indirizzare preoccupazione"; it must match "indirizzato le preoccupazioni". The
-forms come from simplemma's lemma dictionaries, inverted (lemma -> forms) once per process, plus a few
-regular patterns the dictionary lacks (Italian clitic infinitives: "sedersi"; regular plurals).
+forms come from simplemma's lemma dictionaries, inverted (lemma -> forms) once per process, plus what
+each language adds through its ``Language.inflect`` (:mod:`lint.lang.it`: clitic infinitives such as
+"sedersi", regular plurals and paradigms; :mod:`lint.lang.en`: regular endings).
 This runs when a pack is validated, not on every start: the forms are cached with the pack.
 """
 
 from __future__ import annotations
 
 import functools
-
-# Italian prepositions fused with the article: "da" also matches "dalla", "dagli"...
-_ARTICULATED = {
-    "a": {"al", "allo", "alla", "ai", "agli", "alle", "all'"},
-    "da": {"dal", "dallo", "dalla", "dai", "dagli", "dalle", "dall'"},
-    "di": {"del", "dello", "della", "dei", "degli", "delle", "dell'"},
-    "in": {"nel", "nello", "nella", "nei", "negli", "nelle", "nell'"},
-    "su": {"sul", "sullo", "sulla", "sui", "sugli", "sulle", "sull'"},
-    "con": {"col", "coi"},
-}
-
-_CLITICS = ("si", "ci", "vi", "lo", "la", "li", "le", "ne", "gli", "mi", "ti", "sene", "glielo", "gliela")
 
 
 @functools.cache
@@ -52,119 +41,17 @@ def _known_forms(word: str, language: str) -> set[str]:
     return found
 
 
-def _italian_regular(word: str) -> set[str]:
-    """Forms the dictionary may lack: plurals and feminines of nouns and adjectives, clitic verbs."""
-    out = {word}
-    if word.endswith(("are", "ere", "ire")):
-        stem = word[:-1]  # "sedere" -> "seder"
-        out |= {stem + c for c in _CLITICS}
-        gerund = word[:-3] + ("ando" if word.endswith("are") else "endo")
-        out |= {gerund + c for c in _CLITICS}
-        out.add(gerund)
-    elif word.endswith(("arsi", "ersi", "irsi")):
-        base = word[:-2] + "e"  # "sedersi" -> "sedere"
-        out |= _italian_regular(base) | set(forms(base, "it"))
-    elif word.endswith(("co", "go")):
-        out |= {word[:-1] + "hi", word[:-1] + "i", word[:-1] + "a", word[:-1] + "he"}
-    elif word.endswith(("ca", "ga")):
-        out |= {word[:-1] + "he"}
-    elif word.endswith("io"):
-        out |= {word[:-1], word[:-2] + "ia", word[:-2] + "ie"}
-    elif word.endswith("o"):
-        out |= {word[:-1] + "i", word[:-1] + "a", word[:-1] + "e"}
-    elif word.endswith("a"):
-        out |= {word[:-1] + "e"}
-    elif word.endswith("e"):
-        out |= {word[:-1] + "i"}
-    return out
-
-
-def _italian_conjugation(verb: str) -> set[str]:
-    """The regular paradigm of an Italian infinitive. The dictionary maps forms that are also nouns to the
-    noun ("costa", "paga", "danno"), so a verb's own list lacks them; irregular verbs get a few forms
-    that do not exist, which is harmless in a phrase."""
-    if not verb.endswith(("are", "ere", "ire")) or verb.endswith(("arre", "orre", "urre")):
-        return set()
-    stem, kind = verb[:-3], verb[-3]
-    hard = stem + "h" if kind == "a" and stem.endswith(("c", "g")) else stem  # pagare -> paghi, pagherò
-    soft = stem[:-1] if stem.endswith("i") else stem  # studiare -> studi, not studii
-    if kind == "a":
-        endings = {
-            stem + e
-            for e in (
-                "o",
-                "a",
-                "iamo",
-                "ate",
-                "ano",
-                "ava",
-                "avano",
-                "ato",
-                "ata",
-                "ati",
-                "ate",
-                "ando",
-                "ò",
-                "arono",
-                "asse",
-                "assero",
-            )
-        }
-        endings |= {hard + e for e in ("i", "ino", "erà", "eranno", "erebbe", "erebbero", "erò")}
-        endings |= {soft + e for e in ("i", "ino", "iamo")}
-    else:
-        vowel = "e" if kind == "e" else "i"
-        endings = {
-            stem + e
-            for e in (
-                "o",
-                "i",
-                "e",
-                "iamo",
-                "ono",
-                "a",
-                "ano",
-                vowel + "va",
-                vowel + "vano",
-                "erà",
-                "iranno" if kind == "i" else "eranno",
-                "endo",
-            )
-        }
-        endings |= {stem + ("ito" if kind == "i" else "uto") + e[1:] for e in ("o", "oa", "oi", "oe")}
-    return endings
-
-
-def _english_regular(word: str) -> set[str]:
-    out = {word, word + "s", word + "es", word + "ed", word + "ing"}
-    if word.endswith("e"):
-        out |= {word + "d", word[:-1] + "ing"}
-    if word.endswith("y"):
-        out |= {word[:-1] + "ies", word[:-1] + "ied"}
-    return out
-
-
 @functools.cache
 def forms(word: str, language: str) -> frozenset[str]:
-    """Every form of ``word`` (a base form) in ``language``, lower case, ``word`` included."""
+    """Every form of ``word`` (a base form) in ``language`` (one of refuso's languages, see
+    :func:`lint.lang.builtin_languages`), lower case, ``word`` included."""
+    from lint.lang import builtin_languages
+
     word = word.casefold()
-    known = _known_forms(word, language)
+    spoken = builtin_languages().get(language)
+    dictionary = spoken.lemma_dictionary if spoken is not None else language
+    known = _known_forms(word, dictionary) if dictionary else set()
     found = {word, *known}
-    if language == "it":
-        found |= _ARTICULATED.get(word, set())
-        if word.endswith(("are", "ere", "ire", "arsi", "ersi", "irsi")):
-            found |= _italian_regular(word)  # clitic forms the dictionary does not list
-            found |= _italian_conjugation(word)
-            # participles agree with gender and number: the dictionary often lists only "chiesto"
-            found |= {f[:-1] + e for f in found if f.endswith(("to", "so")) for e in "aie"}
-            found |= {
-                f[:-1] + e
-                for f in found
-                if f.endswith(("ssa", "ssi", "sse", "tta", "tti", "tte"))
-                for e in "oaie"
-            }
-        elif not known:
-            found |= _italian_regular(word)  # a word the dictionary does not know: regular endings
-    elif language == "en" and not known:
-        found |= _english_regular(word)
+    if spoken is not None and spoken.inflect is not None:
+        found |= spoken.inflect(word, frozenset(known))
     return frozenset(found)

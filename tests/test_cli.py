@@ -189,6 +189,24 @@ def test_rules_and_explain(run_cli):
     assert unknown.code == 2 and "did you mean" in unknown.err
 
 
+def test_rules_as_markdown_is_the_rules_reference(run_cli, tmp_path):
+    from conftest import ROOT
+
+    table = run_cli("rules", "--format", "markdown", cwd=tmp_path)
+    assert table.code == 0, table.err
+    assert table.out == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [("rules",), ("explain", "PUN001")])
+def test_lang_of_rules_and_explain_must_be_a_registered_language(run_cli, tmp_path, args):
+    refused = run_cli(*args, "--lang", "fr", cwd=tmp_path)
+    assert refused.code == 2 and refused.out == ""
+    assert refused.err.startswith(f"usage: refuso {args[0]} ")
+    assert refused.err.endswith(
+        f"refuso {args[0]}: error: argument --lang: invalid choice: 'fr' (choose from 'it', 'en')\n"
+    )
+
+
 def test_version(run_cli):
     from lint import __version__
 

@@ -68,3 +68,26 @@ def test_a_supported_language_gets_no_note(run_cli, tmp_path):
     (tmp_path / "a.txt").write_text("Il vertice,, ieri.\n", encoding="utf-8")
     result = run_cli("check", "a.txt", "--lang", "it", "--format", "concise", cwd=tmp_path)
     assert result.err == "" and result.code == 1
+
+
+def test_what_lists_languages_before_plugins_load_reads_the_language_modules():
+    """A rule's default languages and the KB's spelling languages are refuso's registered languages."""
+    from lint.checks.base import rule_meta
+    from lint.kb.schema import LANG
+    from lint.lang import builtin_languages
+
+    codes = list(builtin_languages())
+    assert codes == ["it", "en"]
+    assert LANG["enum"] == codes
+    args = {
+        "code": "ZZZ001",
+        "name": "zzz",
+        "category": "style",
+        "severity": "info",
+        "message": {"en": "m"},
+        "description": {"en": "d"},
+        "flagged": [],
+        "clean": [],
+    }
+    assert rule_meta(**args).languages == frozenset(codes)
+    assert rule_meta(**args, languages=None).languages is None  # every language

@@ -23,6 +23,7 @@ from lint.api import Linter
 from lint.cache import Cache
 from lint.languagetool import DEFAULT_URL
 from lint.languagetool.client import pieces, utf16_length, utf16_to_code_points
+from lint.languagetool.server import healthy
 
 EMOJI_TEXT = "😀🎉 Il ministro 🇮🇹 ha parlato. Ad un certo punto ha detto altro.\n"
 
@@ -249,11 +250,24 @@ def test_a_slow_answer_is_reported_not_waited_for(tmp_path, languagetool_url):
     ]
 
 
+def _stop_server(port: int) -> None:
+    """Stop the server refuso started on ``port``, and fail when one still answers there."""
+    subprocess.run(
+        [sys.executable, "-m", "lint", "languagetool", "stop", "--port", str(port)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert not healthy(f"http://127.0.0.1:{port}"), f"a LanguageTool server still answers on port {port}"
+
+
 @pytest.fixture(scope="module")
-def small_server(tmp_path_factory):
-    """A second real server that refuses texts over 1,000 characters."""
+def small_server(request):
+    """A second real server that refuses texts over 1,000 characters. It is stopped when the module
+    ends, whatever happened: also when starting it failed or timed out half way, and after the test
+    that lets refuso start it again."""
     port = _free_port()
-    env = {**os.environ}
+    request.addfinalizer(lambda: _stop_server(port))
     done = subprocess.run(
         [
             sys.executable,
@@ -270,14 +284,11 @@ def small_server(tmp_path_factory):
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=env,
+        env={**os.environ},
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    yield f"http://127.0.0.1:{port}", port
-    subprocess.run(
-        [sys.executable, "-m", "lint", "languagetool", "stop", "--port", str(port)], cwd=ROOT, timeout=60
-    )
+    return f"http://127.0.0.1:{port}", port
 
 
 def test_a_text_over_the_servers_limit_is_sent_in_paragraphs(tmp_path, small_server):

@@ -151,6 +151,16 @@ def unrelated() -> Iterator[subprocess.Popen[bytes]]:
     process.wait()
 
 
+@pytest.fixture
+def server_port(tmp_path) -> Iterator[int]:
+    """A free port for a server the test starts with ``tmp_path`` as its home; whatever the test did,
+    a server refuso started there is stopped when it ends, and none may still answer."""
+    port = _free_port()
+    yield port
+    _lt(tmp_path, "stop", "--port", str(port))
+    assert not healthy(f"http://127.0.0.1:{port}"), f"a LanguageTool server still answers on port {port}"
+
+
 def _plant(home: Path, port: int, content: str) -> Path:
     pid_file = home / "run" / f"server-{port}.pid"
     pid_file.parent.mkdir(parents=True, exist_ok=True)
@@ -216,12 +226,12 @@ def test_a_pid_file_for_a_process_that_is_gone_is_removed(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="needs Java, as LanguageTool does")
-def test_a_failed_start_leaves_no_pid_file(tmp_path):
+def test_a_failed_start_leaves_no_pid_file(tmp_path, server_port):
     # An installation whose jars hold no server: Java starts and exits at once.
     (tmp_path / "libs").mkdir()
     (tmp_path / "libs" / "empty.jar").write_bytes(b"")
     (tmp_path / "installed.json").write_text(json.dumps({"version": "6.8", "jars": 1}), encoding="utf-8")
-    port = _free_port()
+    port = server_port
     done = _lt(tmp_path, "serve", "--detach", "--port", str(port))
     assert done.returncode == 2
     assert "refuso: error: the LanguageTool server stopped at start" in done.stderr

@@ -127,3 +127,20 @@ def test_a_plugin_adds_a_language_and_rules_for_it(run_cli, installed, tmp_path)
     assert report["notes"] == []
     shown = run_with(run_cli, installed, tmp_path, "refuso-toylang", args=("check",), text=text)
     assert "= provo: «ke»" in shown.out
+
+
+def test_rules_and_explain_accept_a_plugins_language(run_cli, installed, tmp_path):
+    env = {"PYTHONPATH": str(installed("refuso-toylang"))}
+    every = json.loads(run_cli("rules", "--format", "json", env=env, cwd=tmp_path).out)
+    listed = run_cli("rules", "--lang", "xx", "--format", "json", env=env, cwd=tmp_path)
+    assert listed.code == 0, listed.err
+    assert [r["code"] for r in json.loads(listed.out)] == [
+        r["code"] for r in every if r["languages"] is None or "xx" in r["languages"]
+    ]
+    assert {"XXR001", "XXR002", "PUN001"} <= {r["code"] for r in json.loads(listed.out)}
+    explained = run_cli("explain", "XXR001", "--lang", "xx", env=env, cwd=tmp_path)
+    assert explained.code == 0, explained.err
+    assert explained.out.startswith("XXR001 xx-doubled-function-word\n")
+    assert "Funkcia vorto skribita duoble." in explained.out
+    without = run_cli("rules", "--lang", "xx", cwd=tmp_path)
+    assert without.code == 2 and "invalid choice: 'xx' (choose from 'it', 'en')" in without.err

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from lint.hookspecs import hookimpl
-from lint.lang import Language
+from lint.lang import Language, builtin_languages
 
 
 @hookimpl
 def refuso_languages() -> list[Language]:
-    from lint.lang import en, it
-
-    return [it.LANGUAGE, en.LANGUAGE]
+    return list(builtin_languages().values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from types import EllipsisType
 from typing import Any
 
 from lint.findings import Applicability, Category, Severity
@@ -29,7 +30,7 @@ def rule_meta(
     description: Mapping[str, str],
     flagged: Iterable[ExampleSpec],
     clean: Iterable[ExampleSpec],
-    languages: Iterable[str] | None = ("it", "en"),
+    languages: Iterable[str] | EllipsisType | None = ...,
     fix: str | None = None,
     reference: str = "",
     scope: tuple[str, ...] = ("text",),
@@ -38,6 +39,11 @@ def rule_meta(
     origin: str = "",
     fixed: Mapping[str, str] | None = None,
 ) -> RuleMeta:
+    if languages is ...:
+        # By default a rule is for refuso's own languages (lint.lang); None: for every language.
+        from lint.lang import builtin_languages
+
+        languages = tuple(builtin_languages())
     ordered = list(languages) if languages is not None else None
     langs = frozenset(ordered) if ordered is not None else None
     default = ordered[0] if ordered else None

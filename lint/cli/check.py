@@ -95,8 +95,7 @@ def run(args: argparse.Namespace) -> int:
     if fixing:
         run, fixed = _apply_fixes(linter, run, args)
         if args.diff:
-            for one in fixed:
-                sys.stdout.write(one.diff())
+            sys.stdout.write("".join(one.diff() for one in fixed))
             _report_problems(run)
             changes = sum(one.applied for one in fixed)
             sys.stderr.write(
@@ -105,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
                 else "nothing to fix\n"
             )
             return EXIT_ERROR if run.has_errors else (EXIT_FINDINGS if fixed else EXIT_OK)
-        stdin_fixed = [r for r in run.files if _from_stdin(r, args)]
+        stdin_fixed = [r for r in run.files if linter.from_stdin(r.path)]
         if stdin_fixed:
             # Fixing standard input: the fixed text is the output; the findings left go to stderr.
             from lint.fixing.write import encode_like
@@ -160,10 +159,6 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _from_stdin(result: Any, args: argparse.Namespace) -> bool:
-    return "-" in (args.paths or []) and result.path in ("-", args.stdin_filename)
-
-
 def _report_problems(run: Any) -> None:
     from lint.paths import printable
 
@@ -174,55 +169,21 @@ def _report_problems(run: Any) -> None:
 
 
 def _apply_fixes(linter: Any, run: Any, args: argparse.Namespace) -> tuple[Any, list[Any]]:
-    """Fix every file (in memory), check it again, and unless --diff write it back. The run with
+    """Fix every file through the API (writing unless --diff) and say what was fixed. The run with
     each fixed file's new result, and what was fixed."""
-    from dataclasses import replace
-
-    from lint.findings import Applicability, Problem, RunResult
-    from lint.fixing.write import fix_result, remove_stale_temporaries, write_fixed
     from lint.formatters import count_of
 
-    allowed = {Applicability.SAFE, Applicability.UNSAFE} if args.unsafe_fixes else {Applicability.SAFE}
-    results, fixed, problems = [], [], []
-    if not args.diff:
-        written = [r.path for r in run.files if r.checked and not _from_stdin(r, args)]
-        for path, removed in remove_stale_temporaries(written).items():
-            problems.extend(
-                Problem(
-                    path, f"removed {name}, a temporary file an interrupted --fix left beside it", kind="note"
-                )
-                for name in removed
-            )
-    for result in run.files:
-        one = fix_result(result, allowed, linter.recheck) if result.checked else None
-        if one is None or not one.changed:
-            results.append(result)
-            continue
-        if args.diff or _from_stdin(result, args):
-            results.append(replace(one.result, source=one.after))
-            fixed.append(one)
-            continue
-        problem = write_fixed(result.path, one, result.encoding, result.bom)
-        if problem is not None:
-            problems.append(problem)
-            results.append(result)
-            continue
-        results.append(one.result)
-        fixed.append(one)
+    report = linter.fix(run, unsafe=args.unsafe_fixes, write=not args.diff)
     if args.fix and not args.diff:
-        count = sum(one.applied for one in fixed)
-        if count:
-            sys.stderr.write(f"Fixed {count_of(count, 'problem')} in {count_of(len(fixed), 'file')}.\n")
-        if not args.unsafe_fixes:
-            unsafe = sum(
-                1
-                for r in results
-                for f in r.findings
-                if f.fix is not None and f.fix.applicability is Applicability.UNSAFE
+        if report.applied:
+            sys.stderr.write(
+                f"Fixed {count_of(report.applied, 'problem')} in {count_of(len(report.fixed), 'file')}.\n"
             )
-            if unsafe:
-                sys.stderr.write(f"{unsafe} more can be fixed with --unsafe-fixes (they change words).\n")
-    return RunResult(tuple(results), (*run.problems, *problems)), fixed
+        if report.unsafe_left:
+            sys.stderr.write(
+                f"{report.unsafe_left} more can be fixed with --unsafe-fixes (they change words).\n"
+            )
+    return report.run, list(report.fixed)
 
 
 def _refuse_outputs_among_inputs(outputs: list[tuple[str, str | None]], targets: Sequence[Any]) -> None:

@@ -190,8 +190,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     rules = commands.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=["text", "json"], default="text")
-    rules.add_argument("--lang", choices=["it", "en"], help="show only the rules for this language")
+    rules.add_argument(
+        "--format",
+        choices=["text", "json", "markdown"],
+        default="text",
+        help="text (default), json, or markdown (the table of docs/rules.md)",
+    )
+    rules.add_argument(
+        "--lang", metavar="LANG", help="show only the rules for this language (it, en, or one a plugin adds)"
+    )
+    rules.set_defaults(command_parser=rules)
     rules.add_argument("--config", metavar="FILE", help="include the rule packs of this configuration")
 
     explain = commands.add_parser("explain", help="show a rule's documentation and examples")
@@ -200,7 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="a rule code or name, e.g. PUN001 or doubled-punctuation; CODE/ENTRY for one entry of a phrase rule",
     )
-    explain.add_argument("--lang", choices=["it", "en"], help="language of the documentation")
+    explain.add_argument(
+        "--lang", metavar="LANG", help="language of the documentation (it, en, or one a plugin adds)"
+    )
+    explain.set_defaults(command_parser=explain)
     explain.add_argument("--config", metavar="FILE", help="include the rule packs of this configuration")
 
     kb = commands.add_parser(

@@ -16,8 +16,7 @@ def _default_doc_language() -> str:
 
 
 def rules(args: argparse.Namespace) -> int:
-    import json
-
+    from lint.api import format_rows
     from lint.yamlsource import SourceError
 
     try:
@@ -25,48 +24,25 @@ def rules(args: argparse.Namespace) -> int:
     except SourceError as exc:
         error(str(exc))
         return EXIT_ERROR
-    metas = [
-        m
-        for m in linter.rules_for(linter.finder.for_directory(_cwd())).metas()
-        if args.lang is None or m.applies_to(args.lang)
-    ]
-    if args.format == "json":
-        out = [
-            {
-                "code": m.code,
-                "name": m.name,
-                "aliases": list(m.aliases),
-                "category": m.category.value,
-                "severity": str(m.severity),
-                "languages": sorted(m.languages) if m.languages else None,
-                "fix": m.fix.value if m.fix else None,
-                "preview": m.preview,
-                "plugin": m.plugin,
-                "origin": m.origin,
-            }
-            for m in metas
-        ]
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        rows = [("CODE", "NAME", "CATEGORY", "SEVERITY", "LANGUAGES", "FIX", "FROM")]
-        for m in metas:
-            rows.append(
-                (
-                    m.code + (" (preview)" if m.preview else ""),
-                    m.name,
-                    m.category.value,
-                    str(m.severity),
-                    ",".join(sorted(m.languages)) if m.languages else "all",
-                    m.fix.value if m.fix else "-",
-                    m.origin if m.plugin == "refuso" and m.origin else m.plugin,
-                )
-            )
-        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-        for r in rows:
-            sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
+    if not _known_language(args, linter):
+        return EXIT_ERROR
+    sys.stdout.write(format_rows(linter.rules_table(args.lang), args.format))
     _report_load_problems(linter)
     return EXIT_ERROR if linter.problems or linter.plugins.failures else EXIT_OK
+
+
+def _known_language(args: argparse.Namespace, linter: Any) -> bool:
+    """Whether ``--lang`` names a registered language (refuso's or a plugin's); when it does not,
+    the command's usage and the choices, as for any option with a fixed set of values."""
+    codes = list(linter.plugins.languages)
+    if args.lang is None or args.lang in codes:
+        return True
+    args.command_parser.print_usage(sys.stderr)
+    sys.stderr.write(
+        f"{args.command_parser.prog}: error: argument --lang: invalid choice: {args.lang!r} "
+        f"(choose from {', '.join(map(repr, codes))})\n"
+    )
+    return False
 
 
 def _report_load_problems(linter: Any) -> None:
@@ -90,6 +66,8 @@ def explain(args: argparse.Namespace) -> int:
         linter = make_linter(args)
     except SourceError as exc:
         error(str(exc))
+        return EXIT_ERROR
+    if not _known_language(args, linter):
         return EXIT_ERROR
     rules = linter.rules_for(linter.finder.for_directory(_cwd()))
     name, _, entry_id = args.rule.partition("/")
@@ -135,40 +113,8 @@ def explain(args: argparse.Namespace) -> int:
 def schema(args: argparse.Namespace) -> int:
     import json
 
-    if args.which == "config":
-        from lint.config.schema import assemble_schema
-        from lint.plugins import make_plugins
+    from lint.api import schema
 
-        schema = assemble_schema(make_plugins().contributions("refuso_config_schema"))
-    elif args.which == "kb":
-        from lint.kb.schema import KB_SCHEMA
-
-        schema = KB_SCHEMA
-    elif args.which == "output":
-        from lint.formatters.json import OUTPUT_SCHEMA
-
-        schema = OUTPUT_SCHEMA
-    else:
-        from lint.packs import KINDS
-        from lint.packs.schema import PACK_SCHEMA, rule_schema
-
-        schema = dict(PACK_SCHEMA)
-        schema["properties"] = dict(schema["properties"])
-        schema["properties"]["rules"] = {
-            "type": "array",
-            "items": {
-                "oneOf": [
-                    {
-                        **rule_schema(cls.PROPERTIES, cls.REQUIRED),
-                        "properties": {
-                            **rule_schema(cls.PROPERTIES, cls.REQUIRED)["properties"],
-                            "kind": {"const": kind},
-                        },
-                    }
-                    for kind, cls in KINDS.items()
-                ]
-            },
-        }
-    json.dump(schema, sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(schema(args.which), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK

@@ -12,7 +12,15 @@ DATE = {
     ],
 }
 SLUG = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
-LANG = {"enum": ["it", "en"]}
+
+
+def _languages() -> list[str]:
+    from lint.lang import builtin_languages
+
+    return list(builtin_languages())
+
+
+LANG = {"enum": _languages()}  # the languages a spelling belongs to: refuso's own (lint.lang)
 WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 GENDERED = {
     "type": "object",

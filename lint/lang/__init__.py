@@ -9,10 +9,15 @@ that make a title past or future) read them from all of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+
+# refuso's own languages, one module each: what its built-in plugin registers through
+# ``refuso_languages``, and what is known before any plugin is loaded (a rule's default languages).
+BUILTIN_MODULES = ("lint.lang.it", "lint.lang.en")
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,11 @@ class Language:
     determiners: frozenset[str] = frozenset()  # a phrase pack's [det]
     months: tuple[str, ...] = ()  # January first, as written in a date
     labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # interface text
+    # Inflection, for phrase rules written with base forms: the lemma dictionary simplemma has for this
+    # language (its code), and the language's own morphology, ``inflect(word, known)``: the forms of a
+    # lower-case base ``word`` that the dictionary's ``known`` forms lack (regular endings, clitics).
+    lemma_dictionary: str | None = None
+    inflect: Callable[[str, frozenset[str]], frozenset[str]] | None = None
 
     def distinctive_words(self) -> frozenset[str]:
         if self.distinctive_words_file is None:
@@ -75,3 +85,12 @@ class Languages(Mapping[str, Language]):
         if code in self._by_code and code != fallback:
             base.update(self._by_code[code].labels)
         return base
+
+
+@functools.cache
+def builtin_languages() -> Languages:
+    """refuso's own languages (:data:`BUILTIN_MODULES`), without a plugin manager: what is true before
+    plugins load. A run's registry (``Plugins.languages``) also holds the plugins' languages."""
+    import importlib
+
+    return Languages(importlib.import_module(name).LANGUAGE for name in BUILTIN_MODULES)

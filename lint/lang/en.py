@@ -172,6 +172,25 @@ LABELS = {
     "entry_label": "entry",
 }
 
+
+# -- inflection: regular endings for a word simplemma's lemma dictionary does not know ---------------
+
+
+def _english_regular(word: str) -> set[str]:
+    out = {word, word + "s", word + "es", word + "ed", word + "ing"}
+    if word.endswith("e"):
+        out |= {word + "d", word[:-1] + "ing"}
+    if word.endswith("y"):
+        out |= {word[:-1] + "ies", word[:-1] + "ied"}
+    return out
+
+
+def inflect(word: str, known: frozenset[str]) -> frozenset[str]:
+    """The forms of the base ``word`` the dictionary's ``known`` forms lack: for a word it does not
+    know, the regular endings."""
+    return frozenset() if known else frozenset(_english_regular(word))
+
+
 LANGUAGE = Language(
     code="en",
     name="English",
@@ -185,4 +204,6 @@ LANGUAGE = Language(
     determiners=DETERMINERS,
     months=MONTHS,
     labels=LABELS,
+    lemma_dictionary="en",
+    inflect=inflect,
 )

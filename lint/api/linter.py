@@ -1,13 +1,5 @@
-"""The public Python API: what the command line, pre-commit and other programs call.
-
-    from lint.api import check_text, check_paths
-
-    result = check_text("Putin e Putin non parteciperanno.", language="it")
-    for finding in result.findings:
-        print(finding.line, finding.column, finding.code, finding.message)
-
-:class:`Linter` is the long-lived form: it loads plugins and rule packs once and can check many texts.
-"""
+""":class:`Linter`: plugins, rule packs and configuration loaded once, ready to check and fix many
+files or texts; :func:`check_text` and :func:`check_paths` for one call."""
 
 from __future__ import annotations
 
@@ -16,7 +8,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint.cache import Cache, default_directory
 from lint.config import ConfigError, ConfigFinder, Overrides, Settings, rule_settings_errors
@@ -28,7 +20,10 @@ from lint.packs import load_packs, pack_files
 from lint.plugins import Plugins, make_plugins
 from lint.rules import Rule, RuleMeta, RuleSet
 from lint.selection import unknown_selectors
-from lint.yamlsource import SourceError
+
+if TYPE_CHECKING:
+    from lint.api.fix import FixReport
+    from lint.api.rules_table import RuleRow
 
 
 class UsageError(Exception):
@@ -125,6 +120,7 @@ class Linter:
         self._languagetool: dict[Any, Any] = {}
         self._with_language: dict[tuple[int, str], tuple[Settings, Settings]] = {}
         self._settings_by_path: dict[str, Settings] = {}
+        self._from_stdin: set[str] = set()  # the names standard input had in the last run
         self._rule_sets: dict[tuple[str, ...], RuleSet] = {(): self.base_rules}
 
     # -- rules -----------------------------------------------------------------------------------
@@ -187,6 +183,20 @@ class Linter:
             extra = self._load_pack_paths(key, "configuration")
             self._rule_sets[key] = self._rule_set([*self.base_rules, *extra])
         return self._rule_sets[key]
+
+    def rules_table(self, language: str | None = None, settings: Settings | None = None) -> list[RuleRow]:
+        """A row per rule of a configuration (by default the current folder's), what ``refuso rules``
+        lists; with ``language``, only the rules that run on that language."""
+        from lint.api.rules_table import rows_of
+
+        return rows_of(self.rules_for(settings or self.finder.for_directory(Path.cwd())), language)
+
+    def schema(self, which: str) -> dict[str, Any]:
+        """The JSON Schema ``which`` names ("pack", "config", "output", "kb"); the configuration's
+        includes the sections of this linter's plugins."""
+        from lint.api.schemas import schema
+
+        return schema(which, plugins=self.plugins)
 
     # -- engines ---------------------------------------------------------------------------------
 
@@ -302,6 +312,7 @@ class Linter:
         self._last_options = options
         engines = [self.engine_for(t.settings, options) for t in targets]
         self._settings_by_path.update((t.display, t.settings) for t in targets)
+        self._from_stdin = {t.display for t in targets if t.path == "-"}
         if stdin is None and any(t.path == "-" for t in targets):
             stdin = read_standard_input()
         results = run_targets(targets, engines, jobs=jobs, stdin=stdin)
@@ -318,6 +329,21 @@ class Linter:
         settings = self._settings_by_path.get(path) or self.finder.for_directory(Path.cwd())
         engine = self.engine_for(settings, replace(self._last_options, keep_sources=True))
         return engine.check_path(path, data, display=path)
+
+    def fix(self, run: RunResult, unsafe: bool = False, write: bool = True) -> FixReport:
+        """Apply the fixes of a run made by :meth:`check_paths` with ``keep_sources=True``: the safe
+        ones, and with ``unsafe`` those that change words too. Each file is fixed and checked again
+        until nothing fixable is left; with ``write`` it is then written back (never through a link,
+        never over a read-only file or one that changed since it was read: those are problems of the
+        report, and the file stays as it was). Without ``write`` no file changes, and the report holds
+        each file's fixed text and diff. Text from standard input is never written."""
+        from lint.api.fix import fix_run
+
+        return fix_run(run, self.recheck, unsafe=unsafe, write=write, from_stdin=frozenset(self._from_stdin))
+
+    def from_stdin(self, path: str) -> bool:
+        """Whether ``path`` (a result's path) was standard input in the last run."""
+        return path in self._from_stdin
 
     def fail_level_for(self, path: str) -> Any:
         """The fail level of the configuration that governed ``path`` in the last run."""
@@ -346,6 +372,3 @@ def check_text(text: str, *, path: str = "<text>", language: str | None = None, 
 def check_paths(paths: Sequence[str], *, jobs: int = 0, **kwargs: Any) -> RunResult:
     """Check files and folders. Keyword arguments are those of :class:`Linter`."""
     return Linter(**kwargs).check_paths(paths, jobs=jobs)
-
-
-__all__ = ["ConfigError", "Linter", "SourceError", "UsageError", "check_paths", "check_text"]
