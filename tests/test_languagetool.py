@@ -200,6 +200,13 @@ def test_only_rules_measured_as_precise_are_warnings(tmp_path, languagetool_url)
     assert spelling == {("caza", "info")}
 
 
+def test_the_matched_word_is_quoted_as_the_language_quotes(tmp_path, languagetool_url):
+    italian = _linter(tmp_path).check_text("La caza è grande.\n", path="a.txt", language="it")
+    english = _linter(tmp_path).check_text("The tabel is big.\n", path="b.txt", language="en")
+    assert [f.message[:8] for f in italian.findings if "MORFOLOGIK" in f.code] == ["«caza»: "]
+    assert [f.message[:9] for f in english.findings if "MORFOLOGIK" in f.code] == ["“tabel”: "]
+
+
 def test_options_for_one_languagetool_code_are_an_error(tmp_path, run_cli):
     (tmp_path / ".refuso.yaml").write_text('rules:\n  "LT:ST_03_001":\n    options: {x: 1}\n')
     (tmp_path / "a.txt").write_text("Ciao.\n")
