@@ -213,14 +213,28 @@ def main() -> int:
     parser.add_argument("--select", default="ALL", help="rules to measure (default: ALL)")
     parser.add_argument("--show", action="store_true", help="print the false alarms")
     parser.add_argument("--data", choices=["ud", "itacola", "english", "all"], default="all")
+    parser.add_argument(
+        "--languagetool",
+        metavar="URL",
+        nargs="?",
+        const="http://127.0.0.1:8010",
+        help="also run LanguageTool (a server at URL, default %(const)s); its answers are cached in "
+        "refuso's cache folder, so a second run asks only for what changed",
+    )
     args = parser.parse_args()
+    from lint.cache import default_directory
     from lint.config import Overrides
 
     linter = Linter(
-        overrides=Overrides(select=tuple(args.select.split(",")), preview=True),
+        overrides=Overrides(
+            select=tuple(args.select.split(",")),
+            preview=True,
+            languagetool=bool(args.languagetool),
+            languagetool_url=args.languagetool,
+        ),
         load_entry_points=False,
         isolated=True,
-        cache=Cache(None),
+        cache=Cache(default_directory() if args.languagetool else None),
     )
     reports = []
     if args.data in ("ud", "all"):

@@ -181,7 +181,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         report["per_article"] = hyperfine(
             args,
             [
-                ("refuso", f"{py} -m lint check --no-cache {SEED}"),
+                ("refuso", f"{py} -m lint check --no-cache --no-languagetool {SEED}"),
                 (
                     "refuso --languagetool",
                     f"{py} -m lint check --no-cache --languagetool --languagetool-url {url} {SEED}",
@@ -195,7 +195,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         corpus = work / "corpus"
         say(f"building a corpus of about {args.articles} articles")
         report["corpus"] = build_corpus(args, corpus, env)
-        base = f"{py} -m lint check --format json --jobs {args.jobs} {corpus}"
+        base = f"{py} -m lint check --format json --jobs {args.jobs} --no-languagetool {corpus}"
         lt = f"{py} -m lint check --format json --jobs {args.jobs} --languagetool --languagetool-url {url} {corpus}"
         subprocess.run(
             base.split(), env=env, cwd=ROOT, stdout=subprocess.DEVNULL

@@ -115,6 +115,7 @@ def bench_env(args: argparse.Namespace, cache_dir: Path, pycache: Path | None) -
     for name in ("FORCE_COLOR", "GITHUB_ACTIONS"):
         env.pop(name, None)
     env["NO_COLOR"] = "1"
+    env["REFUSO_LANGUAGETOOL"] = "off"  # refuso's own speed: LanguageTool is measured by languagetool.py
     return env
 
 

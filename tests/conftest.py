@@ -17,6 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_c6597b0d87ed5ff2.txt"
 SHARED = ROOT.parent / "shared"
 
+# LanguageTool runs by default where it is installed (languagetool.enabled: auto). The suite leaves it
+# off unless a test turns it on (--languagetool, enabled: true or auto), so that refuso's own rules are
+# tested on their own and the LanguageTool tests say what they need.
+os.environ.setdefault("REFUSO_LANGUAGETOOL", "off")
+
 
 @pytest.fixture(scope="session")
 def linter() -> Linter:

@@ -170,10 +170,42 @@ def test_a_span_refuso_reports_for_the_same_reason_is_reported_once(tmp_path, la
 
 
 def test_severity_can_be_set_for_one_languagetool_code(tmp_path, languagetool_url):
-    config = 'rules:\n  "LT:ST_03_001": {severity: info}\n'
-    result = _linter(tmp_path, config).check_text(TEXT, path="a.txt", language="it")
-    severities = {f.code: str(f.severity) for f in result.findings if f.code.startswith("LT:")}
-    assert severities == {"LT:ST_03_001[1]": "info", "LT:MORFOLOGIK_RULE_IT_IT": "warning"}
+    def severities(config: str) -> dict[str, str]:
+        result = _linter(_folder(tmp_path, str(len(config))), config).check_text(
+            TEXT, path="a.txt", language="it"
+        )
+        return {f.code: str(f.severity) for f in result.findings if f.code.startswith("LT:")}
+
+    # Both are infos by refuso's mapping (the euphonic d is a matter of house style); either can be
+    # raised to a warning, a group by its id.
+    assert severities("") == {"LT:ST_03_001[1]": "info", "LT:MORFOLOGIK_RULE_IT_IT": "info"}
+    config = 'rules:\n  "LT:ST_03_001": {severity: warning}\n'
+    assert severities(config) == {"LT:ST_03_001[1]": "warning", "LT:MORFOLOGIK_RULE_IT_IT": "info"}
+
+
+def test_only_rules_measured_as_precise_are_warnings(tmp_path, languagetool_url):
+    text = "She bought a apple and dozens of books. Organisers ask to everybody to wait.\n"
+    result = _linter(tmp_path).check_text(text, path="a.txt", language="en")
+    loud = {
+        (f.code.split("[")[0], f.text)
+        for f in result.findings
+        if f.code.startswith("LT:") and str(f.severity) == "warning"
+    }
+    assert ("LT:EN_A_VS_AN", "a") in loud
+    assert all(code.removeprefix("LT:") in {"EN_A_VS_AN", "CD_DOZENS_OF", "ASK_TO"} for code, _ in loud)
+    # A capitalised word is not reported as a misspelling; a lower-case one is an info.
+    spelled = _linter(tmp_path).check_text(
+        "Il ministro Xqzwyk ha detto che la caza è grande.\n", path="b.txt", language="it"
+    )
+    spelling = {(f.text, str(f.severity)) for f in spelled.findings if "MORFOLOGIK" in f.code}
+    assert spelling == {("caza", "info")}
+
+
+def test_the_matched_word_is_quoted_as_the_language_quotes(tmp_path, languagetool_url):
+    italian = _linter(tmp_path).check_text("La caza è grande.\n", path="a.txt", language="it")
+    english = _linter(tmp_path).check_text("The tabel is big.\n", path="b.txt", language="en")
+    assert [f.message[:8] for f in italian.findings if "MORFOLOGIK" in f.code] == ["«caza»: "]
+    assert [f.message[:9] for f in english.findings if "MORFOLOGIK" in f.code] == ["“tabel”: "]
 
 
 def test_options_for_one_languagetool_code_are_an_error(tmp_path, run_cli):
@@ -370,3 +402,103 @@ def test_install_without_maven_says_what_to_install(run_cli, tmp_path):
     done = run_cli("languagetool", "install", env=env)
     assert done.code == 2
     assert "LanguageTool needs Java 17 or newer, and `java` is not on PATH" in done.err
+
+
+# -- enabled: auto (the default) ----------------------------------------------------------------------
+
+AUTO = {"REFUSO_LANGUAGETOOL": "auto", "CI": ""}
+NOT_INSTALLED_NOTE = "refuso: note: LanguageTool is not installed, so this run checked without LanguageTool"
+
+
+def test_auto_without_languagetool_notes_it_once_and_checks_without_it(tmp_path, run_cli):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    env = {**AUTO, "REFUSO_LANGUAGETOOL_HOME": str(tmp_path / "empty")}
+    url = f"--languagetool-url=http://127.0.0.1:{_free_port()}"
+    for output in ("concise", "json"):
+        done = run_cli(
+            "check", url, "--format", output, "--jobs", "2", "a.txt", "b.txt", cwd=tmp_path, env=env
+        )
+        assert done.code == 0, done.err
+        assert done.err.count("refuso: note:") == 1 and done.err.startswith(NOT_INSTALLED_NOTE)
+        assert "`refuso languagetool install`" in done.err
+        assert "LT:" not in done.out
+    # Not in the machine-readable report: the note is about the run, not about a file.
+    assert json.loads(done.out)["notes"] == []
+    # A run that leaves LanguageTool's rule out does not look for it, and says nothing.
+    quiet = run_cli("check", url, "--select", "PUN", "a.txt", cwd=tmp_path, env=env)
+    assert quiet.code == 0 and quiet.err == ""
+    # enabled: false is silent; enabled: true without LanguageTool stays an error.
+    off = run_cli("check", url, "--no-languagetool", "a.txt", cwd=tmp_path, env=env)
+    assert off.code == 0 and off.err == ""
+    on = run_cli("check", url, "--languagetool", "a.txt", cwd=tmp_path, env=env)
+    assert on.code == 2 and "LanguageTool is not installed: run `refuso languagetool install`" in on.err
+
+
+def test_auto_is_the_default_and_uses_a_server_that_answers(tmp_path, run_cli, languagetool_url):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    env = {"REFUSO_LANGUAGETOOL": "", "REFUSO_LANGUAGETOOL_HOME": str(tmp_path / "empty"), "CI": "1"}
+    done = run_cli("check", "--format", "concise", "a.txt", cwd=tmp_path, env=env)
+    assert "LT:ST_03_001[1]" in done.out, done.err
+    assert "note" not in done.err
+
+
+def test_auto_in_ci_starts_no_server(tmp_path, run_cli):
+    from lint.languagetool.server import healthy
+
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    url = f"http://127.0.0.1:{_free_port()}"
+    done = run_cli("check", f"--languagetool-url={url}", "a.txt", cwd=tmp_path, env={**AUTO, "CI": "true"})
+    assert done.code == 0, done.err
+    assert f"no LanguageTool server answers at {url}, and in CI refuso starts none" in done.err
+    assert "`refuso languagetool serve --detach`" in done.err
+    assert not healthy(url)
+
+
+def test_auto_outside_ci_starts_a_local_server_on_demand(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    port = _free_port()
+    try:
+        done = run_cli(
+            "check", f"--languagetool-url=http://127.0.0.1:{port}", "a.txt", cwd=tmp_path, env=AUTO
+        )
+        assert done.code == 0, done.err
+        assert "starting a local LanguageTool server" in done.err
+        assert "LT:ST_03_001[1]" in done.out
+    finally:
+        run_cli("languagetool", "stop", "--port", str(port))
+
+
+@pytest.mark.parametrize(
+    ("config", "env", "mode"),
+    [
+        ("", {}, "auto"),
+        ("languagetool:\n  enabled: auto\n", {"REFUSO_LANGUAGETOOL": "off"}, "auto"),
+        ("languagetool:\n  enabled: true\n", {"REFUSO_LANGUAGETOOL": "off"}, "on"),
+        ("languagetool:\n  enabled: false\n", {"REFUSO_LANGUAGETOOL": "on"}, "off"),
+        ("", {"REFUSO_LANGUAGETOOL": "OFF"}, "off"),
+        ("", {"REFUSO_LANGUAGETOOL": "on"}, "on"),
+    ],
+)
+def test_the_configuration_wins_over_the_environment_default(tmp_path, monkeypatch, config, env, mode):
+    from lint.languagetool import LanguageToolSettings
+
+    monkeypatch.delenv("REFUSO_LANGUAGETOOL", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    (tmp_path / ".refuso.yaml").write_text(config or "select: [ALL]\n", encoding="utf-8")
+    linter = Linter(load_entry_points=False, config_file=tmp_path / ".refuso.yaml", cache=Cache(None))
+    settings = linter.finder.for_directory(tmp_path)
+    assert LanguageToolSettings.from_mapping(settings.sections.get("languagetool")).mode == mode
+
+
+def test_a_wrong_enabled_value_names_the_file_and_the_environment_variable(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text("Ciao.\n")
+    (tmp_path / ".refuso.yaml").write_text("languagetool:\n  enabled: maybe\n")
+    done = run_cli("check", "a.txt", cwd=tmp_path)
+    assert done.code == 2 and ".refuso.yaml:2" in done.err and "Traceback" not in done.err
+    (tmp_path / ".refuso.yaml").unlink()
+    done = run_cli("check", "a.txt", cwd=tmp_path, env={"REFUSO_LANGUAGETOOL": "sometimes"})
+    assert (
+        done.code == 2 and "$REFUSO_LANGUAGETOOL is 'sometimes'" in done.err and "Traceback" not in done.err
+    )

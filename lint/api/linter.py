@@ -19,7 +19,7 @@ from lint.findings import FileResult, Problem, RunResult
 from lint.packs import load_packs, pack_files
 from lint.plugins import Plugins, make_plugins
 from lint.rules import Rule, RuleMeta, RuleSet
-from lint.selection import unknown_selectors
+from lint.selection import resolve, unknown_selectors
 
 if TYPE_CHECKING:
     from lint.api.fix import FixReport
@@ -118,6 +118,7 @@ class Linter:
         self._last_options = DEFAULT_OPTIONS
         self._knowledge: dict[tuple[str, ...], _KnowledgeProvider] = {}
         self._languagetool: dict[Any, Any] = {}
+        self._lt_noted: set[str] = set()  # notes about LanguageTool already given in this run
         self._with_language: dict[tuple[int, str], tuple[Settings, Settings]] = {}
         self._settings_by_path: dict[str, Settings] = {}
         self._from_stdin: set[str] = set()  # the names standard input had in the last run
@@ -214,7 +215,7 @@ class Linter:
             settings,
             self.plugins,
             self.knowledge_for(settings),
-            self.languagetool_for(settings),
+            self.languagetool_for(settings) if _selects_languagetool(rules, settings) else None,
             options,
         )
         self._engines[key] = engine
@@ -241,12 +242,28 @@ class Linter:
         self.plugins.contributions("refuso_configure", settings=settings)  # a plugin that raises is recorded
 
     def languagetool_for(self, settings: Settings) -> Any:
-        """The LanguageTool service for a configuration, or None when LanguageTool is off."""
-        from lint.languagetool import LanguageToolSettings
+        """The LanguageTool service for a configuration, or None when LanguageTool is off, or is
+        ``auto`` and not available (said once per run, on standard error: not a finding)."""
+        from lint.languagetool import LanguageToolError, LanguageToolSettings
 
-        lt = LanguageToolSettings.from_mapping(settings.sections.get("languagetool"))
+        try:
+            lt = LanguageToolSettings.from_mapping(settings.sections.get("languagetool"))
+        except LanguageToolError as exc:
+            raise UsageError(str(exc)) from None
         if not lt.enabled:
             return None
+        if lt.mode == "auto":
+            key = ("auto", lt.url, lt.autostart)
+            if key not in self._languagetool:
+                from lint.languagetool.availability import unavailable
+
+                self._languagetool[key] = unavailable(lt)
+            why = self._languagetool[key]
+            if why is not None:
+                if why not in self._lt_noted:
+                    self._lt_noted.add(why)
+                    print(f"refuso: note: {why}", file=sys.stderr)
+                return None
         key = (lt.url, lt.fingerprint(), lt.timeout, lt.max_text_length, lt.autostart)
         if key not in self._languagetool:
             from lint.languagetool.service import LanguageToolService
@@ -349,6 +366,21 @@ class Linter:
         """The fail level of the configuration that governed ``path`` in the last run."""
         settings = self._settings_by_path.get(path) or self.finder.for_directory(Path.cwd())
         return settings.fail_level
+
+
+def _selects_languagetool(rules: RuleSet, settings: Settings) -> bool:
+    """Whether the selection keeps LanguageTool's rule: a run that leaves it out neither looks for a
+    server nor notes that there is none."""
+    if rules.get("LT") is None:
+        return False
+    selected = resolve(
+        rules.metas(),
+        select=settings.select,
+        ignore=settings.ignore,
+        extend_select=settings.extend_select,
+        preview=settings.preview,
+    )
+    return "LT" in selected
 
 
 def read_standard_input() -> bytes:

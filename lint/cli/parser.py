@@ -180,8 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--languagetool",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="also run LanguageTool's grammar and spelling rules (languagetool.enabled); "
-        "--no-languagetool turns them off",
+        help="run LanguageTool's grammar and spelling rules, or fail (languagetool.enabled: true); "
+        "--no-languagetool turns them off; by default they run where LanguageTool is installed",
     )
     check.add_argument(
         "--languagetool-url",

@@ -139,6 +139,7 @@ MONTHS = (
 
 # The interface in this language: refuso explain's headings, the text report's labels.
 LABELS = {
+    "quoted": "“{text}”",  # a word quoted in a message
     "since_year": "since {year}",
     "category": "Category",
     "severity": "Severity",

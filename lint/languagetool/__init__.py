@@ -21,6 +21,8 @@ LANGUAGETOOL_VERSION = "6.8"
 DEFAULT_PORT = 8010
 DEFAULT_URL = f"http://127.0.0.1:{DEFAULT_PORT}"
 HOME_ENV = "REFUSO_LANGUAGETOOL_HOME"
+MODE_ENV = "REFUSO_LANGUAGETOOL"  # the default of languagetool.enabled where no configuration sets it
+MODES = {"auto": "auto", "on": "on", "true": "on", "off": "off", "false": "off"}
 DEFAULT_VARIANTS: Mapping[str, str] = MappingProxyType({"it": "it-IT", "en": "en-US"})
 LEVELS = ("default", "picky")
 
@@ -30,7 +32,10 @@ CONFIG_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
-        "enabled": {"type": "boolean"},
+        "enabled": {
+            "description": "true, false, or auto (the default): LanguageTool where it is installed",
+            "enum": [True, False, "auto"],
+        },
         "url": {"type": "string", "pattern": "^https?://"},
         "language_variant": {
             "description": "LanguageTool language code per article language, or one code such as en-GB",
@@ -59,9 +64,10 @@ class LanguageToolError(Exception):
 
 @dataclass(frozen=True)
 class LanguageToolSettings:
-    """The ``languagetool:`` table. Off unless ``enabled`` (or ``--languagetool``)."""
+    """The ``languagetool:`` table. ``mode`` is ``on``, ``off`` or ``auto`` (``enabled: true``,
+    ``false``, ``auto``): auto uses LanguageTool where it is installed or a server is set or answers."""
 
-    enabled: bool = False
+    mode: str = "auto"
     url: str = DEFAULT_URL
     language_variant: Mapping[str, str] = field(default_factory=lambda: DEFAULT_VARIANTS)
     enabled_rules: tuple[str, ...] = ()
@@ -74,8 +80,7 @@ class LanguageToolSettings:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None) -> LanguageToolSettings:
-        if not data:
-            return cls()
+        data = data or {}
         variants = dict(DEFAULT_VARIANTS)
         given = data.get("language_variant")
         if isinstance(given, str):
@@ -83,7 +88,7 @@ class LanguageToolSettings:
         elif isinstance(given, Mapping):
             variants.update(given)
         return cls(
-            enabled=bool(data.get("enabled", False)),
+            mode=_mode(data["enabled"]) if "enabled" in data else default_mode(),
             url=str(data.get("url", DEFAULT_URL)).rstrip("/"),
             language_variant=MappingProxyType(variants),
             enabled_rules=tuple(data.get("enabled_rules", ())),
@@ -94,6 +99,11 @@ class LanguageToolSettings:
             max_text_length=int(data.get("max_text_length", 40_000)),
             autostart=bool(data.get("autostart", True)),
         )
+
+    @property
+    def enabled(self) -> bool:
+        """Whether LanguageTool may run at all (``on`` or ``auto``)."""
+        return self.mode != "off"
 
     def variant(self, language: str | None) -> str:
         return self.language_variant.get(language or "it", language or "it")
@@ -115,6 +125,22 @@ class LanguageToolSettings:
 
         host = urlsplit(self.url).hostname or ""
         return self.autostart and host in ("127.0.0.1", "localhost", "::1")
+
+
+def _mode(value: Any) -> str:
+    return "on" if value is True else "off" if value is False else MODES[str(value).lower()]
+
+
+def default_mode() -> str:
+    """``$REFUSO_LANGUAGETOOL`` (on, off, auto), else auto."""
+    given = os.environ.get(MODE_ENV, "").strip().lower()
+    if not given:
+        return "auto"
+    if given not in MODES:
+        raise LanguageToolError(
+            f"${MODE_ENV} is {given!r}: set it to auto, on or off (the default of languagetool.enabled)"
+        )
+    return MODES[given]
 
 
 def home() -> Path:
