@@ -15,6 +15,7 @@ from typing import IO
 from lint import __version__
 from lint.findings import CATEGORY_NAMES, FileResult, Finding, Problem, RunResult, Severity
 from lint.formatters import OutputContext, count_of, meta_for_code
+from lint.formatters.marker import GENERATOR, HTML_COMMENT
 
 # Up to this many articles with findings, each opens by default; past it they start closed.
 OPEN_ARTICLES_LIMIT = 10
@@ -131,8 +132,9 @@ class _Page:
     def render(self) -> Iterator[str]:
         findings = self.run.findings
         yield (
-            "<!DOCTYPE html>\n"
+            f"<!DOCTYPE html>\n{HTML_COMMENT}\n"
             '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="generator" content="{GENERATOR}">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<meta name="referrer" content="no-referrer">\n'
