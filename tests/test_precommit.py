@@ -286,7 +286,9 @@ def test_a_wrong_title_and_a_calque_never_pass_unseen(
     assert install.returncode == 0, "pre-commit install failed:" + _describe(install)
     _git("add", ARTICLE, ".pre-commit-config.yaml", cwd=repo, env=env)
     blocked = _commit(repo, env, "Articolo con un titolo sbagliato")
-    assert blocked.returncode != 0, "the commit of a wrong title and a calque went through:" + _describe(blocked)
+    assert blocked.returncode != 0, "the commit of a wrong title and a calque went through:" + _describe(
+        blocked
+    )
     missing = [f for f in WARNING_FINDINGS if f not in _output(blocked)]
     assert not missing, f"the hook's output lacks {missing}:" + _describe(blocked)
 
