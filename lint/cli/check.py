@@ -58,8 +58,12 @@ def run(args: argparse.Namespace) -> int:
         outputs = [(name or default, path) for name, path in (args.outputs or [[None, None]])]
         for name, _path in outputs:
             if name not in formatters:
+                import difflib
+
+                close = difflib.get_close_matches(name, list(formatters), n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
                 raise UsageError(
-                    f"unknown output format {name!r}; available: {', '.join(sorted(formatters))}"
+                    f"unknown output format {name!r}{hint}; available: {', '.join(sorted(formatters))}"
                 )
         to_stdout = [name for name, path in outputs if path is None or path == "-"]
         if len(to_stdout) > 1:

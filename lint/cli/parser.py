@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
+from typing import Any
 
 from lint import __version__
 
@@ -61,8 +63,60 @@ class _OutputFileAction(argparse.Action):
         setattr(namespace, self.dest, outputs)
 
 
+def _close(word: str, candidates: list[str]) -> list[str]:
+    import difflib
+
+    return difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+
+
+def _did_you_mean(close: list[str]) -> str:
+    return f" (did you mean {' or '.join(close)}?)" if close else ""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with "did you mean" for a mistyped option or command (Python 3.11's argparse has none)."""
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
+        namespace, extras = self.parse_known_args(args, namespace)
+        if extras:
+            # An unknown option is reported by the top parser, which does not know the subcommand's
+            # options: look for close ones in the parsers the command line went through.
+            options = [o for parser in self._chosen(namespace) for o in _option_strings(parser)]
+            described = []
+            for extra in extras:
+                name = extra.split("=", 1)[0]
+                close = _close(name, options) if name.startswith("-") else []
+                described.append(extra + _did_you_mean(close))
+            self.error(f"unrecognized arguments: {' '.join(described)}")
+        return namespace
+
+    def _chosen(self, namespace: argparse.Namespace) -> list[argparse.ArgumentParser]:
+        chosen, parser = [self], self
+        while (sub := _subparsers(parser)) is not None:
+            name = getattr(namespace, sub.dest, None)
+            if name not in sub.choices:
+                break
+            parser = sub.choices[name]
+            chosen.append(parser)
+        return chosen
+
+    def error(self, message: str):  # type: ignore[no-untyped-def]
+        wrong = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)
+        if wrong is not None:
+            message += _did_you_mean(_close(wrong.group(1), re.findall(r"'([^']*)'", wrong.group(2))))
+        super().error(message)
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> Any:
+    return next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+
+
+def _option_strings(parser: argparse.ArgumentParser) -> list[str]:
+    return [o for action in parser._actions for o in action.option_strings if o.startswith("--")]
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="refuso",
         description="A linter for the text of articles: broken punctuation, duplicated names, wrong titles, "
         "machine-translated phrasing.",
