@@ -294,8 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
     lt_status = lt_commands.add_parser("status", help="what is installed and whether a server answers")
     lt_status.add_argument("--url", help="the server to ask (default: languagetool.url, or the local one)")
     lt_status.add_argument("--config", metavar="FILE", help="read languagetool.url from this configuration")
-    lt_stop = lt_commands.add_parser("stop", help="stop the server `serve --detach` or a run started")
-    lt_stop.add_argument("--port", type=int, default=None, help="its port (default 8010)")
+    lt_stop = lt_commands.add_parser("stop", help="stop the servers `serve --detach` or a run started")
+    lt_stop.add_argument(
+        "--port", type=int, default=None, help="stop only the one on this port (default: every one, any port)"
+    )
 
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of rule packs, of the configuration, or of the JSON output"
