@@ -299,6 +299,33 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, default=None, help="stop only the one on this port (default: every one, any port)"
     )
 
+    serve = commands.add_parser(
+        "serve",
+        help="answer LanguageTool's HTTP API (/v2/check) with refuso's findings, for LanguageTool clients",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8081, help="port to listen on (default 8081, LanguageTool's)"
+    )
+    serve.add_argument(
+        "--max-bytes", type=int, default=1_000_000, metavar="N", help="refuse requests over N bytes"
+    )
+    serve.add_argument(
+        "--workers", type=int, default=4, metavar="N", help="answer at most N requests at once"
+    )
+    serve.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="the longest a request may wait or take",
+    )
+    serve.add_argument(
+        "--config", metavar="FILE", help="use this configuration file instead of searching for one"
+    )
+
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of rule packs, of the configuration, or of the JSON output"
     )
