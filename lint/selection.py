@@ -46,6 +46,21 @@ def unknown_selectors(selectors: Iterable[str], metas: Sequence[RuleMeta]) -> li
     return unknown
 
 
+def selector_hint(selector: str, metas: Sequence[RuleMeta]) -> str:
+    """`` (did you mean PUN001?)`` for a mistyped selector: the codes, names and categories closest to
+    it, whatever its case; empty when none is close."""
+    import difflib
+
+    known = {c.lower(): c for c in CATEGORY_NAMES}
+    for meta in metas:
+        known.update((name.lower(), name) for name in (meta.code, *meta.all_names))
+    close = difflib.get_close_matches(selector.lower(), list(known), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    names = [known[c] for c in close]
+    return f" (did you mean {' or '.join(names) if len(names) < 3 else ', '.join(names[:-1]) + ' or ' + names[-1]}?)"
+
+
 def _best(selectors: Iterable[str], meta: RuleMeta) -> int:
     best = -1
     for selector in selectors:

@@ -129,6 +129,55 @@ def test_select_ignore_and_unknown_selectors(run_cli, sample):
     assert run_cli("check", "g.txt", "--format", "yaml", cwd=sample).code == 2
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["check", "g.txt", "--fial-level", "warning"],
+            "unrecognized arguments: --fial-level (did you mean --fail-level?) warning",
+        ),
+        (["check", "--colour=never"], "unrecognized arguments: --colour=never (did you mean --color?)"),
+        (["languagetool", "stop", "--prot", "8"], "unrecognized arguments: --prot (did you mean --port?) 8"),
+        (["rules", "--formt", "json"], "unrecognized arguments: --formt (did you mean --format?) json"),
+        (["check", "--zzz"], "unrecognized arguments: --zzz\n"),
+        (
+            ["chek", "g.txt"],
+            "argument COMMAND: invalid choice: 'chek' (choose from 'check', 'rules', 'explain', 'kb', 'languagetool', 'serve', 'schema') (did you mean check?)",
+        ),
+        (
+            ["kb", "fnd", "Blinken"],
+            "refuso kb: error: argument KB_COMMAND: invalid choice: 'fnd' (choose from 'check', 'find') (did you mean find?)",
+        ),
+        (
+            ["check", "--fail-level", "warnig"],
+            "invalid choice: 'warnig' (choose from 'error', 'warning', 'info') (did you mean warning?)",
+        ),
+    ],
+)
+def test_a_mistyped_option_or_command_gets_a_did_you_mean(capsys, argv, message):
+    from lint.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_mistyped_rule_or_format_gets_a_did_you_mean(run_cli, sample):
+    bad = run_cli(
+        "check", "g.txt", "--select", "PNU001", "--ignore", "doubled-spaec,zzz", "--format", "jsn", cwd=sample
+    )
+    assert bad.code == 2
+    assert "unknown output format 'jsn' (did you mean json?)" in bad.err
+    bad = run_cli("check", "g.txt", "--select", "PNU001", "--ignore", "doubled-spaec,zzz", cwd=sample)
+    assert bad.code == 2
+    assert "select: unknown rule selector 'PNU001' (did you mean PUN001" in bad.err
+    bad = run_cli("check", "g.txt", "--ignore", "doubled-spaec,zzz", cwd=sample)
+    assert bad.code == 2
+    assert "ignore: unknown rule selector 'doubled-spaec' (did you mean doubled-space" in bad.err
+    assert "'zzz'; use a code" in bad.err
+
+
 def test_usage_errors_exit_2(run_cli, sample):
     assert run_cli("check", "g.txt", "--lang", "francese", cwd=sample).code == 2  # not a language code
     assert run_cli("check", "g.txt", "--date", "ieri", cwd=sample).code == 2

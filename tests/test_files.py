@@ -125,6 +125,47 @@ def test_an_output_file_beside_the_inputs_is_written(run_cli, tmp_path):
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE
 
 
+REPORTS = {"report.html": "html", "report.json": "json", "report.sarif": "sarif", "junit.xml": "junit"}
+
+
+def _write_reports(run_cli, cwd, *paths):
+    outputs = [arg for name, fmt in REPORTS.items() for arg in ("--format", fmt, "-o", name)]
+    return run_cli("check", *paths, *outputs, cwd=cwd)
+
+
+def test_a_report_refuso_wrote_is_not_checked_by_the_next_run(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    first = _write_reports(run_cli, tmp_path, ".")
+    assert first.code == 1 and first.err == "", first.err
+    # Named on the command line, or found in the folder, each report is skipped with a note.
+    for paths in ([".", "report.json", "report.sarif", "junit.xml"], ["."]):
+        second = run_cli("check", *paths, "--format", "json", "--isolated", cwd=tmp_path)
+        assert second.code == 1, second.err
+        report = json.loads(second.out)
+        assert [f["path"] for f in report["files"]] == ["a.txt"]
+        skipped = sorted(n["path"] for n in report["notes"] if "a report refuso wrote" in n["message"])
+        assert skipped == (sorted(REPORTS) if len(paths) > 1 else ["report.html"])
+    # The same command again: the reports it replaces are left out, not refused and not checked.
+    again = _write_reports(run_cli, tmp_path, ".")
+    assert again.code == 1, again.err
+    assert again.err == "refuso: note: report.html: not checked: this run writes its report there\n"
+
+
+@pytest.mark.parametrize("before", ["", "junit"], ids=["empty", "an-old-report"])
+def test_the_junit_report_of_a_run_does_not_list_itself(run_cli, tmp_path, before):
+    from junitparser import JUnitXml
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "esiti.txt").write_text("", encoding="utf-8")
+    if before:
+        assert run_cli("check", "a.txt", "--format", before, "-o", "esiti.txt", cwd=tmp_path).code == 1
+    done = run_cli("check", ".", "--format", "junit", "-o", "esiti.txt", cwd=tmp_path)
+    assert done.code == 1
+    assert done.err == "refuso: note: esiti.txt: not checked: this run writes its report there\n"
+    cases = [case.name for suite in JUnitXml.fromfile(str(tmp_path / "esiti.txt")) for case in suite]
+    assert cases == ["a.txt"]
+
+
 # -- pipes, sockets, devices -------------------------------------------------------------------------
 
 

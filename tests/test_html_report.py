@@ -89,6 +89,55 @@ def test_seed_report_is_one_self_contained_document_with_a_highlight_per_finding
     assert len(parser.marks) >= len(findings)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "labels", "no_english"),
+    [
+        (
+            "it",
+            "Il ministro ha parlato , poi è uscito dalla sala.\n",
+            (
+                "<title>Rapporto di refuso: 1 segnalazione in 1 articolo</title>",
+                '<h2 id="articles-title">Articoli</h2>',
+                "riga 1, colonna 23",
+                "errore",
+                "punteggiatura",
+                "Suggerimenti: <em>elimina</em>",
+                "1 articolo controllato",
+            ),
+            True,
+        ),
+        (
+            "en",
+            "The minister spoke , then he left the room at once.\n",
+            (
+                "<title>refuso report: 1 finding in 1 article</title>",
+                '<h2 id="articles-title">Articles</h2>',
+                "line 1, column 19",
+                "error",
+                "punctuation",
+                "Suggestions: <em>delete</em>",
+                "1 article checked",
+            ),
+            False,
+        ),
+    ],
+)
+def test_labels_are_in_the_articles_language_and_an_empty_suggestion_reads_delete(
+    run_cli: Any, tmp_path: Path, language: str, text: str, labels: tuple[str, ...], no_english: bool
+) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    ((finding,),) = _findings(run_cli, str(tmp_path / "a.txt"))
+    assert (finding["rule"], finding["suggestions"]) == ("PUN003", [""])
+    page = _report(run_cli, str(tmp_path / "a.txt"))
+    assert f'<html lang="{language}">' in page
+    assert [label for label in labels if label not in page] == []
+    assert "<q></q>" not in page
+    if no_english:
+        assert [
+            word for word in ("Articles", "Suggestions", "Summary", "Show", "line 1") if word in page
+        ] == []
+
+
 def _finding(source: str, start: int, end: int, code: str, category: Category, severity: Severity) -> Finding:
     return Finding(
         path="a.txt",
@@ -312,7 +361,7 @@ def test_two_hundred_articles_make_one_readable_page(browser: Any, run_cli: Any,
     articles = page.locator("details.article")
     assert articles.count() == 100
     assert page.locator("details.article[open]").count() == 0
-    assert "100 articles without findings" in page.locator("details.clean summary").inner_text()
+    assert "100 articoli senza segnalazioni" in page.locator("details.clean summary").inner_text()
     assert page.locator("details.clean li").count() == 100
 
     # An occurrence link in the summary opens the closed article it points into.
@@ -324,9 +373,9 @@ def test_two_hundred_articles_make_one_readable_page(browser: Any, run_cli: Any,
     assert page.locator("details.article[open]").count() == 1
     assert page.locator(f"#{target}").is_visible()
 
-    page.get_by_role("button", name="Open all").click()
+    page.get_by_role("button", name="Apri tutti").click()
     assert page.locator("details.article[open]").count() == 100
-    page.get_by_role("button", name="Close all").click()
+    page.get_by_role("button", name="Chiudi tutti").click()
     assert page.locator("details.article[open]").count() == 0
     assert errors == []
     page.close()

@@ -502,3 +502,44 @@ def test_a_wrong_enabled_value_names_the_file_and_the_environment_variable(tmp_p
     assert (
         done.code == 2 and "$REFUSO_LANGUAGETOOL is 'sometimes'" in done.err and "Traceback" not in done.err
     )
+
+
+def test_stop_without_a_port_finds_a_server_a_run_started_on_another_port(tmp_path, run_cli):
+    import shutil
+
+    from lint.languagetool.install import MANIFEST, installation
+    from lint.languagetool.server import healthy
+
+    found = installation()
+    assert found is not None, "LanguageTool is not installed: run `refuso languagetool install`"
+    # A LanguageTool home of its own sharing the installed jars, so that its record of running servers
+    # holds only the one this test starts (never the server other runs share).
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(found.folder / MANIFEST, home / MANIFEST)
+    (home / "libs").symlink_to(found.folder / "libs")
+    env = {"REFUSO_LANGUAGETOOL_HOME": str(home)}
+    (tmp_path / "article.txt").write_text(TEXT, encoding="utf-8")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    try:
+        checked = run_cli(
+            "check",
+            "--languagetool",
+            f"--languagetool-url={url}",
+            "--format",
+            "concise",
+            "article.txt",
+            cwd=tmp_path,
+            env=env,
+        )
+        assert checked.code in (0, 1) and "LT:" in checked.out, checked.err
+        assert healthy(url), "the run did not leave its server running"
+        elsewhere = _folder(tmp_path, "elsewhere")  # no configuration naming the port
+        stopped = run_cli("languagetool", "stop", cwd=elsewhere, env=env)
+        assert (stopped.code, stopped.err) == (0, f"stopped the LanguageTool server on port {port}\n")
+        assert not healthy(url)
+        again = run_cli("languagetool", "stop", cwd=elsewhere, env=env)
+        assert again.code == 0 and "no LanguageTool server started by refuso is running" in again.err
+    finally:
+        run_cli("languagetool", "stop", "--port", str(port), env=env)

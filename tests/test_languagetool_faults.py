@@ -215,6 +215,34 @@ def test_the_process_a_pid_file_describes_is_stopped(tmp_path, unrelated):
     assert unrelated.wait(timeout=30) is not None
 
 
+def test_stop_without_a_port_stops_every_server_recorded_and_leaves_the_rest(tmp_path, unrelated):
+    """Without --port, stop looks at every pid file (a run starts its server on its url's port), and
+    still signals only the processes they truly describe."""
+    ours = subprocess.Popen(["sleep", "300"])
+    try:
+        port, other_port = _free_port(), _free_port()
+        record = {"pid": ours.pid, "start": _proc_start(ours.pid), "command": ["sleep", "300"]}
+        _plant(tmp_path, port, json.dumps(record))
+        _plant(
+            tmp_path,
+            other_port,
+            json.dumps({"pid": unrelated.pid, "start": "1", "command": ["sleep", "300"]}),
+        )
+        done = _lt(tmp_path, "stop")
+        assert done.returncode == 0
+        assert f"stopped the LanguageTool server on port {port}\n" in done.stderr
+        assert (
+            f"process {unrelated.pid} is not the LanguageTool server refuso started on port {other_port}"
+            in done.stderr
+        )
+        assert ours.wait(timeout=30) is not None
+        assert unrelated.poll() is None
+        assert list((tmp_path / "run").glob("*.pid")) == []
+    finally:
+        ours.kill()
+        ours.wait()
+
+
 def test_a_pid_file_for_a_process_that_is_gone_is_removed(tmp_path):
     gone = subprocess.Popen(["true"])
     gone.wait()

@@ -161,6 +161,23 @@ def _article_repo(path: Path, env: dict[str, str]) -> Path:
     return path
 
 
+def _hook_config(snapshot_repo: Path, sha: str, *options: str) -> str:
+    """A .pre-commit-config.yaml using the refuso hook of ``snapshot_repo`` with hook ``options``."""
+    lines = [
+        "repos:",
+        f"  - repo: {snapshot_repo.as_posix()}",
+        f"    rev: {sha}",
+        "    hooks:",
+        "      - id: refuso",
+        *(f"        {option}" for option in options),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _commit(repo: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
+    return _run(["git", *GIT_IDENTITY, "commit", "-m", message], cwd=repo, env=env)
+
+
 def _assert_seed_findings(proc: subprocess.CompletedProcess[str]) -> None:
     output = _output(proc)
     missing = [f for f in SEED_FINDINGS if f not in output]
@@ -172,9 +189,10 @@ def test_commit_is_blocked_until_the_article_is_fixed(
 ) -> None:
     snapshot_repo, sha = snapshot
     repo = _article_repo(tmp_path / "articles", env)
+    # Warnings (the seed's calques and possible misspellings) are let through, as the documented
+    # ``args`` do, so that repairing the errors is enough for the commit to pass.
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {snapshot_repo.as_posix()}\n    rev: {sha}\n    hooks:\n      - id: refuso\n",
-        encoding="utf-8",
+        _hook_config(snapshot_repo, sha, "args: [--fail-level, error]"), encoding="utf-8"
     )
     install = _pre_commit("install", cwd=repo, env=env)
     assert install.returncode == 0, "pre-commit install failed:" + _describe(install)
@@ -184,7 +202,7 @@ def test_commit_is_blocked_until_the_article_is_fixed(
 
     # The damaged article: the commit must be refused, and the hook must say why.
     _git("add", ARTICLE, ".pre-commit-config.yaml", cwd=repo, env=env)
-    blocked = _run(["git", *GIT_IDENTITY, "commit", "-m", "Articolo con refusi"], cwd=repo, env=env)
+    blocked = _commit(repo, env, "Articolo con refusi")
     assert blocked.returncode != 0, "the commit of the damaged article went through:" + _describe(blocked)
     assert "refuso" in _output(blocked), "the refuso hook did not run:" + _describe(blocked)
     _assert_seed_findings(blocked)
@@ -202,7 +220,7 @@ def test_commit_is_blocked_until_the_article_is_fixed(
     assert direct.returncode == 0, "refuso still finds errors in the repaired article:" + _describe(direct)
 
     _git("add", ARTICLE, cwd=repo, env=env)
-    passed = _run(["git", *GIT_IDENTITY, "commit", "-m", "Articolo corretto"], cwd=repo, env=env)
+    passed = _commit(repo, env, "Articolo corretto")
     assert passed.returncode == 0, "the commit of the repaired article was refused:" + _describe(passed)
     assert re.search(r"refuso.*Passed", _output(passed)), "the refuso hook did not pass:" + _describe(passed)
     log = _git("log", "--format=%s", cwd=repo, env=env).stdout.split("\n")
@@ -238,3 +256,48 @@ def test_fix_hook_applies_safe_fixes(tmp_path: Path, env: dict[str, str], snapsh
     _git("add", ARTICLE, cwd=repo, env=env)
     second = _pre_commit("try-repo", str(snapshot_repo), "refuso-fix", "--files", ARTICLE, cwd=repo, env=env)
     assert second.returncode == 0, "the fixed article should pass:" + _describe(second)
+
+
+# An article whose only problems are warnings: a title Blinken never held, and a calque.
+WARNINGS_ONLY = (
+    "Il ministro degli Esteri Antony Blinken ha incontrato ieri a Bruxelles gli alleati della Nato.\n"
+    "Al centro dei colloqui c’erano i costruttori militari russi lungo il confine con l’Ucraina.\n"
+)
+WARNING_FINDINGS = (f"{ARTICLE}:1:4: warning TTL001", f"{ARTICLE}:2:34: warning MTP002")
+
+
+def test_a_wrong_title_and_a_calque_never_pass_unseen(
+    tmp_path: Path, env: dict[str, str], snapshot: tuple[Path, str]
+) -> None:
+    snapshot_repo, sha = snapshot
+    repo = tmp_path / "articles"
+    repo.mkdir()
+    _git("init", "--quiet", cwd=repo, env=env)
+    (repo / ARTICLE).write_text(WARNINGS_ONLY, encoding="utf-8")
+    direct = _run([sys.executable, "-m", "lint", "check", "--format", "concise", ARTICLE], cwd=repo, env=env)
+    found = [line.split(" ", 3)[:3] for line in direct.stdout.splitlines() if line.startswith(ARTICLE)]
+    assert found == [f.split(" ") for f in WARNING_FINDINGS], "the article is not what this test needs:" + (
+        _describe(direct)
+    )
+
+    # The default hook: the commit is refused, and the findings are shown.
+    (repo / ".pre-commit-config.yaml").write_text(_hook_config(snapshot_repo, sha), encoding="utf-8")
+    install = _pre_commit("install", cwd=repo, env=env)
+    assert install.returncode == 0, "pre-commit install failed:" + _describe(install)
+    _git("add", ARTICLE, ".pre-commit-config.yaml", cwd=repo, env=env)
+    blocked = _commit(repo, env, "Articolo con un titolo sbagliato")
+    assert blocked.returncode != 0, "the commit of a wrong title and a calque went through:" + _describe(
+        blocked
+    )
+    missing = [f for f in WARNING_FINDINGS if f not in _output(blocked)]
+    assert not missing, f"the hook's output lacks {missing}:" + _describe(blocked)
+
+    # Relaxed as the README says (errors only), and verbose: the commit passes, the warnings still show.
+    (repo / ".pre-commit-config.yaml").write_text(
+        _hook_config(snapshot_repo, sha, "args: [--fail-level, error]", "verbose: true"), encoding="utf-8"
+    )
+    _git("add", ".pre-commit-config.yaml", cwd=repo, env=env)
+    relaxed = _commit(repo, env, "Articolo con un titolo sbagliato")
+    assert relaxed.returncode == 0, "the relaxed hook refused warnings:" + _describe(relaxed)
+    missing = [f for f in WARNING_FINDINGS if f not in _output(relaxed)]
+    assert not missing, f"the verbose hook's output lacks {missing}:" + _describe(relaxed)

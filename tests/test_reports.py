@@ -120,3 +120,31 @@ def test_the_examples_refuso_commands_work(example, run_cli, tmp_path):
         outputs = [argv[i + 1] for i, a in enumerate(argv) if a in ("--output-file", "-o")]
         for name in outputs:
             assert (cwd / name).stat().st_size > 0, name
+
+
+# -- install and hook instructions -------------------------------------------------------------------
+
+_RELEASE_TEXTS = ("README.md", "docs/reports.md", "examples/github-workflow.yml", "examples/gitlab-ci.yml")
+
+
+def test_install_and_hook_instructions_name_the_current_release():
+    """refuso is not on PyPI: every install line installs from git by the tag of the current version,
+    every hook example uses that tag, and the changelog has that version's section."""
+    import re
+
+    from lint import __version__
+
+    tag = f"v{__version__}"
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    source = re.search(r'^Source = "([^"]+)"', pyproject, re.MULTILINE).group(1)
+    revs, installs = [], []
+    for name in _RELEASE_TEXTS:
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert not re.search(r"pip install refuso\b(?! @)", text), f"{name} installs refuso from PyPI"
+        revs += re.findall(r"^\s*rev: (\S+)", text, re.MULTILINE)
+        installs += re.findall(r'pip install "refuso @ git\+(\S+)@([^"]+)"', text)
+    assert revs and set(revs) == {tag}
+    assert installs and set(installs) == {(source, tag)}
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## \[{re.escape(__version__)}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog, re.MULTILINE)
+    assert f"[{__version__}]: {source}/releases/tag/{tag}" in changelog

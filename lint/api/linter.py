@@ -19,7 +19,7 @@ from lint.findings import FileResult, Problem, RunResult
 from lint.packs import load_packs, pack_files
 from lint.plugins import Plugins, make_plugins
 from lint.rules import Rule, RuleMeta, RuleSet
-from lint.selection import resolve, unknown_selectors
+from lint.selection import resolve, selector_hint, unknown_selectors
 
 if TYPE_CHECKING:
     from lint.api.fix import FixReport
@@ -232,8 +232,9 @@ class Linter:
         ):
             unknown = unknown_selectors(selectors, metas)
             if unknown:
+                described = ", ".join(repr(s) + selector_hint(s, metas) for s in unknown)
                 raise UsageError(
-                    f"{where}: {label}: unknown rule selector {', '.join(map(repr, unknown))}; "
+                    f"{where}: {label}: unknown rule selector {described}; "
                     "use a code (PUN001), a code prefix (PUN), a rule name, a category or ALL (see `refuso rules`)"
                 )
         errors = rule_settings_errors(settings, [*rules.codes, *(m.name for m in metas)], rules.get)

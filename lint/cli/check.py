@@ -58,8 +58,12 @@ def run(args: argparse.Namespace) -> int:
         outputs = [(name or default, path) for name, path in (args.outputs or [[None, None]])]
         for name, _path in outputs:
             if name not in formatters:
+                import difflib
+
+                close = difflib.get_close_matches(name, list(formatters), n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
                 raise UsageError(
-                    f"unknown output format {name!r}; available: {', '.join(sorted(formatters))}"
+                    f"unknown output format {name!r}{hint}; available: {', '.join(sorted(formatters))}"
                 )
         to_stdout = [name for name, path in outputs if path is None or path == "-"]
         if len(to_stdout) > 1:
@@ -74,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
                 "give --output-file FILE, or run refuso with standard output open"
             )
         targets = linter.discover(paths, args.stdin_filename)
-        _refuse_outputs_among_inputs(outputs, targets)
+        targets = _leave_out_outputs(outputs, targets, paths)
         stdin = read_standard_input() if any(t.path == "-" for t in targets) else None
         streams = _open_outputs(outputs)
         keep_sources = fixing or any(getattr(formatters[name], "needs_source", False) for name, _ in outputs)
@@ -186,43 +190,79 @@ def _apply_fixes(linter: Any, run: Any, args: argparse.Namespace) -> tuple[Any, 
     return report.run, list(report.fixed)
 
 
-def _refuse_outputs_among_inputs(outputs: list[tuple[str, str | None]], targets: Sequence[Any]) -> None:
-    """A UsageError when a report would be written over one of the files being checked (the same
-    path once links are resolved, or the same file under another name: a hard link)."""
+def _leave_out_outputs(
+    outputs: list[tuple[str, str | None]], targets: Sequence[Any], paths: Sequence[str]
+) -> list[Any]:
+    """``targets`` without the files this run writes its reports to (the same path once links are
+    resolved, or the same file under another name: a hard link). A report refuso wrote before (it
+    carries refuso's marker), or an empty file, found in a folder is left out with a note; any other
+    such file is an article the report would replace, so that is a UsageError, as is a file named on
+    the command line."""
     from lint.api import UsageError
+    from lint.paths import printable
 
     wanted = [path for _name, path in outputs if path is not None and path != "-"]
     if not wanted:
-        return
-    inputs: dict[str, str] = {}
-    inodes: dict[tuple[int, int], str] = {}
-    for target in targets:
-        if target.path == "-" or target.skipped is not None:
-            continue
-        inputs[os.path.realpath(target.path)] = target.display
-        try:
-            st = os.stat(target.path)
-        except OSError:
-            continue
-        inodes[(st.st_dev, st.st_ino)] = target.display
+        return list(targets)
+    by_real: dict[str, str] = {}
+    by_inode: dict[tuple[int, int], str] = {}
     for path in wanted:
-        same = inputs.get(os.path.realpath(path))
-        if same is None:
-            try:
-                st = os.stat(path)
-            except OSError:
-                continue  # not there yet, so not an input
-            same = inodes.get((st.st_dev, st.st_ino))
-        if same is not None:
+        by_real.setdefault(os.path.realpath(path), path)
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue  # not there yet, so not among the files found
+        by_inode.setdefault((st.st_dev, st.st_ino), path)
+    named = set(paths)
+    kept = []
+    for target in targets:
+        output = (
+            None
+            if target.path == "-" or target.skipped is not None
+            else _output_for(target.path, by_real, by_inode)
+        )
+        if output is None:
+            kept.append(target)
+            continue
+        if target.path in named or not _replaceable(target.path):
             what = (
                 "it is one of the files being checked"
-                if same == path
-                else f"it is {same}, one of the files being checked"
+                if target.display == output
+                else f"it is {target.display}, one of the files being checked"
             )
             raise UsageError(
-                f"--output-file {path}: {what}, and the report would replace it; nothing was written. "
+                f"--output-file {output}: {what}, and the report would replace it; nothing was written. "
                 "Write the report to another file (outside the folders being checked, or excluded from them)"
             )
+        sys.stderr.write(
+            f"refuso: note: {printable(target.display)}: not checked: this run writes its report there\n"
+        )
+    return kept
+
+
+def _output_for(path: str, by_real: dict[str, str], by_inode: dict[tuple[int, int], str]) -> str | None:
+    """The --output-file that is ``path`` (by its resolved path or its inode), or None."""
+    output = by_real.get(os.path.realpath(path))
+    if output is not None:
+        return output
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return by_inode.get((st.st_dev, st.st_ino))
+
+
+def _replaceable(path: str) -> bool:
+    """Whether a report may be written over ``path``: it is empty, or a report refuso wrote."""
+    from lint.formatters.marker import HEAD_CHARS, report_format
+    from lint.paths import open_regular
+
+    try:
+        with open_regular(path) as fh:
+            head = fh.read(HEAD_CHARS * 4).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return not head or report_format(head) is not None
 
 
 def _open_outputs(outputs: list[tuple[str, str | None]]) -> list[IO[str]]:

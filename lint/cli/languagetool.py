@@ -28,16 +28,24 @@ def run(args: argparse.Namespace) -> int:
         if args.lt_command == "status":
             return _status(args)
         if args.lt_command == "stop":
-            port = args.port or DEFAULT_PORT
-            if lt.stop(port):
-                print(f"stopped the LanguageTool server on port {port}", file=sys.stderr)
-            else:
-                print(f"no LanguageTool server started by refuso is running on port {port}", file=sys.stderr)
-            return EXIT_OK
+            return _stop(args.port)
     except lt.LanguageToolError as exc:
         sys.stderr.write(f"refuso: error: {exc}\n")
         return EXIT_ERROR
     raise AssertionError(args.lt_command)
+
+
+def _stop(port: int | None) -> int:
+    """Stop the server refuso started on ``port``; without one, every server refuso started (one a
+    run started by itself listens on the port of its languagetool.url, not always the default)."""
+    ports = [port] if port else lt.recorded_ports()
+    stopped = [p for p in ports if lt.stop(p)]
+    for p in stopped:
+        print(f"stopped the LanguageTool server on port {p}", file=sys.stderr)
+    if not stopped:
+        where = f"on port {port}" if port else f"(none is recorded in {home() / 'run'})"
+        print(f"no LanguageTool server started by refuso is running {where}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _configured_url(args: argparse.Namespace) -> str:

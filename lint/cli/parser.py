@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
+from typing import Any
 
 from lint import __version__
 
@@ -61,8 +63,60 @@ class _OutputFileAction(argparse.Action):
         setattr(namespace, self.dest, outputs)
 
 
+def _close(word: str, candidates: list[str]) -> list[str]:
+    import difflib
+
+    return difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+
+
+def _did_you_mean(close: list[str]) -> str:
+    return f" (did you mean {' or '.join(close)}?)" if close else ""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with "did you mean" for a mistyped option or command (Python 3.11's argparse has none)."""
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
+        namespace, extras = self.parse_known_args(args, namespace)
+        if extras:
+            # An unknown option is reported by the top parser, which does not know the subcommand's
+            # options: look for close ones in the parsers the command line went through.
+            options = [o for parser in self._chosen(namespace) for o in _option_strings(parser)]
+            described = []
+            for extra in extras:
+                name = extra.split("=", 1)[0]
+                close = _close(name, options) if name.startswith("-") else []
+                described.append(extra + _did_you_mean(close))
+            self.error(f"unrecognized arguments: {' '.join(described)}")
+        return namespace
+
+    def _chosen(self, namespace: argparse.Namespace) -> list[argparse.ArgumentParser]:
+        chosen, parser = [self], self
+        while (sub := _subparsers(parser)) is not None:
+            name = getattr(namespace, sub.dest, None)
+            if name not in sub.choices:
+                break
+            parser = sub.choices[name]
+            chosen.append(parser)
+        return chosen
+
+    def error(self, message: str):  # type: ignore[no-untyped-def]
+        wrong = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)
+        if wrong is not None:
+            message += _did_you_mean(_close(wrong.group(1), re.findall(r"'([^']*)'", wrong.group(2))))
+        super().error(message)
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> Any:
+    return next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+
+
+def _option_strings(parser: argparse.ArgumentParser) -> list[str]:
+    return [o for action in parser._actions for o in action.option_strings if o.startswith("--")]
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="refuso",
         description="A linter for the text of articles: broken punctuation, duplicated names, wrong titles, "
         "machine-translated phrasing.",
@@ -251,8 +305,37 @@ def build_parser() -> argparse.ArgumentParser:
     lt_status = lt_commands.add_parser("status", help="what is installed and whether a server answers")
     lt_status.add_argument("--url", help="the server to ask (default: languagetool.url, or the local one)")
     lt_status.add_argument("--config", metavar="FILE", help="read languagetool.url from this configuration")
-    lt_stop = lt_commands.add_parser("stop", help="stop the server `serve --detach` or a run started")
-    lt_stop.add_argument("--port", type=int, default=None, help="its port (default 8010)")
+    lt_stop = lt_commands.add_parser("stop", help="stop the servers `serve --detach` or a run started")
+    lt_stop.add_argument(
+        "--port", type=int, default=None, help="stop only the one on this port (default: every one, any port)"
+    )
+
+    serve = commands.add_parser(
+        "serve",
+        help="answer LanguageTool's HTTP API (/v2/check) with refuso's findings, for LanguageTool clients",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8081, help="port to listen on (default 8081, LanguageTool's)"
+    )
+    serve.add_argument(
+        "--max-bytes", type=int, default=1_000_000, metavar="N", help="refuse requests over N bytes"
+    )
+    serve.add_argument(
+        "--workers", type=int, default=4, metavar="N", help="answer at most N requests at once"
+    )
+    serve.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="the longest a request may wait or take",
+    )
+    serve.add_argument(
+        "--config", metavar="FILE", help="use this configuration file instead of searching for one"
+    )
 
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of rule packs, of the configuration, or of the JSON output"

@@ -15,6 +15,7 @@ from lint.config import Settings
 from lint.decoding import BinaryInput, DecodeError, decode
 from lint.document import Document
 from lint.findings import FileResult, Problem
+from lint.formatters.marker import report_format
 from lint.lang.detect import identify
 from lint.paths import NotRegularFile, read_regular
 from lint.plugins import Plugins
@@ -97,6 +98,10 @@ class DocumentReader:
         """The document ``picked.reader`` reads from ``text``, with its language and date settled.
         ``first``: the text is the start of its file (a window after the first is not), so the reader
         plugins' problems and the note about a guessed language belong to it."""
+        if first:
+            report = report_format(text)
+            if report is not None:
+                return FileResult(display, None, problems=(_own_report(display, report),), checked=False)
         try:
             document = picked.reader.read(display, text)
         except Exception as exc:
@@ -150,6 +155,15 @@ def unreadable(display: str, exc: Exception) -> FileResult:
     if isinstance(exc, OSError):
         return _unreadable(display, _open_error(exc))
     return _unreadable(display, str(exc))
+
+
+def _own_report(display: str, report: str) -> Problem:
+    return Problem(
+        display,
+        f"skipped: it is a report refuso wrote ({report}), not an article; refuso never checks its own "
+        "reports (write them outside the folders checked, or exclude them, to silence this note)",
+        kind="note",
+    )
 
 
 def _unreadable(path: str, message: str) -> FileResult:

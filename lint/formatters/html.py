@@ -7,14 +7,16 @@ import base64
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
 from typing import IO
 
 from lint import __version__
 from lint.findings import CATEGORY_NAMES, FileResult, Finding, Problem, RunResult, Severity
-from lint.formatters import OutputContext, count_of, meta_for_code
+from lint.formatters import OutputContext, meta_for_code
+from lint.formatters.marker import GENERATOR, HTML_COMMENT
+from lint.lang.en import LABELS as ENGLISH_LABELS
 
 # Up to this many articles with findings, each opens by default; past it they start closed.
 OPEN_ARTICLES_LIMIT = 10
@@ -33,14 +35,16 @@ def _text(value: object) -> str:
     return escape(_UNSAFE_CHARACTERS.sub("\ufffd", str(value)), quote=True)
 
 
-def _severity_counts(findings: Iterable[Finding]) -> str:
+def _count(labels: Mapping[str, str], key: str, n: int) -> str:
+    """A "{n} article|{n} articles" label for ``n``."""
+    one, _, many = labels[key].partition("|")
+    return (one if n == 1 else many or one).format(n=n)
+
+
+def _severity_counts(findings: Iterable[Finding], labels: Mapping[str, str]) -> str:
     """ "2 errors, 1 warning, 3 info"."""
     counts = Counter(f.severity for f in findings)
-    return ", ".join(
-        f"{counts[s]} info" if s is Severity.INFO else count_of(counts[s], str(s))
-        for s in SEVERITIES
-        if counts[s]
-    )
+    return ", ".join(_count(labels, f"report_{s}", counts[s]) for s in SEVERITIES if counts[s])
 
 
 @dataclass(frozen=True)
@@ -95,16 +99,21 @@ def segments(length: int, spans: list[tuple[int, int]]) -> list[_Segment]:
     return out
 
 
-def _finding_details(finding: Finding) -> str:
+def _finding_details(finding: Finding, labels: Mapping[str, str]) -> str:
     """Severity, code, name, message and suggestions: the body of a tooltip entry and a list entry."""
     suggestions = ""
     if finding.suggestions:
-        quoted = ", ".join(f"<q>{_text(s)}</q>" for s in finding.suggestions)
-        suggestions = f'<span class="suggestions">Suggestions: {quoted}</span>'
+        # An empty suggestion means: take the span out.
+        quoted = ", ".join(
+            f"<q>{_text(s)}</q>" if s else f"<em>{_text(labels['report_delete'])}</em>"
+            for s in finding.suggestions
+        )
+        suggestions = f'<span class="suggestions">{_text(labels["report_suggestions"])}: {quoted}</span>'
+    category = finding.category.value
     return (
-        f'<span class="head"><span class="sev sev-{finding.severity}">{finding.severity}</span> '
-        f'<span class="swatch cat-{finding.category.value}" aria-hidden="true"></span>'
-        f"{_text(finding.category.value)} · <code>{_text(finding.code)}</code> {_text(finding.name)}</span>"
+        f'<span class="head"><span class="sev sev-{finding.severity}">{_text(labels.get(f"severity_{finding.severity}", finding.severity))}</span> '
+        f'<span class="swatch cat-{category}" aria-hidden="true"></span>'
+        f"{_text(labels.get(f'category_{category}', category))} · <code>{_text(finding.code)}</code> {_text(finding.name)}</span>"
         f'<span class="message">{_text(finding.message)}</span>{suggestions}'
     )
 
@@ -123,6 +132,10 @@ class _Page:
         self.run = run
         self.context = context
         self.articles = [_Article(i, r) for i, r in enumerate(r for r in run.files if r.checked)]
+        # The page speaks the language most of its articles are in.
+        spoken = Counter(a.result.language for a in self.articles if a.result.language)
+        self.language = spoken.most_common(1)[0][0] if spoken else "en"
+        self.labels = {**ENGLISH_LABELS, **context.labels(self.language)}
         self.with_findings = [a for a in self.articles if a.result.findings]
         # Where each finding's highlight starts, so summaries and lists can link to it.
         self.first_mark: dict[str, str] = {}
@@ -131,51 +144,61 @@ class _Page:
     def render(self) -> Iterator[str]:
         findings = self.run.findings
         yield (
-            "<!DOCTYPE html>\n"
-            '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f"<!DOCTYPE html>\n{HTML_COMMENT}\n"
+            f'<html lang="{_text(self.language)}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="generator" content="{GENERATOR}">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<meta name="referrer" content="no-referrer">\n'
-            f"<title>refuso report: {count_of(len(findings), 'finding')} in "
-            f"{count_of(len(self.articles), 'article')}</title>\n"
+            f"<title>{self.say('report_title')}: {self.say('report_in', findings=self.count('report_finding', len(findings)), articles=self.count('report_article', len(self.articles)))}</title>\n"
             f"<style>{STYLE}</style>\n</head>\n<body>\n"
             '<header class="page-header">\n'
-            f'<h1>refuso report</h1>\n<p class="totals">{self._totals()}</p>\n</header>\n<main>\n'
+            f'<h1>{self.say("report_title")}</h1>\n<p class="totals">{self._totals()}</p>\n</header>\n<main>\n'
         )
         yield self._problems()
         if findings:
             yield self._filters()
             yield self._summary()
-        yield '<section aria-labelledby="articles-title">\n<h2 id="articles-title">Articles</h2>\n'
+        yield f'<section aria-labelledby="articles-title">\n<h2 id="articles-title">{self.say("report_articles")}</h2>\n'
         if not self.with_findings:
-            yield "<p>No findings.</p>\n"
+            yield f"<p>{self.say('report_no_findings')}</p>\n"
         elif len(self.with_findings) > 1:
             # Hidden until the script that runs them shows them.
             yield (
-                '<p class="article-tools"><button type="button" data-details="open" hidden>Open all</button> '
-                '<button type="button" data-details="close" hidden>Close all</button></p>\n'
+                f'<p class="article-tools"><button type="button" data-details="open" hidden>{self.say("report_open_all")}</button> '
+                f'<button type="button" data-details="close" hidden>{self.say("report_close_all")}</button></p>\n'
             )
         yield from self.article_html
         yield self._clean_articles()
         yield (
             "</section>\n</main>\n"
-            f"<footer><p>Made by refuso {_text(__version__)}.</p></footer>\n"
+            f"<footer><p>{self.say('report_made_by', version=__version__)}</p></footer>\n"
             f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
         )
+
+    def say(self, key: str, **values: object) -> str:
+        """The label ``key`` in the page's language, with ``values`` put in, as HTML text."""
+        return _text(self.labels[key].format(**values))
+
+    def category(self, name: str) -> str:
+        return _text(self.labels.get(f"category_{name}", name))
+
+    def count(self, key: str, n: int) -> str:
+        return _text(_count(self.labels, key, n))
 
     def _totals(self) -> str:
         findings = self.run.findings
         parts = [
-            f"{count_of(len(self.articles), 'article')} checked",
-            f"{len(self.with_findings)} with findings",
-            count_of(len(findings), "finding"),
+            self.count("report_checked", len(self.articles)),
+            self.say("report_with_findings", n=len(self.with_findings)),
+            self.count("report_finding", len(findings)),
         ]
-        by_severity = _severity_counts(findings)
+        by_severity = _severity_counts(findings, self.labels)
         if by_severity:
             parts[-1] += f" ({by_severity})"
         errors = sum(1 for p in self.run.all_problems if p.kind == "error")
         if errors:
-            parts.append(count_of(errors, "problem"))
+            parts.append(self.count("report_problem", errors))
         return " · ".join(parts)
 
     def _problems(self) -> str:
@@ -185,9 +208,8 @@ class _Page:
         items = "".join(self._problem(p) for p in problems)
         return (
             '<section class="problems" aria-labelledby="problems-title">\n'
-            '<h2 id="problems-title">Problems</h2>\n'
-            "<p>Parts of the run did not complete: an article listed here may have been checked only "
-            "in part, or not at all.</p>\n"
+            f'<h2 id="problems-title">{self.say("report_problems")}</h2>\n'
+            f"<p>{self.say('report_problems_intro')}</p>\n"
             f"<ul>{items}</ul>\n</section>\n"
         )
 
@@ -205,36 +227,36 @@ class _Page:
         by_severity = Counter(f.severity for f in findings)
         categories = "".join(
             f'<label><input type="checkbox" checked data-filter="cat" value="{name}"> '
-            f'<span class="swatch cat-{name}" aria-hidden="true"></span>{name} '
+            f'<span class="swatch cat-{name}" aria-hidden="true"></span>{self.category(name)} '
             f'<span class="count">({by_category[name]})</span></label>'
             for name in CATEGORY_NAMES
             if by_category[name]
         )
         severities = "".join(
             f'<label><input type="checkbox" checked data-filter="sev" value="{severity}"> '
-            f'<span class="sample sev-{severity}" aria-hidden="true">abc</span> {severity} '
+            f'<span class="sample sev-{severity}" aria-hidden="true">abc</span> {self.say(f"severity_{severity}")} '
             f'<span class="count">({by_severity[severity]})</span></label>'
             for severity in SEVERITIES
             if by_severity[severity]
         )
         return (
             '<section class="filters" aria-labelledby="filters-title">\n'
-            '<h2 id="filters-title">Show</h2>\n'
-            '<p class="hint">Colour is the category, the underline the severity: solid for errors, '
-            "dashed for warnings, dotted for info. Hover over or tab to a highlight to read it.</p>\n"
-            f'<fieldset><legend>Categories</legend><div class="options">{categories}</div></fieldset>\n'
-            f'<fieldset><legend>Severities</legend><div class="options">{severities}</div></fieldset>\n'
+            f'<h2 id="filters-title">{self.say("report_show")}</h2>\n'
+            f'<p class="hint">{self.say("report_hint")}</p>\n'
+            f'<fieldset><legend>{self.say("report_categories")}</legend><div class="options">{categories}</div></fieldset>\n'
+            f'<fieldset><legend>{self.say("report_severities")}</legend><div class="options">{severities}</div></fieldset>\n'
             "</section>\n"
         )
 
     def _occurrence_link(self, article: _Article, position: int, finding: Finding) -> str:
         target = self.first_mark[article.finding_id(position)]
         # With a single article, its path on every link would only be noise.
-        where = f"{_text(article.result.path)}:" if len(self.with_findings) > 1 else "line "
-        return (
-            f'<a href="#{target}" {_entry_attributes(article, position, finding)}>'
-            f"{where}{finding.line}:{finding.column}</a>"
+        where = (
+            f"{_text(article.result.path)}:{finding.line}"
+            if len(self.with_findings) > 1
+            else self.say("report_line", line=finding.line)
         )
+        return f'<a href="#{target}" {_entry_attributes(article, position, finding)}>{where}:{finding.column}</a>'
 
     def _summary(self) -> str:
         rules: dict[str, list[tuple[_Article, int, Finding]]] = defaultdict(list)
@@ -254,10 +276,10 @@ class _Page:
             rule_count = len({f.code for _, _, f in occurrences})
             category_rows.append(
                 f'<tr data-cat="{name}"><th scope="row"><span class="swatch cat-{name}" '
-                f'aria-hidden="true"></span>{name}</th><td class="num">{len(occurrences)}</td>'
+                f'aria-hidden="true"></span>{self.category(name)}</th><td class="num">{len(occurrences)}</td>'
                 f'<td class="num">{rule_count}</td>'
-                f"<td>{_severity_counts(f for _, _, f in occurrences)}</td>"
-                f'<td><a href="#{first}">first occurrence</a></td></tr>'
+                f"<td>{_severity_counts((f for _, _, f in occurrences), self.labels)}</td>"
+                f'<td><a href="#{first}">{self.say("report_first")}</a></td></tr>'
             )
 
         rule_rows = []
@@ -271,54 +293,55 @@ class _Page:
                 name = f"<details><summary>{name}</summary><p>{_text(description)}</p></details>"
             links = " ".join(self._occurrence_link(a, p, f) for a, p, f in occurrences)
             if len(occurrences) > INLINE_OCCURRENCES:
-                links = f"<details><summary>{len(occurrences)} places</summary>{links}</details>"
+                links = f"<details><summary>{self.say('report_places', n=len(occurrences))}</summary>{links}</details>"
             rule_rows.append(
                 f'<tr data-cat="{_text(finding.category.value)}"><th scope="row">'
                 f'<a href="#{self.first_mark[article.finding_id(position)]}"><code>{_text(code)}</code></a>'
                 f'</th><td>{name}</td><td class="nowrap"><span class="swatch cat-{_text(finding.category.value)}" '
-                f'aria-hidden="true"></span>{_text(finding.category.value)}</td>'
-                f"<td>{_severity_counts(f for _, _, f in occurrences)}</td>"
+                f'aria-hidden="true"></span>{self.category(finding.category.value)}</td>'
+                f"<td>{_severity_counts((f for _, _, f in occurrences), self.labels)}</td>"
                 f'<td class="num">{len(occurrences)}</td><td class="places">{links}</td></tr>'
             )
         return (
             '<section class="summary" aria-labelledby="summary-title">\n'
-            '<h2 id="summary-title">Summary</h2>\n'
-            '<table class="by-category"><caption>By category</caption><thead><tr>'
-            '<th scope="col">Category</th><th scope="col">Findings</th><th scope="col">Rules</th>'
-            '<th scope="col">Severities</th><th scope="col">Go to</th></tr></thead>'
-            f"<tbody>{''.join(category_rows)}</tbody></table>\n"
-            '<table class="by-rule"><caption>By rule</caption><thead><tr>'
-            '<th scope="col">Code</th><th scope="col">Rule</th><th scope="col">Category</th>'
-            '<th scope="col">Severities</th><th scope="col">Count</th><th scope="col">Where</th>'
+            f'<h2 id="summary-title">{self.say("report_summary")}</h2>\n'
+            f'<table class="by-category"><caption>{self.say("report_by_category")}</caption><thead><tr>'
+            f"{self._headings('category', 'report_findings', 'report_rules', 'report_severities', 'report_go_to')}"
+            f"</tr></thead><tbody>{''.join(category_rows)}</tbody></table>\n"
+            f'<table class="by-rule"><caption>{self.say("report_by_rule")}</caption><thead><tr>'
+            f"{self._headings('report_code', 'report_rule', 'category', 'report_severities', 'report_count', 'report_where')}"
             f"</tr></thead><tbody>{''.join(rule_rows)}</tbody></table>\n</section>\n"
         )
+
+    def _headings(self, *keys: str) -> str:
+        return "".join(f'<th scope="col">{self.say(key)}</th>' for key in keys)
 
     def _article(self, article: _Article) -> str:
         result = article.result
         findings = result.findings
         opened = " open" if len(self.with_findings) <= OPEN_ARTICLES_LIMIT else ""
-        language = _text(result.language or "unknown language")
+        language = _text(result.language) if result.language else self.say("report_unknown_language")
         header = (
             f'<summary><span class="path">{_text(result.path)}</span> '
             f'<span class="lang">{language}</span> '
-            f'<span class="counts">{count_of(len(findings), "finding")}: {_severity_counts(findings)}</span>'
+            f'<span class="counts">{self.count("report_finding", len(findings))}: {_severity_counts(findings, self.labels)}</span>'
             "</summary>"
         )
         if result.source is None:
-            body = '<p class="no-source">The text of this article was not kept for the report.</p>'
+            body = f'<p class="no-source">{self.say("report_no_source")}</p>'
             for position in range(len(findings)):
                 self.first_mark[article.finding_id(position)] = f"article-{article.index}"
         else:
             body = f'<div class="text" lang="{_text(result.language or "")}">{self._text_with_marks(article)}</div>'
         entries = "".join(
             f'<li class="entry" id="{article.finding_id(p)}" {_entry_attributes(article, p, f)}>'
-            f'<a href="#{self.first_mark[article.finding_id(p)]}">line {f.line}, column {f.column}</a> '
-            f"{_finding_details(f)}</li>"
+            f'<a href="#{self.first_mark[article.finding_id(p)]}">{self.say("report_line_column", line=f.line, column=f.column)}</a> '
+            f"{_finding_details(f, self.labels)}</li>"
             for p, f in enumerate(findings)
         )
         return (
             f'<details class="article" id="article-{article.index}"{opened}>{header}\n'
-            f'{body}\n<ol class="findings" aria-label="Findings in {_text(result.path)}">{entries}</ol>\n'
+            f'{body}\n<ol class="findings" aria-label="{self.say("report_findings_in", path=result.path)}">{entries}</ol>\n'
             "</details>\n"
         )
 
@@ -346,10 +369,10 @@ class _Page:
             ids = " ".join(article.finding_id(p) for p in segment.covering)
             label = ""
             if segment.start == segment.end:
-                label = ' aria-label="insertion point"'
+                label = f' aria-label="{self.say("report_insertion_point")}"'
             tip = "".join(
                 f'<span class="entry" {_entry_attributes(article, p, findings[p])}>'
-                f"{_finding_details(findings[p])}</span>"
+                f"{_finding_details(findings[p], self.labels)}</span>"
                 for p in segment.covering
             )
             out.append(
@@ -365,12 +388,12 @@ class _Page:
             return ""
         items = "".join(
             f'<li id="article-{a.index}"><span class="path">{_text(a.result.path)}</span> '
-            f'<span class="lang">{_text(a.result.language or "unknown language")}</span></li>'
+            f'<span class="lang">{_text(a.result.language) if a.result.language else self.say("report_unknown_language")}</span></li>'
             for a in clean
         )
         return (
             '<details class="clean">'
-            f"<summary>{count_of(len(clean), 'article')} without findings</summary>"
+            f"<summary>{self.count('report_without_findings', len(clean))}</summary>"
             f"<ul>{items}</ul></details>\n"
         )
 

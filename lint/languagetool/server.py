@@ -184,6 +184,18 @@ def _read_pid_file(port: int) -> tuple[Path, dict[str, object] | None]:
     return path, record if isinstance(record, dict) else {}
 
 
+def recorded_ports() -> list[int]:
+    """The ports of the servers refuso has started and recorded (a pid file each), whether or not
+    they still run: the one ``serve --detach`` started, and those a run started by itself on the port
+    of its ``languagetool.url``."""
+    ports = []
+    for path in (home() / "run").glob("server-*.pid"):
+        number = path.stem.removeprefix("server-")
+        if number.isdigit():
+            ports.append(int(number))
+    return sorted(ports)
+
+
 def running_pid(port: int = DEFAULT_PORT) -> int | None:
     """The process id of the server refuso started on ``port``, if it is still alive."""
     _, record = _read_pid_file(port)

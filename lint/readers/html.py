@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 
 from lint.document import Directive, Document, LineIndex, ProseBuilder
 from lint.readers import directive_at, make_document, read_front_matter
+from lint.readers.front_prose import add_front_matter_prose
 
 # Elements whose content is not prose. Inline ones become U+FFFC in the prose, so the words on either
 # side never run together; the others end the paragraph.
@@ -225,6 +226,8 @@ class HtmlReader:
         start = front.end if front else 0
         lines = LineIndex(source)
         parser = _Parser(source, lines, start)
+        if front:
+            parser.previous_end = add_front_matter_prose(parser.builder, source, front.data, front.end)
         parser.feed(source[start:])
         parser.close()
         parser.break_block()

@@ -1,7 +1,7 @@
 """Markdown, parsed with markdown-it-py (CommonMark, plus tables and strikethrough).
 
-Prose is the text of paragraphs, headings, list items, block quotes and table cells. Left out: front
-matter, fenced and indented code, inline code, HTML blocks, link destinations and autolinks, images.
+Prose is the text of paragraphs, headings, list items, block quotes and table cells, and the front
+matter's ``title:`` and ``description:``. Left out: the rest of the front matter, fenced and indented code, inline code, HTML blocks, link destinations and autolinks, images.
 markdown-it gives block tokens line ranges but no positions inside a line, so each inline token's text
 is aligned with the source lines it came from; escapes and entities map as a unit to their source.
 Inline code and images become U+FFFC in the prose, so words on either side never run together.
@@ -17,6 +17,7 @@ from typing import Any
 from lint.document import Directive, Document, LineIndex, ProseBuilder
 from lint.findings import Problem
 from lint.readers import directive_at, make_document, read_front_matter
+from lint.readers.front_prose import add_front_matter_prose
 from lint.suppression import COMMENT
 
 PLACEHOLDER = "\ufffc"
@@ -168,6 +169,8 @@ class MarkdownReader:
             self._md = _parser()
         tokens = self._md.parse(parse_source)
         state = _Walk(source, lines, self._md.options["maxNesting"])
+        if front:
+            state.previous_end = add_front_matter_prose(state.builder, source, front.data, front.end)
         state.walk(tokens)
         limits = f"{state.max_nesting} block quotes or {state.max_nesting // 2} lists"
         problems = tuple(

@@ -1,4 +1,5 @@
-"""Plain text: everything is prose except front matter and lines holding a ``refuso:`` directive."""
+"""Plain text: everything is prose except lines holding a ``refuso:`` directive and the front matter
+(but for its ``title:`` and ``description:``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 
 from lint.document import Document, LineIndex, Prose, ProseBuilder
 from lint.readers import directive_at, make_document, read_front_matter
+from lint.readers.front_prose import add_front_matter_prose
 from lint.suppression import TEXT_LINE
 
 # Just past one or more blank lines: where the next non-blank line starts.
@@ -31,6 +33,9 @@ class TextReader:
         builder = ProseBuilder()
         directives = []
         pos = body_start
+        if front and (last := add_front_matter_prose(builder, source, front.data, front.end)) is not None:
+            builder.add_separator(last)
+            builder.begin_block()  # the body, after the title and description
         if "refuso:" in source:
             for m in TEXT_LINE.finditer(source, body_start):
                 directive = directive_at(m.group(0).strip(), m.start(), m.end(), lines)
