@@ -20,6 +20,25 @@ _ARTICULATED = {
     "con": {"col", "coi"},
 }
 
+# Words that are never read as a form of another word in a phrase, though a regular paradigm generates
+# them or simplemma's dictionary files them under a verb: "di"/"da" under dare and dire, "si"/"se"/"sa"
+# under essere, "dai" (dare) where news means the preposition. Each still matches itself.
+_NOT_FORMS = {
+    "it": frozenset(
+        [
+            *("di", "da", "de", "a", "ad", "in", "con", "su", "per", "tra", "fra", "e", "ed", "o", "od"),
+            *("ma", "se", "si", "sa", "so", "ci", "vi", "ne", "mi", "ti", "che", "chi", "non", "fi"),
+            *("il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "col", "coi"),
+            *("al", "allo", "alla", "ai", "agli", "alle", "dal", "dallo", "dalla", "dai", "dagli", "dalle"),
+            *("del", "dello", "della", "dei", "degli", "delle", "nel", "nello", "nella", "nei", "negli"),
+            *("nelle", "sul", "sullo", "sulla", "sui", "sugli", "sulle"),
+        ]
+    ),
+    "en": frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "as"]),
+}
+# The few of them that really are forms of a word, as simplemma's lemmas have them.
+_OWN_FORMS = {"sapere": frozenset({"so", "sa"})}
+
 _CLITICS = ("si", "ci", "vi", "lo", "la", "li", "le", "ne", "gli", "mi", "ti", "sene", "glielo", "gliela")
 
 
@@ -167,4 +186,11 @@ def forms(word: str, language: str) -> frozenset[str]:
             found |= _italian_regular(word)  # a word the dictionary does not know: regular endings
     elif language == "en" and not known:
         found |= _english_regular(word)
-    return frozenset(found)
+    not_forms = _NOT_FORMS.get(language, frozenset())
+    if word in not_forms:
+        return frozenset(
+            found
+        )  # an article or preposition keeps its own forms ("il" -> "la", "di" -> "della")
+    found |= _OWN_FORMS.get(word, frozenset())
+    own = {word} | _OWN_FORMS.get(word, frozenset())
+    return frozenset(f for f in found if f in own or f not in not_forms)
