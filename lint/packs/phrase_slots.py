@@ -9,7 +9,7 @@ A phrase is a sequence of slots separated by spaces:
 ``a|b``             either word, each in any form
 ``=word``           exactly this form (any case)
 ``^Word``           exactly this form and case ("^Camera" is the chamber, not a room)
-``#``               a number: digits ("12", "1.400") or a number word ("tre", "cento")
+``#``               a number written in digits ("12", "1.400"); number words are listed as words
 ``(a b|c)``         alternatives of several words each; every word follows the rules above
 ``slot?``           an optional slot: ``word?``, ``a|b?``, ``(a b|c)?``, ``#?``
 ``[det]``           up to two articles, possessives or demonstratives ("le sue", "il", none)
@@ -34,84 +34,6 @@ from lint.prose import WORD
 Slot = tuple[Any, ...]
 KIND, FORMS, MOST, MARKED, OPTIONAL = range(5)
 
-NUMBER_WORDS = {
-    "it": frozenset(
-        [
-            "uno",
-            "una",
-            "un",
-            "due",
-            "tre",
-            "quattro",
-            "cinque",
-            "sei",
-            "sette",
-            "otto",
-            "nove",
-            "dieci",
-            "undici",
-            "dodici",
-            "tredici",
-            "quattordici",
-            "quindici",
-            "sedici",
-            "diciassette",
-            "diciotto",
-            "diciannove",
-            "venti",
-            "trenta",
-            "quaranta",
-            "cinquanta",
-            "sessanta",
-            "settanta",
-            "ottanta",
-            "novanta",
-            "cento",
-            "mille",
-            "mila",
-            "duemila",
-            "tremila",
-            "dozzina",
-            "decina",
-            "centinaio",
-            "migliaio",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-            "thirty",
-            "forty",
-            "fifty",
-            "sixty",
-            "seventy",
-            "eighty",
-            "ninety",
-            "hundred",
-            "thousand",
-            "dozen",
-        ]
-    ),
-}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 # What a ``word:filter`` keeps of an Italian verb's forms, by ending.
@@ -292,8 +214,8 @@ def span(slots: Sequence[Slot]) -> int:
     return sum(max(span(a) for a in s[FORMS]) if s[KIND] == "group" else s[MOST] for s in slots)
 
 
-def is_number(word: str, language: str) -> bool:
-    return bool(_DIGITS.fullmatch(word)) or word in NUMBER_WORDS.get(language, frozenset())
+def is_number(word: str) -> bool:
+    return bool(_DIGITS.fullmatch(word))
 
 
 class Matcher:
@@ -332,7 +254,7 @@ class Matcher:
         elif kind == "case":
             tries = [j + 1] if j < stop and self.original(j) in slot[FORMS] else []
         elif kind == "num":
-            tries = [j + 1] if j < stop and is_number(self.words[j], self.language) else []
+            tries = [j + 1] if j < stop and is_number(self.words[j]) else []
         elif kind == "det":
             n = 0
             while n < slot[MOST] and j + n < stop and self.words[j + n] in self.determiners:
