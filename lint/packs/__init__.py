@@ -36,7 +36,7 @@ from lint.yamlsource import (
     schema_validator,
 )
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 KINDS: dict[str, type[PackRule]] = {**BASIC_KINDS, Phrases.KIND: Phrases}
 # Options a YAML rule kind lets configuration override, with the key they read in the spec.
 KIND_OPTIONS = {"repetition": ("allow",), "phrases": ("skip",)}

@@ -191,6 +191,37 @@ def needs(slots: Sequence[Slot]) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+def width(slot: Slot) -> tuple[int, int]:
+    """The fewest and the most words a slot covers."""
+    kind = slot[KIND]
+    if kind == "group":
+        widths = [(sum(width(s)[0] for s in a), sum(width(s)[1] for s in a)) for a in slot[FORMS]]
+        low, high = min(w[0] for w in widths), max(w[1] for w in widths)
+    elif kind in ("det", "any"):
+        low, high = 0, slot[MOST]
+    else:
+        low, high = 1, 1
+    return (0 if slot[OPTIONAL] else low), high
+
+
+def anchor(slots: Sequence[Slot], common: frozenset[str]) -> tuple[tuple[frozenset[str], ...], int, int]:
+    """The words a phrase needs, the one to look up first leading, and how many words (fewest, most)
+    can stand before that one. The first required word is the anchor unless it is a common word
+    ("in", "the", "le") and a later one is not: a rare anchor leaves few places to try."""
+    required = [
+        (k, s[FORMS] if s[KIND] == "word" else frozenset(f.casefold() for f in s[FORMS]))
+        for k, s in enumerate(slots)
+        if s[KIND] in ("word", "case") and not s[OPTIONAL]
+    ]
+    wanted = needs(slots)
+    if not required or not wanted:
+        return wanted, 0, lead(slots)
+    k, forms = next(((k, f) for k, f in required if not f & common), required[0])
+    before = [width(s) for s in slots[:k]]
+    rest = tuple(w for w in wanted if w is not forms)
+    return (forms, *rest), sum(b[0] for b in before), sum(b[1] for b in before)
+
+
 def lead(slots: Sequence[Slot]) -> int:
     """How many words can stand before the first required word of a phrase (where matching starts
     looking back from)."""

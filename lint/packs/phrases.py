@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.findings import Severity
 from lint.packs.kinds import PackRule
-from lint.packs.phrase_slots import FORMS, KIND, Matcher, PhraseError, compile_phrase, lead, needs, span
+from lint.packs.phrase_index import WINDOW, EntryError, prepare
+from lint.packs.phrase_slots import KIND, Matcher
 from lint.prose import Words, document_words
 from lint.rules import Match, RuleMeta
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 _SENTENCE_END = re.compile(r"[.!?;]+[\"”»)]*\s+|\n\s*\n")
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
-WINDOW = 40  # words a phrase can span
+__all__ = ["EntryError", "Phrases", "prepare"]
 MAX_WITHIN = 60
 
 _PHRASES = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -84,14 +84,6 @@ _ENTRY = {
 }
 
 
-class EntryError(ValueError):
-    """A phrase of an entry that cannot be compiled; ``path`` locates it inside the rule."""
-
-    def __init__(self, message: str, path: tuple[Any, ...]) -> None:
-        super().__init__(message)
-        self.path = path
-
-
 @dataclass(frozen=True)
 class Entry:
     id: str
@@ -129,6 +121,7 @@ class Phrases(PackRule):
         # Slots stay the plain tuples of the cache: nothing is rebuilt at start-up.
         self.alternatives: list[list[tuple[Any, ...]]] = [e["alternatives"] for e in derived["entries"]]
         self.needs: list[list[tuple[frozenset[str], ...]]] = [e["needs"] for e in derived["entries"]]
+        self.offsets: list[list[tuple[int, int]]] = [e["offsets"] for e in derived["entries"]]
         self.index: dict[str, list[int]] = derived["index"]  # form -> entry * 64 + alternative
         self.unanchored: list[int] = derived["unanchored"]
         self.anchors: frozenset[str] = derived["anchors"]
@@ -170,7 +163,7 @@ class Phrases(PackRule):
         if not active:
             return
         index, vocabulary = tokens.index, tokens.vocabulary
-        positions: dict[frozenset[str], list[int]] = {}  # many entries share a word's forms
+        positions = _positions(tokens)  # many entries, in every pack, share a word's forms
 
         def where(words: frozenset[str]) -> list[int]:
             found = positions.get(words)
@@ -193,10 +186,9 @@ class Phrases(PackRule):
                         starts[bisect.bisect_left(starts, r - WINDOW) : bisect.bisect_left(starts, r)]
                     )
                 starts = sorted(kept)
-            back = lead(self.alternatives[e][a]) if entry_needs else 0
-            for i in starts:
-                for start in range(max(0, i - back), i + 1):
-                    places.setdefault(start, []).append((e, a))
+            fewest, most = self.offsets[e][a]
+            for start in {s for i in starts for s in range(max(0, i - most), i - fewest + 1)}:
+                places.setdefault(start, []).append((e, a))
         skip = set(options.get("skip", ()))
         language = options.languages.get(self.language)
         determiners = language.determiners if language is not None else frozenset()
@@ -279,6 +271,14 @@ class Phrases(PackRule):
         return any(matcher.contains(p, lo, hi) for p in phrases)
 
 
+def _positions(tokens: Words) -> dict[frozenset[str], list[int]]:
+    """Where the forms of a word stand in a document, shared by every phrase pack that checks it."""
+    found = getattr(tokens, "_phrase_positions", None)
+    if found is None:
+        found = tokens._phrase_positions = {}  # type: ignore[attr-defined]
+    return found
+
+
 def _starts(tokens: Words) -> list[int]:
     found = getattr(tokens, "_phrase_starts", None)
     if found is None:
@@ -296,72 +296,3 @@ def resolve(found: Iterator[tuple[Match, int, int]]) -> Iterator[Match]:
         if not any(match.start < k.end and k.start < match.end for k in kept):
             kept.append(match)
     yield from sorted(kept, key=lambda m: (m.start, m.end))
-
-
-def prepare(spec: Mapping[str, Any], language: str) -> dict[str, Any]:
-    """Expand every entry's phrases into word forms: slow (it reads the lemma dictionary), so it runs when
-    the pack is validated and the result is cached with it, with the index the matcher starts from.
-    Raises :class:`EntryError` for a phrase the slot language cannot read."""
-    from lint.inflect import forms
-
-    # Identical form sets and strings are shared, so the pickled cache stores each once and loads fast.
-    shared: dict[frozenset[str], frozenset[str]] = {}
-
-    def share(slot: tuple[Any, ...]) -> tuple[Any, ...]:
-        if slot[KIND] == "group":
-            return (slot[0], tuple(tuple(share(s) for s in alt) for alt in slot[FORMS]), *slot[2:])
-        words = shared.setdefault(slot[FORMS], frozenset(sys.intern(w) for w in slot[FORMS]))
-        return (slot[0], words, *slot[2:])
-
-    def compiled(phrase: str, path: tuple[Any, ...]) -> list[tuple[Any, ...]]:
-        try:
-            slots = compile_phrase(phrase, language, forms)
-        except PhraseError as exc:
-            raise EntryError(f"phrase «{phrase}»: {exc}", path) from None
-        if span(slots) > WINDOW:
-            raise EntryError(
-                f"phrase «{phrase}» can cover more than {WINDOW} words; narrow its * slots", path
-            )
-        return [share(s) for s in slots]
-
-    def context(value: Any, path: tuple[Any, ...]) -> tuple[list[Any], int]:
-        if isinstance(value, Mapping):
-            return [compiled(p, (*path, "phrases", k)) for k, p in enumerate(value["phrases"])], value[
-                "within"
-            ]
-        return [compiled(p, (*path, k)) for k, p in enumerate(value or ())], 0
-
-    out = []
-    index: dict[str, list[int]] = {}
-    unanchored: list[int] = []
-    for e, entry in enumerate(spec["entries"]):
-        where = ("entries", e)
-        many = isinstance(entry["phrase"], list)
-        phrases = entry["phrase"] if many else [entry["phrase"]]
-        if len(phrases) > 64:
-            raise EntryError("at most 64 phrases per entry", (*where, "phrase"))
-        alternatives = [
-            compiled(p, (*where, "phrase", k) if many else (*where, "phrase")) for k, p in enumerate(phrases)
-        ]
-        alternative_needs = [needs(alternative) for alternative in alternatives]
-        for a, first in enumerate(alternative_needs):
-            if not first:
-                unanchored.append(e * 64 + a)
-                continue
-            for form in first[0]:
-                index.setdefault(sys.intern(form), []).append(e * 64 + a)
-        when, when_within = context(entry.get("when"), (*where, "when"))
-        unless, unless_within = context(entry.get("unless"), (*where, "unless"))
-        out.append(
-            {
-                "alternatives": alternatives,
-                # the words each alternative needs, its first word first: the same objects as the slots'
-                # sets, so the cache stores them once
-                "needs": alternative_needs,
-                "when": when,
-                "unless": unless,
-                "when_within": when_within,
-                "unless_within": unless_within,
-            }
-        )
-    return {"entries": out, "index": index, "anchors": frozenset(index), "unanchored": unanchored}
