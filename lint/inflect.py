@@ -54,4 +54,12 @@ def forms(word: str, language: str) -> frozenset[str]:
     found = {word, *known}
     if spoken is not None and spoken.inflect is not None:
         found |= spoken.inflect(word, frozenset(known))
-    return frozenset(found)
+    if spoken is None:
+        return frozenset(found)
+    # Function words are never read as forms of another word ("di" under dare, "si" under essere),
+    # though an article or preposition keeps its own forms ("il" -> "la", "di" -> "della").
+    if word in spoken.not_forms:
+        return frozenset(found)
+    own = {word} | spoken.own_forms.get(word, frozenset())
+    found |= own
+    return frozenset(f for f in found if f in own or f not in spoken.not_forms)

@@ -215,6 +215,8 @@ class RuleRunner:
                 problems.append(Problem(document.path, message, origin=meta.code))
         if any(self.rules.get(f.code) is None for f in findings):
             findings = self._namespaced(findings)
+        if sum(f.entry is not None for f in findings) > 1:
+            findings = one_entry_per_span(findings)
         return findings, problems
 
     def _finding(self, document: Document, active: ActiveRule, match: Match) -> Finding:
@@ -360,6 +362,20 @@ class RuleRunner:
 
 class _BadMatch(Exception):
     pass
+
+
+def one_entry_per_span(findings: list[Finding]) -> list[Finding]:
+    """Entries of different phrase packs that cover overlapping text give one finding: the longest
+    match, then the louder, then the first rule's."""
+    entries = sorted(
+        (f for f in findings if f.entry is not None), key=lambda f: (f.start - f.end, -f.severity, f.start)
+    )
+    kept: list[Finding] = []
+    for f in entries:
+        if not any(f.start < k.end and k.start < f.end for k in kept):
+            kept.append(f)
+    chosen = {id(f) for f in kept}
+    return [f for f in findings if f.entry is None or id(f) in chosen]
 
 
 def finding_meta(rules: RuleSet, finding: Finding) -> Any:

@@ -43,6 +43,10 @@ class Language:
     # lower-case base ``word`` that the dictionary's ``known`` forms lack (regular endings, clitics).
     lemma_dictionary: str | None = None
     inflect: Callable[[str, frozenset[str]], frozenset[str]] | None = None
+    # Words never read as a form of another word in a phrase (articles, prepositions, clitics that a
+    # paradigm or the lemma dictionary files under a verb), and the few that really are forms of one.
+    not_forms: frozenset[str] = frozenset()
+    own_forms: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def distinctive_words(self) -> frozenset[str]:
         if self.distinctive_words_file is None:

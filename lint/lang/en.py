@@ -265,4 +265,5 @@ LANGUAGE = Language(
     labels=LABELS,
     lemma_dictionary="en",
     inflect=inflect,
+    not_forms=frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "as"]),
 )

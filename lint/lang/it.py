@@ -470,4 +470,15 @@ LANGUAGE = Language(
     labels=LABELS,
     lemma_dictionary="it",
     inflect=inflect,
+    not_forms=frozenset(
+        [
+            *("di", "da", "de", "a", "ad", "in", "con", "su", "per", "tra", "fra", "e", "ed", "o", "od"),
+            *("ma", "se", "si", "sa", "so", "ci", "vi", "ne", "mi", "ti", "che", "chi", "non", "fi"),
+            *("il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "col", "coi"),
+            *("al", "allo", "alla", "ai", "agli", "alle", "dal", "dallo", "dalla", "dai", "dagli", "dalle"),
+            *("del", "dello", "della", "dei", "degli", "delle", "nel", "nello", "nella", "nei", "negli"),
+            *("nelle", "sul", "sullo", "sulla", "sui", "sugli", "sulle"),
+        ]
+    ),
+    own_forms={"sapere": frozenset({"so", "sa"})},
 )

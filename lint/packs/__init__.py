@@ -36,7 +36,7 @@ from lint.yamlsource import (
     schema_validator,
 )
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 11
 KINDS: dict[str, type[PackRule]] = {**BASIC_KINDS, Phrases.KIND: Phrases}
 # Options a YAML rule kind lets configuration override, with the key they read in the spec.
 KIND_OPTIONS = {"repetition": ("allow",), "phrases": ("skip",)}
@@ -233,7 +233,7 @@ def build_rule(
     try:
         rule = cls(meta, spec, compile_pattern)
     except ValueError as exc:
-        raise error((), str(exc)) from None
+        raise error(getattr(exc, "path", ()), str(exc)) from None
     if checked:
         return rule
     allowed = rule.placeholders()

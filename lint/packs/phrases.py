@@ -1,34 +1,30 @@
 """The ``phrases`` rule kind: many entries, each a phrase written with base forms.
 
-An entry's ``phrase`` is a sequence of slots separated by spaces:
-
-==============  ================================================================================
-``word``        the word in any inflected form ("costruttore" matches "costruttori")
-``a|b``         either word, each in any form
-``=word``       exactly this form
-``[det]``       up to two articles, possessives or demonstratives ("le sue", "il", none)
-``*`` / ``*3``  any one word / up to three words
-``{...}``       the part to report, when it is not the whole phrase: ``"{invito} di * a"``
-==============  ================================================================================
-
+An entry's ``phrase`` is a sequence of slots (the syntax is in :mod:`lint.packs.phrase_slots`).
 ``when`` lists phrases one of which must be in the same sentence for the entry to apply; ``unless``
-phrases that make it right. ``confidence: low`` reports the entry one severity lower (warning becomes
-info). Documents are matched without tokenising all of them: the set of words in the text is
-intersected with each entry's possible first words, and only the rare candidates are looked at.
+phrases that make it right; either may instead be ``{within: N, phrases: [...]}``, N words either side of
+the match (across sentence ends, never across a paragraph break). ``confidence: low`` reports the entry
+one severity lower (warning becomes info).
+
+Documents are matched without walking the entries: each pack keeps an index from every form an entry's
+first required word can take to the entries, cached with the pack; only the entries whose first word
+is in the text, and whose other words are too, are tried where that word stands. Where two matches
+overlap, the longer wins (then the one with more fixed words, then the one with context): one finding
+per stretch of text. Across packs the engine applies the same rule to the findings.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.findings import Severity
 from lint.packs.kinds import PackRule
-from lint.prose import WORD as _WORD
+from lint.packs.phrase_index import WINDOW, EntryError, prepare
+from lint.packs.phrase_slots import KIND, Matcher
 from lint.prose import Words, document_words
 from lint.rules import Match, RuleMeta
 
@@ -36,8 +32,26 @@ if TYPE_CHECKING:
     from lint.document import Document
 
 _SENTENCE_END = re.compile(r"[.!?;]+[\"”»)]*\s+|\n\s*\n")
-WINDOW = 40  # words a phrase can span
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+__all__ = ["EntryError", "Phrases", "prepare"]
+MAX_WITHIN = 60
 
+_PHRASES = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_CONTEXT = {
+    "description": "phrases looked for in the sentence, or {within: N, phrases: [...]}: N words either side",
+    "anyOf": [
+        _PHRASES,
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["within", "phrases"],
+            "properties": {
+                "within": {"type": "integer", "minimum": 1, "maximum": MAX_WITHIN},
+                "phrases": {**_PHRASES, "minItems": 1},
+            },
+        },
+    ],
+}
 _ENTRY = {
     "type": "object",
     "additionalProperties": False,
@@ -47,14 +61,14 @@ _ENTRY = {
         "phrase": {
             "anyOf": [
                 {"type": "string", "minLength": 1},
-                {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
             ]
         },
         "english": {"type": "string", "minLength": 1},
         "use": {"type": "string", "minLength": 1},
         "confidence": {"enum": ["high", "low"]},
-        "when": {"type": "array", "items": {"type": "string", "minLength": 1}},
-        "unless": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "when": _CONTEXT,
+        "unless": _CONTEXT,
         "note": {"type": "string"},
         "source": {"type": "string", "minLength": 1},
         "examples": {
@@ -70,108 +84,21 @@ _ENTRY = {
 }
 
 
-class Slot(NamedTuple):
-    kind: str  # "word" (one of forms), "det" (0-2 determiners), "any" (0..n words)
-    forms: frozenset[str] = frozenset()
-    most: int = 1
-    marked: bool = False  # part of the span to report
-
-
 @dataclass(frozen=True)
 class Entry:
     id: str
     english: str
     use: tuple[str, ...]
     low: bool
-    when: tuple[Sequence[tuple[Any, ...]], ...]  # phrases, as lists of slots
+    when: tuple[Sequence[tuple[Any, ...]], ...]  # phrases, as tuples of slots
     unless: tuple[Sequence[tuple[Any, ...]], ...]
+    when_within: int  # 0: the sentence
+    unless_within: int
 
 
-def _words(text: str) -> list[str]:
-    return [m.group().casefold().replace("’", "'") for m in _WORD.finditer(text)]
-
-
-def compile_phrase(phrase: str, language: str, forms_of: Any) -> tuple[Slot, ...]:
-    slots: list[Slot] = []
-    inside = False
-    for chunk in phrase.split():
-        opens, closes = chunk.startswith("{"), chunk.endswith("}")
-        chunk = chunk.strip("{}")
-        marked = inside or opens
-        inside = (inside or opens) and not closes
-        if chunk == "[det]":
-            slots.append(Slot("det", most=2, marked=marked))
-        elif re.fullmatch(r"\*\d?", chunk):
-            slots.append(Slot("any", most=int(chunk[1:] or 1), marked=marked))
-        else:
-            for word_chunk in re.findall(r"=?[^\s'|]+'?(?:\|=?[^\s'|]+'?)*", chunk.replace("’", "'")):
-                found: set[str] = set()
-                for option in word_chunk.split("|"):
-                    exact = option.startswith("=")
-                    for piece in _words(option.lstrip("=")):
-                        found |= {piece} if exact or piece.endswith("'") else set(forms_of(piece, language))
-                slots.append(Slot("word", frozenset(found), marked=marked))
-    return tuple(slots)
-
-
-def _match_at(
-    slots: Sequence[tuple[Any, ...]], words: list[str], i: int, determiners: frozenset[str]
-) -> tuple[int, int, int] | None:
-    """Where the slots match starting at ``words[i]``: (words matched, first and last+1 marked word), or
-    None. Without marked slots the whole match is marked. ``determiners``: what a [det] slot takes."""
-    taken: list[tuple[int, int]] = [(0, 0)] * len(slots)
-
-    def go(s: int, j: int) -> int | None:
-        if s == len(slots):
-            return j
-        slot = slots[s]
-        kind = slot[0]
-        if kind == "word":
-            if j < len(words) and words[j] in slot[1]:
-                found = go(s + 1, j + 1)
-                if found is not None:
-                    taken[s] = (j, j + 1)
-                return found
-            return None
-        if kind == "det":
-            for n in range(slot[2], -1, -1):
-                if all(j + k < len(words) and words[j + k] in determiners for k in range(n)):
-                    found = go(s + 1, j + n)
-                    if found is not None:
-                        taken[s] = (j, j + n)
-                        return found
-            return None
-        for n in range(0, slot[2] + 1):
-            if j + n <= len(words):
-                found = go(s + 1, j + n)
-                if found is not None:
-                    taken[s] = (j, j + n)
-                    return found
-        return None
-
-    end = go(0, i)
-    if end is None:
-        return None
-    marked = [taken[k] for k, slot in enumerate(slots) if slot[3] and taken[k][1] > taken[k][0]]
-    if not marked:
-        return end - i, 0, end - i
-    return end - i, marked[0][0] - i, marked[-1][1] - i
-
-
-def _contains(slots: Sequence[tuple[Any, ...]], words: list[str], determiners: frozenset[str]) -> bool:
-    head = slots[0] if slots else None
-    if head is not None and head[0] == "word":  # try only where the first word is
-        forms = head[1]
-        return any(
-            w in forms and _match_at(slots, words, i, determiners) is not None for i, w in enumerate(words)
-        )
-    return any(_match_at(slots, words, i, determiners) is not None for i in range(len(words)))
-
-
-def _followed(positions: list[int], i: int) -> bool:
-    """Whether a position in the sorted ``positions`` lies after ``i`` within a phrase's reach."""
-    k = bisect.bisect_right(positions, i)
-    return k < len(positions) and positions[k] <= i + WINDOW
+def _specificity(slots: Sequence[tuple[Any, ...]]) -> int:
+    """How narrow a phrase is: its fixed words count most, its open slots count against it."""
+    return sum(2 if s[KIND] in ("word", "case", "num", "group") else -1 for s in slots)
 
 
 class Phrases(PackRule):
@@ -194,6 +121,10 @@ class Phrases(PackRule):
         # Slots stay the plain tuples of the cache: nothing is rebuilt at start-up.
         self.alternatives: list[list[tuple[Any, ...]]] = [e["alternatives"] for e in derived["entries"]]
         self.needs: list[list[tuple[frozenset[str], ...]]] = [e["needs"] for e in derived["entries"]]
+        self.offsets: list[list[tuple[int, int]]] = [e["offsets"] for e in derived["entries"]]
+        self.index: dict[str, list[int]] = derived["index"]  # form -> entry * 64 + alternative
+        self.unanchored: list[int] = derived["unanchored"]
+        self.anchors: frozenset[str] = derived["anchors"]
         self._raw = spec["entries"]
         self._derived_entries = derived["entries"]
         self._entries: dict[int, Entry] = {}
@@ -209,127 +140,159 @@ class Phrases(PackRule):
                 low=raw.get("confidence") == "low",
                 when=tuple(compiled["when"]),
                 unless=tuple(compiled["unless"]),
+                when_within=compiled.get("when_within", 0),
+                unless_within=compiled.get("unless_within", 0),
             )
         return found
 
+    def candidates(self, vocabulary: frozenset[str]) -> set[int]:
+        """The alternatives (entry * 64 + alternative) every word of which is in the vocabulary."""
+        index, found = self.index, set(self.unanchored)
+        for word in vocabulary & self.anchors:  # a C-level intersection: no loop over either side
+            found.update(index[word])
+        needs_of = self.needs
+        return {
+            c
+            for c in found
+            if all(not words.isdisjoint(vocabulary) for words in needs_of[c >> 6][c & 63][1:])
+        }
+
     def find(self, document: Document, options: Mapping[str, Any], timeout: float) -> Iterator[Match]:
-        text = document.prose.text
         tokens = document_words(document)
-        vocabulary = tokens.vocabulary
-        # An alternative can match only if every one of its words is somewhere in the document: most
-        # entries drop out here, before a single position is looked at.
-        active = [
-            (e, a, needs)
-            for e, entry_needs in enumerate(self.needs)
-            for a, needs in enumerate(entry_needs)
-            if needs and all(not words.isdisjoint(vocabulary) for words in needs)
-        ]
+        active = self.candidates(tokens.vocabulary)
         if not active:
             return
-        index = tokens.index
+        index, vocabulary = tokens.index, tokens.vocabulary
+        positions = _positions(tokens)  # many entries, in every pack, share a word's forms
+
+        def where(words: frozenset[str]) -> list[int]:
+            found = positions.get(words)
+            if found is None:
+                found = positions[words] = sorted(i for form in words & vocabulary for i in index[form])
+            return found
+
         places: dict[int, list[tuple[int, int]]] = {}
-        for e, a, needs in active:
-            starts = sorted(i for form in needs[0] & vocabulary for i in index[form])
-            if len(needs) > 1 and len(starts) > 4:
+        for c in active:
+            e, a = c >> 6, c & 63
+            entry_needs = self.needs[e][a]
+            starts = where(entry_needs[0]) if entry_needs else list(range(len(tokens.words)))
+            if len(entry_needs) > 1 and len(starts) > 4:
                 # A common first word ("è", "ha"): keep the places where the alternative's rarest other
-                # word follows closely enough for the phrase to fit.
-                rare = min(
-                    (sorted(i for form in words & vocabulary for i in index[form]) for words in needs[1:]),
-                    key=len,
-                )
-                starts = [i for i in starts if _followed(rare, i)]
-            for i in starts:
-                places.setdefault(i, []).append((e, a))
+                # word follows closely enough for the phrase to fit, looked up from the rare word's side.
+                rare = min((where(words) for words in entry_needs[1:]), key=len)
+                kept: set[int] = set()
+                for r in rare:
+                    kept.update(
+                        starts[bisect.bisect_left(starts, r - WINDOW) : bisect.bisect_left(starts, r)]
+                    )
+                starts = sorted(kept)
+            fewest, most = self.offsets[e][a]
+            for start in {s for i in starts for s in range(max(0, i - most), i - fewest + 1)}:
+                places.setdefault(start, []).append((e, a))
         skip = set(options.get("skip", ()))
         language = options.languages.get(self.language)
         determiners = language.determiners if language is not None else frozenset()
-        seen: set[tuple[int, int]] = set()
-        for i in sorted(places):
-            yield from self._at(text, tokens, i, places[i], skip, seen, determiners)
+        yield from resolve(self._matches(document, tokens, places, skip, determiners))
 
-    def _at(
+    def _matches(
         self,
-        text: str,
+        document: Document,
         tokens: Words,
-        i: int,
-        places: list[tuple[int, int]],
+        places: dict[int, list[tuple[int, int]]],
         skip: set[str],
-        seen: set[tuple[int, int]],
         determiners: frozenset[str],
-    ) -> Iterator[Match]:
-        words = tokens.words[i : i + WINDOW]
-        for e, a in places:
-            entry = self.entry(e)
-            if entry.id in skip:
-                continue
-            found_at = _match_at(self.alternatives[e][a], words, 0, determiners)
-            if not found_at or not found_at[0]:
-                continue
-            _, first, last = found_at
-            span = (tokens.spans[i + first][0], tokens.spans[i + last - 1][1])
-            if span in seen:
-                continue
-            sentence = self._sentence(text, span[0], span[1])
-            if entry.when and not any(_contains(p, sentence, determiners) for p in entry.when):
-                continue
-            if any(_contains(p, sentence, determiners) for p in entry.unless):
-                continue
-            seen.add(span)
-            found = text[span[0] : span[1]]
-            yield Match(
-                span[0],
-                span[1],
-                args={
-                    "english": entry.english,
-                    "use": " / ".join(entry.use),
-                    "entry": entry.id,
-                    "match": found,
-                },
-                suggestions=entry.use,
-                severity=Severity.INFO if entry.low else None,
-                entry=entry.id,
-            )
+    ) -> Iterator[tuple[Match, int, int]]:
+        text = document.prose.text
+        spans = tokens.spans
+        matcher = Matcher(
+            tokens.words,
+            lambda j: text[spans[j][0] : spans[j][1]].replace("’", "'"),
+            determiners,
+            self.language,
+        )
+        total = len(tokens.words)
+        for i in sorted(places):
+            for e, a in places[i]:
+                entry = self.entry(e)
+                if entry.id in skip:
+                    continue
+                slots = self.alternatives[e][a]
+                found_at = matcher.match(slots, i, min(total, i + WINDOW))
+                if not found_at or found_at[0] == i or found_at[2] == found_at[1]:
+                    continue
+                _, first, last = found_at
+                if entry.when and not self._context(
+                    matcher, text, tokens, entry.when, entry.when_within, first, last
+                ):
+                    continue
+                if entry.unless and self._context(
+                    matcher, text, tokens, entry.unless, entry.unless_within, first, last
+                ):
+                    continue
+                start, end = spans[first][0], spans[last - 1][1]
+                match = Match(
+                    start,
+                    end,
+                    args={
+                        "english": entry.english,
+                        "use": " / ".join(entry.use),
+                        "entry": entry.id,
+                        "match": text[start:end],
+                    },
+                    suggestions=entry.use,
+                    severity=Severity.INFO if entry.low else None,
+                    entry=entry.id,
+                )
+                yield match, _specificity(slots), 1 if entry.when else 0
 
     @staticmethod
-    def _sentence(text: str, start: int, end: int) -> list[str]:
-        lo = max(0, start - 400)
-        before = text[lo:start]
-        cuts = list(_SENTENCE_END.finditer(before))
-        s = lo + cuts[-1].end() if cuts else lo
-        after = _SENTENCE_END.search(text, end, min(len(text), end + 400))
-        e = after.start() if after else min(len(text), end + 400)
-        return _words(text[s:e])
+    def _context(
+        matcher: Matcher, text: str, tokens: Words, phrases: Sequence[Any], within: int, first: int, last: int
+    ) -> bool:
+        """Whether one of ``phrases`` is in the sentence of words ``first:last`` (or within ``within``
+        words of them, inside the paragraph)."""
+        spans = tokens.spans
+        start, end = spans[first][0], spans[last - 1][1]
+        if within:
+            lo, hi = max(0, first - within), min(len(spans), last + within)
+            before = list(_PARAGRAPH_END.finditer(text, spans[lo][0], start))
+            after = _PARAGRAPH_END.search(text, end, spans[hi - 1][1])
+            lo_char = before[-1].end() if before else spans[lo][0]
+            hi_char = after.start() if after else spans[hi - 1][1]
+        else:
+            head = max(0, start - 400)
+            cuts = list(_SENTENCE_END.finditer(text, head, start))
+            lo_char = cuts[-1].end() if cuts else head
+            after = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+            hi_char = after.start() if after else min(len(text), end + 400)
+        starts = _starts(tokens)
+        lo = bisect.bisect_left(starts, lo_char)
+        hi = bisect.bisect_left(starts, hi_char)
+        return any(matcher.contains(p, lo, hi) for p in phrases)
 
 
-def prepare(spec: Mapping[str, Any], language: str) -> dict[str, Any]:
-    """Expand every entry's phrases into word forms: slow (it reads the lemma dictionary), so it runs when
-    the pack is validated and the result is cached with it, with the index the matcher starts from."""
-    from lint.inflect import forms
+def _positions(tokens: Words) -> dict[frozenset[str], list[int]]:
+    """Where the forms of a word stand in a document, shared by every phrase pack that checks it."""
+    found = getattr(tokens, "_phrase_positions", None)
+    if found is None:
+        found = tokens._phrase_positions = {}  # type: ignore[attr-defined]
+    return found
 
-    # Identical form sets and strings are shared, so the pickled cache stores each once and loads fast.
-    shared: dict[frozenset[str], frozenset[str]] = {}
 
-    def share(words: frozenset[str]) -> frozenset[str]:
-        return shared.setdefault(words, frozenset(sys.intern(w) for w in words))
+def _starts(tokens: Words) -> list[int]:
+    found = getattr(tokens, "_phrase_starts", None)
+    if found is None:
+        found = [s for s, _ in tokens.spans]
+        tokens._phrase_starts = found  # type: ignore[attr-defined]
+    return found
 
-    def compiled(phrase: str) -> list[tuple[Any, ...]]:
-        return [(s.kind, share(s.forms), s.most, s.marked) for s in compile_phrase(phrase, language, forms)]
 
-    out = []
-    for entry in spec["entries"]:
-        phrases = entry["phrase"] if isinstance(entry["phrase"], list) else [entry["phrase"]]
-        alternatives = [compiled(p) for p in phrases]
-        out.append(
-            {
-                "alternatives": alternatives,
-                # the words each alternative needs, its first word first: the same objects as the slots'
-                # sets, so the cache stores them once
-                "needs": [
-                    tuple(slot[1] for slot in alternative if slot[0] == "word")
-                    for alternative in alternatives
-                ],
-                "when": [compiled(p) for p in entry.get("when", ())],
-                "unless": [compiled(p) for p in entry.get("unless", ())],
-            }
-        )
-    return {"entries": out}
+def resolve(found: Iterator[tuple[Match, int, int]]) -> Iterator[Match]:
+    """One match per stretch of text: where matches overlap, the longest wins, then the most specific
+    phrase, then the one that needed context; the winners come out in text order."""
+    ranked = sorted(found, key=lambda m: (-(m[0].end - m[0].start), -m[1], -m[2], m[0].start))
+    kept: list[Match] = []
+    for match, _, _ in ranked:
+        if not any(match.start < k.end and k.start < match.end for k in kept):
+            kept.append(match)
+    yield from sorted(kept, key=lambda m: (m.start, m.end))
