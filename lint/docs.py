@@ -25,11 +25,13 @@ look. A rule in preview runs only with `--preview`.
 
 
 def _family(rule: Rule) -> str:
-    """The family a rule belongs to: its module's last name, or its pack's file name."""
+    """The family a rule belongs to: its folder under lint/checks/ (a Python rule or a one-rule pack),
+    else its pack's file name or its module's last name."""
     origin = rule.meta.origin
-    if origin:
-        return Path(origin.split(":", 1)[0]).stem
-    return type(rule).__module__.rsplit(".", 1)[-1]
+    parts = Path(origin.split(":", 1)[0]).parts if origin else tuple(type(rule).__module__.split("."))
+    if len(parts) >= 4 and parts[:2] == ("lint", "checks"):
+        return parts[2]
+    return Path(parts[-1]).stem if origin else parts[-1]
 
 
 def _defined_in(rule: Rule) -> str:
