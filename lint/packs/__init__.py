@@ -1,8 +1,9 @@
 """Loading YAML rule packs: parse, validate against the schema, compile, with errors that name the
 file, the line and the rule.
 
-A pack is a YAML file with a ``rules`` list (see :mod:`lint.packs.schema` and docs/writing-rules.md). Packs live
-in ``rules/<lang>/*.yaml``; ``rules/common/`` holds packs that serve several languages.
+A pack is a YAML file with a ``rules`` list (see :mod:`lint.packs.schema` and docs/writing-rules.md). refuso's
+phrase packs live in ``rules/<lang>/*.yaml``; the rules of a family that a pattern can say are one-rule
+packs in the family's folder (``lint/checks/punctuation/pun001_doubled_punctuation.yaml``).
 Validation results are cached by the pack's path and contents, so an unchanged pack is not re-validated.
 """
 
