@@ -37,6 +37,7 @@ def rule_meta(
     options: Mapping[str, Any] | None = None,
     origin: str = "",
     fixed: Mapping[str, str] | None = None,
+    messages: Mapping[str, Mapping[str, str]] | None = None,
 ) -> RuleMeta:
     ordered = list(languages) if languages is not None else None
     langs = frozenset(ordered) if ordered is not None else None
@@ -61,4 +62,5 @@ def rule_meta(
         reference=reference,
         options=dict(options or {}),
         origin=origin,
+        messages={name: dict(texts) for name, texts in (messages or {}).items()},
     )

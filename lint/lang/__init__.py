@@ -33,6 +33,9 @@ class Language:
     determiners: frozenset[str] = frozenset()  # a phrase pack's [det]
     months: tuple[str, ...] = ()  # January first, as written in a date
     labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # interface text
+    comma_lowercase_words: frozenset[str] = frozenset()  # "il", "the": never capitalised after a comma
+    # The names of languages in this one, by code, for messages: {"en": "inglese"}.
+    language_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def distinctive_words(self) -> frozenset[str]:
         if self.distinctive_words_file is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from lint.data import rules_dir
 from lint.lang import Language
 
@@ -137,6 +139,17 @@ MONTHS = (
     "December",
 )
 
+# Function words that have no business being capitalised after a comma (TYP005). Left out: single
+# letters (labels: "A and B") and "I".
+COMMA_LOWERCASE_WORDS = frozenset(
+    {
+        *("the", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but"),
+        *("that", "this", "these", "those", "it", "he", "she", "they", "we", "you", "his", "her", "its"),
+        *("their", "our", "is", "are", "was", "were", "has", "have", "had", "which", "who", "when"),
+        *("where", "while", "if", "as", "so", "not", "then", "there"),
+    }
+)
+
 # The interface in this language: refuso explain's headings, the text report's labels.
 LABELS = {
     "since_year": "since {year}",
@@ -185,4 +198,6 @@ LANGUAGE = Language(
     determiners=DETERMINERS,
     months=MONTHS,
     labels=LABELS,
+    comma_lowercase_words=COMMA_LOWERCASE_WORDS,
+    language_names=MappingProxyType({"en": "English", "it": "Italian"}),
 )

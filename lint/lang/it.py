@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from lint.data import rules_dir
 from lint.lang import Language
 
@@ -238,6 +240,45 @@ MONTHS = (
     "dicembre",
 )
 
+# Function words that have no business being capitalised after a comma (TYP005). Left out: the forms of
+# courtesy ("La ringrazio", "Lei", "Suo") and single letters (labels: "A e B").
+COMMA_LOWERCASE_WORDS = frozenset(
+    {
+        *("il", "lo", "gli", "un", "uno", "una", "di", "da", "in", "con", "su", "per", "tra", "fra"),
+        *("del", "della", "dei", "degli", "delle", "dello", "al", "alla", "ai", "agli", "alle", "allo"),
+        *(
+            "dal",
+            "dalla",
+            "dai",
+            "dagli",
+            "dalle",
+            "nel",
+            "nella",
+            "nei",
+            "negli",
+            "nelle",
+            "sul",
+            "sulla",
+        ),
+        *("sui", "sugli", "sulle", "che", "non", "si", "ci", "mi", "ti", "ne", "se", "ma", "ed", "anche"),
+        *(
+            "come",
+            "quando",
+            "dove",
+            "mentre",
+            "perché",
+            "però",
+            "quindi",
+            "poi",
+            "cui",
+            "questo",
+            "questa",
+        ),
+        *("questi", "queste", "quello", "quella", "quelli", "quelle", "lui", "noi", "ha", "hanno", "ho"),
+        *("è", "sono", "era", "erano", "sarà", "già", "ancora", "molto", "più", "tutto", "tutti"),
+    }
+)
+
 # The interface in this language: refuso explain's headings, the text report's labels.
 LABELS = {
     "since_year": "dal {year}",
@@ -286,4 +327,6 @@ LANGUAGE = Language(
     determiners=DETERMINERS,
     months=MONTHS,
     labels=LABELS,
+    comma_lowercase_words=COMMA_LOWERCASE_WORDS,
+    language_names=MappingProxyType({"en": "inglese", "it": "italiano"}),
 )

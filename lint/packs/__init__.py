@@ -37,7 +37,7 @@ from lint.yamlsource import (
     schema_validator,
 )
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 KINDS: dict[str, type[PackRule]] = {**BASIC_KINDS, Phrases.KIND: Phrases}
 # Options a YAML rule kind lets configuration override, with the key they read in the spec.
 KIND_OPTIONS = {"repetition": ("allow",), "phrases": ("skip",)}
@@ -230,6 +230,7 @@ def build_rule(
         options={key: tuple(spec.get(key, ())) for key in KIND_OPTIONS.get(spec["kind"], ())},
         origin=f"{located.file}:{located.line_of(('rules', index))}",
         plugin=plugin,
+        messages={name: _by_language(texts, languages) for name, texts in spec.get("messages", {}).items()},
     )
     try:
         rule = cls(meta, spec, compile_pattern)
@@ -238,18 +239,21 @@ def build_rule(
     if checked:
         return rule
     allowed = rule.placeholders()
-    for lang, template in meta.message.items():
-        try:
-            unknown = template_fields(template) - allowed
-        except ValueError as exc:
-            raise error(("message",), f"malformed message template: {exc}") from None
-        if unknown:
-            raise error(
-                ("message",),
-                f"unknown placeholder {{{sorted(unknown)[0]}}} in the message"
-                f"{'' if lang == '*' else ' (' + lang + ')'}; available: "
-                + ", ".join("{" + p + "}" for p in sorted(allowed)),
-            )
+    templates = [(("message",), "the message", meta.message)]
+    templates += [(("messages", name), f"message {name!r}", texts) for name, texts in meta.messages.items()]
+    for where, what, texts in templates:
+        for lang, template in texts.items():
+            try:
+                unknown = template_fields(template) - allowed
+            except ValueError as exc:
+                raise error(where, f"malformed message template: {exc}") from None
+            if unknown:
+                raise error(
+                    where,
+                    f"unknown placeholder {{{sorted(unknown)[0]}}} in {what}"
+                    f"{'' if lang == '*' else ' (' + lang + ')'}; available: "
+                    + ", ".join("{" + p + "}" for p in sorted(allowed)),
+                )
     for example in meta.examples:
         if example.flagged and (MARK_OPEN not in example.text or not example.spans):
             raise error(

@@ -23,7 +23,6 @@ _PREVIOUS = re.compile(
 # Web addresses, e-mail addresses, domain and file names: "corriere.it", "www.state.gov/briefings".
 _ADDRESS_HINT = re.compile(r"\w[.@]\w|://")
 _ADDRESS_EDGE = set('"“”«»()[]')
-_LANGUAGE_NAME = {"it": {"en": "inglese", "it": "italiano"}, "en": {"en": "English", "it": "Italian"}}
 
 
 class ForeignFragment:
@@ -33,8 +32,8 @@ class ForeignFragment:
         category="mt-phrasing",
         severity="warning",
         message={
-            "it": "«{match}» sembra {other} non tradotto: {hint}",
-            "en": "“{match}” looks like untranslated {other}: {hint}",
+            "it": "«{match}» sembra {other} non tradotto: traducilo, o mettilo tra virgolette se è una citazione",
+            "en": "“{match}” looks like untranslated {other}: translate it, or put it in quotation marks if it is a quotation",
         },
         description={
             "it": (
@@ -70,7 +69,7 @@ class ForeignFragment:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         lang = document.language
-        if lang not in _LANGUAGE_NAME or options.language is None:
+        if options.language is None or options.language.contrast not in options.language.language_names:
             return
         other = options.language.contrast
         if other not in options.languages:
@@ -125,7 +124,7 @@ class ForeignFragment:
                 quotes = quoted_spans(text)
             if _inside(quotes, start):
                 continue
-            yield Match(start, end, args={"other": _LANGUAGE_NAME[lang][other], "hint": _hint(lang, other)})
+            yield Match(start, end, args={"other": options.language.language_names[other]})
 
     @staticmethod
     def _foreign(text: str, m: re.Match[str], foreign: frozenset[str]) -> bool:
@@ -153,12 +152,6 @@ def _in_address(text: str, start: int, end: int) -> bool:
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
-
-
-def _hint(language: str | None, other: str) -> str:
-    if language == "en":
-        return "translate it, or put it in quotation marks if it is a quotation"
-    return "traducilo, o mettilo tra virgolette se è una citazione"
 
 
 RULE = ForeignFragment()

@@ -3,66 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 from lint.checks.base import rule_meta
 from lint.document import Document
-from lint.rules import Match
+from lint.rules import CheckContext, Match
 
 # A comma or semicolon, spaces on the same line, a capitalised word and a word in lower case after it.
 _CAPITAL_AFTER_COMMA = re.compile(r"[,;][ \t\u00a0]+([^\W\d_][^\W\d_]*)(?=[ \t\u00a0]+[^\W\d_])")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’-]*)")
-
-
-# Function words that have no business being capitalised after a comma. Left out: the Italian forms of
-# courtesy ("La ringrazio", "Lei", "Suo"), single letters (labels: "A e B"), and "I".
-_COMMA_FUNCTION_WORDS = {
-    "it": frozenset(
-        {
-            *("il", "lo", "gli", "un", "uno", "una", "di", "da", "in", "con", "su", "per", "tra", "fra"),
-            *("del", "della", "dei", "degli", "delle", "dello", "al", "alla", "ai", "agli", "alle", "allo"),
-            *(
-                "dal",
-                "dalla",
-                "dai",
-                "dagli",
-                "dalle",
-                "nel",
-                "nella",
-                "nei",
-                "negli",
-                "nelle",
-                "sul",
-                "sulla",
-            ),
-            *("sui", "sugli", "sulle", "che", "non", "si", "ci", "mi", "ti", "ne", "se", "ma", "ed", "anche"),
-            *(
-                "come",
-                "quando",
-                "dove",
-                "mentre",
-                "perché",
-                "però",
-                "quindi",
-                "poi",
-                "cui",
-                "questo",
-                "questa",
-            ),
-            *("questi", "queste", "quello", "quella", "quelli", "quelle", "lui", "noi", "ha", "hanno", "ho"),
-            *("è", "sono", "era", "erano", "sarà", "già", "ancora", "molto", "più", "tutto", "tutti"),
-        }
-    ),
-    "en": frozenset(
-        {
-            *("the", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but"),
-            *("that", "this", "these", "those", "it", "he", "she", "they", "we", "you", "his", "her", "its"),
-            *("their", "our", "is", "are", "was", "were", "has", "have", "had", "which", "who", "when"),
-            *("where", "while", "if", "as", "so", "not", "then", "there"),
-        }
-    ),
-}
 
 
 class CapitalAfterComma:
@@ -72,8 +21,14 @@ class CapitalAfterComma:
         category="typography",
         severity="warning",
         message={
-            "it": "«{word}» con la maiuscola dopo {mark}: nel mezzo della frase va minuscolo",
-            "en": "“{word}” is capitalised after {mark}: in mid-sentence it takes lower case",
+            "it": "«{word}» con la maiuscola dopo la virgola: nel mezzo della frase va minuscolo",
+            "en": "“{word}” is capitalised after a comma: in mid-sentence it takes lower case",
+        },
+        messages={
+            "semicolon": {
+                "it": "«{word}» con la maiuscola dopo il punto e virgola: nel mezzo della frase va minuscolo",
+                "en": "“{word}” is capitalised after a semicolon: in mid-sentence it takes lower case",
+            },
         },
         description={
             "it": (
@@ -103,9 +58,10 @@ class CapitalAfterComma:
         ],
     )
 
-    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+    def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
         text = document.prose.text
-        words = _COMMA_FUNCTION_WORDS.get(document.language or "", _COMMA_FUNCTION_WORDS["it"])
+        language = options.language or options.languages.get("it")
+        words = language.comma_lowercase_words if language is not None else frozenset()
         for m in _CAPITAL_AFTER_COMMA.finditer(text):
             word = m.group(1)
             if len(word) < 2 or not word[0].isupper() or not word[1:].islower() or word.lower() not in words:
@@ -113,15 +69,8 @@ class CapitalAfterComma:
             following = _NEXT_WORD.match(text, m.end(1))
             if following is None or not following.group(1)[0].islower():
                 continue  # "…, La Russa", "…, The Hague": part of a name or title
-            yield Match(
-                m.start(1), m.end(1), args={"word": word, "mark": _mark(text[m.start()], document.language)}
-            )
-
-
-def _mark(mark: str, language: str | None) -> str:
-    if language == "en":
-        return "a comma" if mark == "," else "a semicolon"
-    return "la virgola" if mark == "," else "il punto e virgola"
+            template = None if text[m.start()] == "," else "semicolon"
+            yield Match(m.start(1), m.end(1), args={"word": word}, template=template)
 
 
 # A lowercase run of two letters or more followed by a capital inside one word ("DraghiFoto",
