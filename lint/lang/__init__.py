@@ -34,6 +34,9 @@ class Language:
     months: tuple[str, ...] = ()  # January first, as written in a date
     labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # interface text
     comma_lowercase_words: frozenset[str] = frozenset()  # "il", "the": never capitalised after a comma
+    # Words and phrasings that fill rules' message templates: {"former": "ex", "title_with_country":
+    # "{title} {country.it_of}"}; a rule that needs one this language lacks writes its text without it.
+    words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # The names of languages in this one, by code, for messages: {"en": "inglese"}.
     language_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 

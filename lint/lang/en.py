@@ -150,6 +150,15 @@ COMMA_LOWERCASE_WORDS = frozenset(
     }
 )
 
+# Words and phrasings that fill the rules' message templates.
+WORDS = MappingProxyType(
+    {
+        "former": "former",  # before a title held in the past: "former minister"
+        "title_with_organisation": "{organisation} {title}",  # "NATO Secretary General"
+        "title_with_country": "{country.en_adjective} {title}",  # "US Secretary of State"
+    }
+)
+
 # The interface in this language: refuso explain's headings, the text report's labels.
 LABELS = {
     "since_year": "since {year}",
@@ -199,5 +208,6 @@ LANGUAGE = Language(
     months=MONTHS,
     labels=LABELS,
     comma_lowercase_words=COMMA_LOWERCASE_WORDS,
+    words=WORDS,
     language_names=MappingProxyType({"en": "English", "it": "Italian"}),
 )

@@ -279,6 +279,15 @@ COMMA_LOWERCASE_WORDS = frozenset(
     }
 )
 
+# Words and phrasings that fill the rules' message templates.
+WORDS = MappingProxyType(
+    {
+        "former": "ex",  # before a title held in the past: "ex ministro"
+        "title_with_organisation": "{title} ({organisation})",  # "segretario generale (NATO)"
+        "title_with_country": "{title} {country.it_of}",  # "segretario di Stato degli Stati Uniti"
+    }
+)
+
 # The interface in this language: refuso explain's headings, the text report's labels.
 LABELS = {
     "since_year": "dal {year}",
@@ -328,5 +337,6 @@ LANGUAGE = Language(
     months=MONTHS,
     labels=LABELS,
     comma_lowercase_words=COMMA_LOWERCASE_WORDS,
+    words=WORDS,
     language_names=MappingProxyType({"en": "inglese", "it": "italiano"}),
 )

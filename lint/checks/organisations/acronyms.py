@@ -41,5 +41,5 @@ def first_expansion(ckb: CompiledKB, org_id: str, text: str) -> int | None:
 
 def expansion_label(ckb: CompiledKB, org_id: str, lang: str | None) -> str:
     org = ckb.kb.organisations[org_id]
-    names = (org.names_en if lang == "en" else org.names_it) or org.names_en or org.names_it
+    names = org.names_in(lang)
     return names[0] if names else org_id

@@ -68,7 +68,10 @@ class GarbledOrganisationName:
         name="garbled-organisation-name",
         category="name",
         severity="warning",
-        message={"it": "{detail}", "en": "{detail}"},
+        message={
+            "it": "«{phrase}» non è il nome di un'organizzazione nota: sembra {label} mescolato con {others}",
+            "en": "“{phrase}” is not the name of a known organisation: it looks like {label} mixed with {others}",
+        },
         description={
             "it": (
                 "Segnala il nome di un'organizzazione che contiene quasi per intero quello di un'organizzazione "
@@ -137,15 +140,12 @@ class GarbledOrganisationName:
             end = toks[last][2]
             phrase = text[m.start() : end]
             org = ckb.kb.organisations[org_id]
-            names = (org.names_en if lang == "en" else org.names_it) or org.names_en or org.names_it
-            acronyms = (org.acronyms_en if lang == "en" else org.acronyms_it) or org.acronyms_en
+            names = org.names_in(lang)
+            acronyms = org.acronyms_in(lang)
             label = f"{names[0]} ({acronyms[0]})" if acronyms else names[0]
             others = ", ".join(sorted({self._describe(ckb, w, lang) for w in foreign}))
-            if lang == "en":
-                detail = f"“{phrase}” is not the name of a known organisation: it looks like {label} mixed with {others}"
-            else:
-                detail = f"«{phrase}» non è il nome di un'organizzazione nota: sembra {label} mescolato con {others}"
-            yield Match(m.start(), end, args={"detail": detail}, suggestions=(names[0],))
+            args = {"phrase": phrase, "label": label, "others": others}
+            yield Match(m.start(), end, args=args, suggestions=(names[0],))
 
     @staticmethod
     def _organisations_of(ckb: CompiledKB, word: str) -> set[str]:
@@ -164,12 +164,10 @@ class GarbledOrganisationName:
         for name, org_id in sorted(ckb.organisation_names.items(), key=lambda kv: -len(kv[0])):
             if word in name.split():
                 org = ckb.kb.organisations[org_id]
-                names = (org.names_en if lang == "en" else org.names_it) or org.names_en
-                return names[0]
+                return org.names_in(lang)[0]
         org_ids = sorted(self._organisations_of(ckb, word))
         org = ckb.kb.organisations[org_ids[0]]
-        names = (org.names_en if lang == "en" else org.names_it) or org.names_en
-        return names[0]
+        return org.names_in(lang)[0]
 
 
 RULE = GarbledOrganisationName()
