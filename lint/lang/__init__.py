@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Language:
     # Words and phrasings that fill rules' message templates: {"former": "ex", "title_with_country":
     # "{title} {country.it_of}"}; a rule that needs one this language lacks writes its text without it.
     words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # The closed word classes the machine-translation detectors read (lint.checks.mt): months, units,
+    # speech verbs, time zones… by name.
+    mt_words: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # The names of languages in this one, by code, for messages: {"en": "inglese"}.
     language_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 

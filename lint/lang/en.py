@@ -7,6 +7,15 @@ from types import MappingProxyType
 from lint.data import rules_dir
 from lint.lang import Language
 
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _list(words: str) -> list[str]:
+    return words.split()
+
+
 # The most frequent words, almost never shared with other languages: what detection counts.
 FUNCTION_WORDS = frozenset(
     [
@@ -159,6 +168,30 @@ WORDS = MappingProxyType(
     }
 )
 
+# The words the machine-translation detectors (lint.checks.mt) need.
+MT_WORDS = MappingProxyType(
+    {
+        "months": _list(
+            "January February March April May June July August September October November December"
+        ),
+        "scale_words": _set(
+            "percent thousand million millions billion billions trillion dollars euros pounds"
+        )
+        | {"per cent", "basis points"},
+        "currencies": _set("euro euros dollar dollars pound pounds yen francs"),
+        # Measures that legitimately take three decimals ("1.500 kilometres" is one and a half).
+        "measures": _set(
+            "km kilometres kilometers metres meters m cm mm kg kilograms kilos grams g litres liters l tonnes "
+            "seconds hectares degrees points times hours minutes percent per"
+        ),
+        "speech_verbs": _set(
+            "said says added told explained stressed noted warned wrote replied insisted asked argued claimed"
+        ),
+        "pronouns": _set("he she they it we i"),
+        "title_case_function_words": _set("the of and to for with on at by from is are"),
+    }
+)
+
 # The interface in this language: refuso explain's headings, the text report's labels.
 LABELS = {
     "since_year": "since {year}",
@@ -209,5 +242,6 @@ LANGUAGE = Language(
     labels=LABELS,
     comma_lowercase_words=COMMA_LOWERCASE_WORDS,
     words=WORDS,
+    mt_words=MT_WORDS,
     language_names=MappingProxyType({"en": "English", "it": "Italian"}),
 )

@@ -6,6 +6,7 @@ from types import MappingProxyType
 
 from lint.data import rules_dir
 from lint.lang import Language
+from lint.lang.it.mt import MT_WORDS
 
 # The most frequent words, almost never shared with other languages: what detection counts.
 FUNCTION_WORDS = frozenset(
@@ -338,5 +339,6 @@ LANGUAGE = Language(
     labels=LABELS,
     comma_lowercase_words=COMMA_LOWERCASE_WORDS,
     words=WORDS,
+    mt_words=MT_WORDS,
     language_names=MappingProxyType({"en": "inglese", "it": "italiano"}),
 )
