@@ -24,6 +24,9 @@ NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 # Expected spans in a flagged example are written between these marks: "il ⟦il il⟧ cane".
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 
+# The name of a rule's own ``message`` among its templates.
+DEFAULT_TEMPLATE = "default"
+
 SCOPES = ("text", "heading", "paragraph", "list", "blockquote", "table", "quote", "address")
 
 
@@ -65,7 +68,7 @@ class RuleMeta:
     name: str
     category: Category
     severity: Severity
-    message: Mapping[str, str]  # language -> template; key "*" for any language
+    message: Mapping[str, str]  # language -> template; key "*" for any language: the "default" template
     description: Mapping[str, str]
     examples: tuple[Example, ...]
     languages: frozenset[str] | None = None  # None: every language
@@ -80,9 +83,17 @@ class RuleMeta:
     # A namespace rule reports findings under codes of its own, "<code>:<id>" (LanguageTool's
     # "LT:WHITESPACE_RULE"): each match names its code, name and category.
     namespace: bool = False
+    # Named templates besides the default one, each per language: {"past-role": {"it": …, "en": …}}.
+    # A match names the one it needs (Match.template); the engine fills it in the document's language.
+    messages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
-    def message_for(self, language: str | None) -> str:
-        return _pick(self.message, language)
+    def message_for(self, language: str | None, template: str | None = None) -> str:
+        """The template ``template`` (the rule's ``message`` when None or "default") in ``language``."""
+        if template is None or template == DEFAULT_TEMPLATE:
+            return _pick(self.message, language)
+        if template not in self.messages:
+            raise KeyError(f"rule {self.code} has no message template {template!r}")
+        return _pick(self.messages[template], language)
 
     def description_for(self, language: str | None) -> str:
         return _pick(self.description, language)
@@ -109,7 +120,9 @@ def _pick(texts: Mapping[str, str], language: str | None) -> str:
 class Match:
     """What a rule found, in offsets of ``document.prose.text``.
 
-    ``args`` fill the placeholders of the rule's message; ``message`` replaces it outright.
+    ``args`` fill the placeholders of the rule's message, or of the named ``template`` among the rule's
+    ``messages``, in the document's language; ``message`` (a finished sentence, for plugins that bring
+    their own text) replaces it outright.
     ``replacement`` is what the span should become, when the rule can fix it.
     """
 
@@ -117,6 +130,7 @@ class Match:
     end: int
     args: Mapping[str, Any] = field(default_factory=dict)
     message: str | None = None
+    template: str | None = None  # a name in the rule's ``messages``; None: its ``message``
     suggestions: tuple[str, ...] = ()
     replacement: str | None = None
     severity: Severity | None = None  # lower than the rule's for this match (a low-confidence entry)

@@ -38,6 +38,10 @@ def _pack_display(path: Path, plugin: str) -> str:
             return "rules/" + path.relative_to(rules_dir()).as_posix()
         except ValueError:
             pass
+        try:  # a family's one-rule pack, named from the package as in a checkout: lint/checks/…
+            return "lint/" + path.resolve().relative_to(Path(__file__).resolve().parent).as_posix()
+        except ValueError:
+            pass
     from lint.paths import display_path
 
     return display_path(path, os.getcwd())

@@ -40,7 +40,7 @@ class RuleRow:
     preview: bool
     plugin: str  # the plugin that brought it ("refuso" for refuso's own)
     origin: str  # the pack file and line a YAML rule comes from; "" for a Python rule
-    family: str  # its module's last name, or its pack's file name
+    family: str  # its folder under lint/checks/, else its pack's file name or its module's last name
     defined_in: str  # the file it is defined in
     summary: str  # the first sentence of its English description
 
@@ -60,11 +60,21 @@ class RuleRow:
         }
 
 
+def _family(rule: Rule) -> str:
+    """The family a rule belongs to: its folder under lint/checks/ (a Python rule or a one-rule pack),
+    else its pack's file name or its module's last name."""
+    origin = rule.meta.origin
+    parts = Path(origin.split(":", 1)[0]).parts if origin else tuple(type(rule).__module__.split("."))
+    if len(parts) >= 4 and parts[:2] == ("lint", "checks"):
+        return parts[2]
+    return Path(parts[-1]).stem if origin else parts[-1]
+
+
 def row_of(rule: Rule) -> RuleRow:
     """The table row of one rule, from its metadata."""
     meta = rule.meta
     origin_file = meta.origin.split(":", 1)[0] if meta.origin else ""
-    family = Path(origin_file).stem if origin_file else type(rule).__module__.rsplit(".", 1)[-1]
+    family = _family(rule)
     text = " ".join(meta.description_for("en").split())
     return RuleRow(
         code=meta.code,

@@ -1,8 +1,10 @@
-"""refuso's rules: the YAML rule packs of ``rules/`` and the rule families of :mod:`lint.checks`."""
+"""refuso's rules: the phrase packs of ``rules/`` and the rule families of :mod:`lint.checks`, whose
+rules are Python modules and one-rule YAML packs side by side."""
 
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 from lint.data import rules_dir
 from lint.hookspecs import hookimpl
@@ -21,9 +23,15 @@ FAMILIES = (
 )
 
 
+def family_packs() -> list[Path]:
+    """The one-rule YAML packs of every family folder (``lint/checks/punctuation/pun001_….yaml``)."""
+    checks = Path(__file__).resolve().parent.parent / "checks"
+    return sorted(path for family in FAMILIES for path in (checks / family.rpartition(".")[2]).glob("*.yaml"))
+
+
 @hookimpl
 def refuso_rule_packs() -> list[str]:
-    return [str(rules_dir())]
+    return [str(rules_dir()), *map(str, family_packs())]
 
 
 @hookimpl

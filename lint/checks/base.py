@@ -38,6 +38,7 @@ def rule_meta(
     options: Mapping[str, Any] | None = None,
     origin: str = "",
     fixed: Mapping[str, str] | None = None,
+    messages: Mapping[str, Mapping[str, str]] | None = None,
 ) -> RuleMeta:
     if languages is ...:
         # By default a rule is for refuso's own languages (lint.lang); None: for every language.
@@ -67,4 +68,5 @@ def rule_meta(
         reference=reference,
         options=dict(options or {}),
         origin=origin,
+        messages={name: dict(texts) for name, texts in (messages or {}).items()},
     )

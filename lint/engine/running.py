@@ -239,9 +239,13 @@ class RuleRunner:
             message = match.message
         else:
             try:
-                message = meta.message_for(document.language).format_map(args)
+                template = meta.message_for(document.language, match.template)
+            except KeyError as exc:
+                raise _BadMatch(exc.args[0]) from None
+            try:
+                message = template.format_map(args)
             except (ValueError, IndexError, AttributeError):
-                message = meta.message_for(document.language)
+                message = template
         fix = None
         if (
             match.replacement is not None

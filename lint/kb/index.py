@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 from collections import defaultdict
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint.kb.keys import edit_distance, fold, key, one_letter_deletions, sound_key
 from lint.kb.model import KnowledgeBase, Office, Person, Role
 from lint.kb.packing import LazyPeople, Packed, person_row
+
+if TYPE_CHECKING:
+    from lint.lang import Language
 
 TOLERANCE_DAYS = 7  # titles are not judged this close to a role's start or end, where sources disagree
 MAX_TITLE_WORDS = 9
@@ -370,9 +373,16 @@ class CompiledKB:
         return bool(set(title_key.split()) & GENERIC_MINISTER_WORDS)
 
     def preferred_title(self, person: Person, role: Role, language: str | None) -> str:
+        """The title the KB gives a role in ``language`` (Italian, in the person's gender, unless English)."""
+        english = {"en": self._english_title}.get(language or "")
+        return english(role) if english else self._italian_title(person, role)
+
+    def _english_title(self, role: Role) -> str:
         office = self.kb.offices.get(role.office)
-        if language == "en":
-            return role.title_en or (office.titles.en[0] if office and office.titles.en else role.office)
+        return role.title_en or (office.titles.en[0] if office and office.titles.en else role.office)
+
+    def _italian_title(self, person: Person, role: Role) -> str:
+        office = self.kb.offices.get(role.office)
         if person.gender == "f" and role.title_it_f:
             return role.title_it_f
         if role.title_it:
@@ -382,19 +392,21 @@ class CompiledKB:
         forms = office.titles.it_f if person.gender == "f" and office.titles.it_f else office.titles.it_m
         return forms[0] if forms else (office.titles.en[0] if office.titles.en else role.office)
 
-    def qualified_title(self, person: Person, role: Role, language: str | None) -> str:
-        """The title with its country or organisation: "segretario di Stato degli Stati Uniti"."""
-        title = self.preferred_title(person, role, language)
+    def qualified_title(self, person: Person, role: Role, language: Language) -> str:
+        """The title with its country or organisation, "segretario di Stato degli Stati Uniti", phrased
+        as the language's ``title_with_organisation`` and ``title_with_country`` words say."""
+        title = self.preferred_title(person, role, language.code)
         office = self.kb.offices.get(role.office)
         if office is None:
             return title
         if office.organisation and office.organisation in self.kb.organisations:
             org = self.kb.organisations[office.organisation]
-            acronyms = org.acronyms_en if language == "en" else org.acronyms_it
-            names = org.names_en if language == "en" else org.names_it
+            # The KB records organisations in Italian and English; any other language reads the Italian.
+            acronyms = {"en": org.acronyms_en}.get(language.code, org.acronyms_it)
+            names = {"en": org.names_en}.get(language.code, org.names_it)
             label = (acronyms or names or (org.id,))[0]
-            return f"{label} {title}" if language == "en" else f"{title} ({label})"
+            return language.words["title_with_organisation"].format(title=title, organisation=label)
         if office.country and office.country in self.kb.countries:
-            c = self.kb.countries[office.country]
-            return f"{c.en_adjective} {title}" if language == "en" else f"{title} {c.it_of}"
+            country = self.kb.countries[office.country]
+            return language.words["title_with_country"].format(title=title, country=country)
         return title

@@ -109,11 +109,8 @@ class Person(NamedTuple):
     gender_inferred: bool = False  # from the first name, not from a source: not judged by the gender check
 
     def name_for(self, language: str | None) -> str:
-        if language == "it" and self.name_it:
-            return self.name_it
-        if language == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        """The name as ``language`` writes it, when the KB records one, else the name."""
+        return {"it": self.name_it, "en": self.name_en}.get(language or "") or self.name
 
 
 class Titles(NamedTuple):
@@ -152,6 +149,15 @@ class Organisation(NamedTuple):
     acronyms_en: tuple[str, ...] = ()
     well_known: bool = False
     country: str | None = None
+
+    def names_in(self, language: str | None) -> tuple[str, ...]:
+        """The full names in ``language`` (Italian for a language the KB does not record), else any."""
+        by_language = {"en": self.names_en}.get(language or "", self.names_it)
+        return by_language or self.names_en or self.names_it
+
+    def acronyms_in(self, language: str | None) -> tuple[str, ...]:
+        """The acronyms in ``language`` (Italian for a language the KB does not record), else the English."""
+        return {"en": self.acronyms_en}.get(language or "", self.acronyms_it) or self.acronyms_en
 
 
 class KnowledgeBase:

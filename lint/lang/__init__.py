@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 # refuso's own languages, one module each: what its built-in plugin registers through
 # ``refuso_languages``, and what is known before any plugin is loaded (a rule's default languages).
@@ -47,6 +48,15 @@ class Language:
     # paradigm or the lemma dictionary files under a verb), and the few that really are forms of one.
     not_forms: frozenset[str] = frozenset()
     own_forms: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    comma_lowercase_words: frozenset[str] = frozenset()  # "il", "the": never capitalised after a comma
+    # Words and phrasings that fill rules' message templates: {"former": "ex", "title_with_country":
+    # "{title} {country.it_of}"}; a rule that needs one this language lacks writes its text without it.
+    words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # The closed word classes the machine-translation detectors read (lint.checks.mt): months, units,
+    # speech verbs, time zones… by name.
+    mt_words: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # The names of languages in this one, by code, for messages: {"en": "inglese"}.
+    language_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def distinctive_words(self) -> frozenset[str]:
         if self.distinctive_words_file is None:

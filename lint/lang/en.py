@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from lint.data import rules_dir
 from lint.lang import Language
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _list(words: str) -> list[str]:
+    return words.split()
+
 
 # The most frequent words, almost never shared with other languages: what detection counts.
 FUNCTION_WORDS = frozenset(
@@ -137,6 +148,50 @@ MONTHS = (
     "December",
 )
 
+# Function words that have no business being capitalised after a comma (TYP005). Left out: single
+# letters (labels: "A and B") and "I".
+COMMA_LOWERCASE_WORDS = frozenset(
+    {
+        *("the", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but"),
+        *("that", "this", "these", "those", "it", "he", "she", "they", "we", "you", "his", "her", "its"),
+        *("their", "our", "is", "are", "was", "were", "has", "have", "had", "which", "who", "when"),
+        *("where", "while", "if", "as", "so", "not", "then", "there"),
+    }
+)
+
+# Words and phrasings that fill the rules' message templates.
+WORDS = MappingProxyType(
+    {
+        "former": "former",  # before a title held in the past: "former minister"
+        "title_with_organisation": "{organisation} {title}",  # "NATO Secretary General"
+        "title_with_country": "{country.en_adjective} {title}",  # "US Secretary of State"
+    }
+)
+
+# The words the machine-translation detectors (lint.checks.mt) need.
+MT_WORDS = MappingProxyType(
+    {
+        "months": _list(
+            "January February March April May June July August September October November December"
+        ),
+        "scale_words": _set(
+            "percent thousand million millions billion billions trillion dollars euros pounds"
+        )
+        | {"per cent", "basis points"},
+        "currencies": _set("euro euros dollar dollars pound pounds yen francs"),
+        # Measures that legitimately take three decimals ("1.500 kilometres" is one and a half).
+        "measures": _set(
+            "km kilometres kilometers metres meters m cm mm kg kilograms kilos grams g litres liters l tonnes "
+            "seconds hectares degrees points times hours minutes percent per"
+        ),
+        "speech_verbs": _set(
+            "said says added told explained stressed noted warned wrote replied insisted asked argued claimed"
+        ),
+        "pronouns": _set("he she they it we i"),
+        "title_case_function_words": _set("the of and to for with on at by from is are"),
+    }
+)
+
 # The interface in this language: refuso explain's headings, the text report's labels.
 LABELS = {
     "quoted": "“{text}”",  # a word quoted in a message
@@ -266,4 +321,8 @@ LANGUAGE = Language(
     lemma_dictionary="en",
     inflect=inflect,
     not_forms=frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "as"]),
+    comma_lowercase_words=COMMA_LOWERCASE_WORDS,
+    words=WORDS,
+    mt_words=MT_WORDS,
+    language_names=MappingProxyType({"en": "English", "it": "Italian"}),
 )

@@ -1,8 +1,9 @@
 """Loading YAML rule packs: parse, validate against the schema, compile, with errors that name the
 file, the line and the rule.
 
-A pack is a YAML file with a ``rules`` list (see :mod:`lint.packs.schema` and docs/writing-rules.md). Packs live
-in ``rules/<lang>/*.yaml``; ``rules/common/`` holds packs that serve several languages.
+A pack is a YAML file with a ``rules`` list (see :mod:`lint.packs.schema` and docs/writing-rules.md). refuso's
+phrase packs live in ``rules/<lang>/*.yaml``; the rules of a family that a pattern can say are one-rule
+packs in the family's folder (``lint/checks/punctuation/pun001_doubled_punctuation.yaml``).
 Validation results are cached by the pack's path and contents, so an unchanged pack is not re-validated.
 """
 
@@ -36,7 +37,7 @@ from lint.yamlsource import (
     schema_validator,
 )
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 KINDS: dict[str, type[PackRule]] = {**BASIC_KINDS, Phrases.KIND: Phrases}
 # Options a YAML rule kind lets configuration override, with the key they read in the spec.
 KIND_OPTIONS = {"repetition": ("allow",), "phrases": ("skip",)}
@@ -229,6 +230,7 @@ def build_rule(
         options={key: tuple(spec.get(key, ())) for key in KIND_OPTIONS.get(spec["kind"], ())},
         origin=f"{located.file}:{located.line_of(('rules', index))}",
         plugin=plugin,
+        messages={name: _by_language(texts, languages) for name, texts in spec.get("messages", {}).items()},
     )
     try:
         rule = cls(meta, spec, compile_pattern)
@@ -237,18 +239,21 @@ def build_rule(
     if checked:
         return rule
     allowed = rule.placeholders()
-    for lang, template in meta.message.items():
-        try:
-            unknown = template_fields(template) - allowed
-        except ValueError as exc:
-            raise error(("message",), f"malformed message template: {exc}") from None
-        if unknown:
-            raise error(
-                ("message",),
-                f"unknown placeholder {{{sorted(unknown)[0]}}} in the message"
-                f"{'' if lang == '*' else ' (' + lang + ')'}; available: "
-                + ", ".join("{" + p + "}" for p in sorted(allowed)),
-            )
+    templates = [(("message",), "the message", meta.message)]
+    templates += [(("messages", name), f"message {name!r}", texts) for name, texts in meta.messages.items()]
+    for where, what, texts in templates:
+        for lang, template in texts.items():
+            try:
+                unknown = template_fields(template) - allowed
+            except ValueError as exc:
+                raise error(where, f"malformed message template: {exc}") from None
+            if unknown:
+                raise error(
+                    where,
+                    f"unknown placeholder {{{sorted(unknown)[0]}}} in {what}"
+                    f"{'' if lang == '*' else ' (' + lang + ')'}; available: "
+                    + ", ".join("{" + p + "}" for p in sorted(allowed)),
+                )
     for example in meta.examples:
         if example.flagged and (MARK_OPEN not in example.text or not example.spans):
             raise error(

@@ -50,6 +50,12 @@ COMMON_PROPERTIES: dict[str, Any] = {
     "category": {"enum": list(CATEGORY_NAMES)},
     "severity": {"enum": ["error", "warning", "info"]},
     "message": TEXT_BY_LANGUAGE,
+    "messages": {
+        "description": "named message templates besides 'message', each a string or one per language",
+        "type": "object",
+        "propertyNames": {"pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},
+        "additionalProperties": TEXT_BY_LANGUAGE,
+    },
     "description": TEXT_BY_LANGUAGE,
     "examples": {
         "type": "object",

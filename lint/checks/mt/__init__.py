@@ -3,8 +3,9 @@ in the translation (number and date formats, 12-hour times, imperial units, quot
 party-state tags), tautologies and noun stacks that English collocations leave behind, names
 translated as common words, and agreement with the people the knowledge base knows.
 
-One rule per module (``mtp030_english_number_format.py``…); the words each language needs are in
-:mod:`lint.checks.mt.words`. The helpers below are shared by the rules of this family.
+One rule per module (``mtp030_english_number_format.py``…); the words each language needs are the
+language modules' ``mt_words`` (:mod:`lint.lang.it.mt`), read through :mod:`lint.checks.mt.words`.
+The helpers below are shared by the rules of this family.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ def _common_word(word: str) -> bool:
     """A word Italian writes in small letters: a frequent Italian word (rules/lexicon), not an acronym."""
     if word.isupper() or not word.isalpha():
         return False
-    from lint.checks.translation import lexicon
+    from lint.checks.translation.lexicon import lexicon
 
     return word.casefold() in lexicon("it-not-en.txt")
 

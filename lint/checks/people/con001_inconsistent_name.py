@@ -44,7 +44,17 @@ class InconsistentName:
         name="inconsistent-name",
         category="consistency",
         severity="warning",
-        message={"it": "{detail}", "en": "{detail}"},
+        # A person of the KB written two ways; "free-surname": anyone's surname written two ways.
+        message={
+            "it": "«{match}» e «{keep}» nello stesso articolo: scrivi {name} in un solo modo",
+            "en": "“{match}” and “{keep}” in one article: write {name} one way",
+        },
+        messages={
+            "free-surname": {
+                "it": "«{match}» e «{keep}» nello stesso articolo: la stessa persona scritta in due modi?",
+                "en": "“{match}” and “{keep}” in one article: the same person written two ways?",
+            },
+        },
         description={
             "it": (
                 "Segnala la stessa persona scritta in due modi nello stesso articolo: due grafie accettate di un "
@@ -118,16 +128,10 @@ class InconsistentName:
                         continue
                     for m in surnames[form]:
                         start = m.start + m.text.casefold().rindex(form.casefold())
-                        if lang == "en":
-                            detail = (
-                                f"“{form}” and “{keep}” in one article: write {person.name_for(lang)} one way"
-                            )
-                        else:
-                            detail = f"«{form}» e «{keep}» nello stesso articolo: scrivi {person.name_for(lang)} in un solo modo"
                         yield Match(
                             start,
                             start + len(form),
-                            args={"detail": detail},
+                            args={"match": form, "keep": keep, "name": person.name_for(lang)},
                             suggestions=(keep,),
                             replacement=keep,
                         )
@@ -175,12 +179,11 @@ class InconsistentName:
                 # Only where the other form is used as a person's name ("Horn said", "il portavoce Horn").
                 places = [(s, e) for s, e in places if used_as_name(text, s, e)]
                 for start, end in places:
-                    if lang == "en":
-                        detail = (
-                            f"“{other}” and “{surname}” in one article: the same person written two ways?"
-                        )
-                    else:
-                        detail = f"«{other}» e «{surname}» nello stesso articolo: la stessa persona scritta in due modi?"
                     yield Match(
-                        start, end, args={"detail": detail}, suggestions=(surname,), replacement=surname
+                        start,
+                        end,
+                        args={"match": other, "keep": surname},
+                        template="free-surname",
+                        suggestions=(surname,),
+                        replacement=surname,
                     )

@@ -20,7 +20,17 @@ class MisspelledName:
         name="misspelled-name",
         category="name",
         severity="error",
-        message={"it": "«{match}» è una grafia sbagliata: {name}", "en": "“{match}” is misspelled: {name}"},
+        # "with-name": the house spelling differs from the name the KB gives the person in this language.
+        message={
+            "it": "«{match}» è una grafia sbagliata: si scrive «{right}»",
+            "en": "“{match}” is misspelled: write “{right}”",
+        },
+        messages={
+            "with-name": {
+                "it": "«{match}» è una grafia sbagliata: si scrive «{right}» ({name})",
+                "en": "“{match}” is misspelled: write “{right}” ({name})",
+            },
+        },
         description={
             "it": (
                 "Segnala le grafie sbagliate note dei nomi della base di conoscenza («Anthony Blinken» per Antony "
@@ -62,10 +72,11 @@ class MisspelledName:
             person = ckb.kb.people[wrong[0].person]
             right = house_form(person, lang, wrong[0])
             label = person.name_for(lang)
-            if lang == "en":
-                detail = f"write “{right}”" + (f" ({label})" if right != label else "")
-            else:
-                detail = f"si scrive «{right}»" + (f" ({label})" if right != label else "")
             yield Match(
-                mention.start, mention.end, args={"name": detail}, suggestions=(right,), replacement=right
+                mention.start,
+                mention.end,
+                args={"right": right, "name": label},
+                template="with-name" if right != label else None,
+                suggestions=(right,),
+                replacement=right,
             )

@@ -31,7 +31,22 @@ class PossibleMisspelledName:
         name="possible-misspelled-name",
         category="name",
         severity="warning",
-        message={"it": "{detail}", "en": "{detail}"},
+        # A word one letter from a known surname; "other-language": the house spelling of another
+        # language; "first-name": a wrong first name before a known surname.
+        message={
+            "it": "«{match}»: forse «{right}» ({name})?",
+            "en": "“{match}”: did you mean “{right}” ({name})?",
+        },
+        messages={
+            "other-language": {
+                "it": "«{match}» è la grafia di un'altra lingua: in italiano si scrive «{right}»",
+                "en": "“{match}” is the spelling used in another language: in English write “{right}”",
+            },
+            "first-name": {
+                "it": "«{match}»: il nome di battesimo è scritto diversamente; forse «{right}»?",
+                "en": "“{match}”: the first name is spelled differently; did you mean “{right}”?",
+            },
+        },
         description={
             "it": (
                 "Segnala un nome che somiglia a quello di una persona della base di conoscenza senza esserne una "
@@ -97,12 +112,13 @@ class PossibleMisspelledName:
             return
         person = ckb.kb.people[entries[0].person]
         right = house_form(person, lang, entries[0])
-        if lang == "en":
-            detail = f"“{mention.text}” is the spelling used in another language: in English write “{right}”"
-        else:
-            detail = f"«{mention.text}» è la grafia di un'altra lingua: in italiano si scrive «{right}»"
         yield Match(
-            mention.start, mention.end, args={"detail": detail}, suggestions=(right,), replacement=right
+            mention.start,
+            mention.end,
+            args={"match": mention.text, "right": right},
+            template="other-language",
+            suggestions=(right,),
+            replacement=right,
         )
 
     @staticmethod
@@ -126,15 +142,10 @@ class PossibleMisspelledName:
         if min(edit_distance(first_key, k) for k in known) > allowed:
             return  # a different first name: probably another person with the same surname
         right = person.name_for(lang)
-        if lang == "en":
-            detail = (
-                f"“{first} {mention.text}”: the first name is spelled differently; did you mean “{right}”?"
-            )
-        else:
-            detail = (
-                f"«{first} {mention.text}»: il nome di battesimo è scritto diversamente; forse «{right}»?"
-            )
-        yield Match(m.start(1), mention.end, args={"detail": detail}, suggestions=(right,), replacement=right)
+        args = {"match": f"{first} {mention.text}", "right": right}
+        yield Match(
+            m.start(1), mention.end, args=args, template="first-name", suggestions=(right,), replacement=right
+        )
 
     def _near_surname(
         self,
@@ -185,12 +196,8 @@ class PossibleMisspelledName:
             if evidence_person.surname in evidence_person.name_for(lang)
             else evidence_person.name_for(lang).split()[-1]
         )
-        full = evidence_person.name_for(lang)
-        if lang == "en":
-            detail = f"“{word}”: did you mean “{right}” ({full})?"
-        else:
-            detail = f"«{word}»: forse «{right}» ({full})?"
-        return Match(start, end, args={"detail": detail}, suggestions=(right,), replacement=right)
+        args = {"match": word, "right": right, "name": evidence_person.name_for(lang)}
+        return Match(start, end, args=args, suggestions=(right,), replacement=right)
 
     @staticmethod
     def _in_context(ckb: CompiledKB, document: Document, person_id: str) -> bool:

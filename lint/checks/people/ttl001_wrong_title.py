@@ -25,9 +25,41 @@ class WrongTitle:
         name="wrong-title",
         category="title",
         severity="warning",
+        # At the article's date: the roles then. "former": none then, the roles before; "undated": the
+        # article has no date, every role. Italian agrees the participle with the person ("-f" for a woman).
         message={
-            "it": "{detail}",
-            "en": "{detail}",
+            "it": "«{title}» non è il titolo di {name} al {date}: era {roles}",
+            "en": "“{title}” is not a title {name} held on {date}: {surname} was {roles}",
+        },
+        messages={
+            "no-role": {
+                "it": "«{title}» non è il titolo di {name} al {date}: nessun incarico registrato in quel periodo",
+                "en": "“{title}” is not a title {name} held on {date}: no role is recorded then",
+            },
+            "former-m": {
+                "it": "«{title}» non è il titolo di {name} al {date}: a quella data non era più in carica (era stato {roles})",
+                "en": "“{title}” is not a title {name} held on {date}: by then {surname} had left office (was {roles})",
+            },
+            "former-f": {
+                "it": "«{title}» non è il titolo di {name} al {date}: a quella data non era più in carica (era stata {roles})",
+                "en": "“{title}” is not a title {name} held on {date}: by then {surname} had left office (was {roles})",
+            },
+            "former-no-role": {
+                "it": "«{title}» non è il titolo di {name} al {date}: nessun incarico registrato",
+                "en": "“{title}” is not a title {name} held on {date}: no role is recorded",
+            },
+            "undated-m": {
+                "it": "«{title}» non è un titolo che {name} abbia mai avuto secondo la base di conoscenza di refuso: è stato {roles}",
+                "en": "“{title}” is not a title {name} has held, according to refuso's knowledge base: {surname} has been {roles}",
+            },
+            "undated-f": {
+                "it": "«{title}» non è un titolo che {name} abbia mai avuto secondo la base di conoscenza di refuso: è stata {roles}",
+                "en": "“{title}” is not a title {name} has held, according to refuso's knowledge base: {surname} has been {roles}",
+            },
+            "undated-no-role": {
+                "it": "«{title}» non è un titolo che {name} abbia mai avuto secondo la base di conoscenza di refuso: nessun incarico registrato in quel periodo",
+                "en": "“{title}” is not a title {name} has held, according to refuso's knowledge base: no role is recorded then",
+            },
         },
         description={
             "it": (
@@ -108,46 +140,29 @@ class WrongTitle:
             held = [r for r in person.roles if r.start <= day]  # nothing then: what they had been
             former = True
         held = sorted(held, key=lambda r: r.start, reverse=True)[:3]
-        name = person.name_for(lang)
         described = ", ".join(
-            dict.fromkeys(f"{ckb.qualified_title(person, r, lang)} ({span_text(r, language)})" for r in held)
+            dict.fromkeys(
+                f"{ckb.qualified_title(person, r, language)} ({span_text(r, language)})" for r in held
+            )
         )
         suggestions = tuple(dict.fromkeys(ckb.preferred_title(person, r, lang) for r in held))
         if former:
-            suggestions = tuple(("former " if lang == "en" else "ex ") + s for s in suggestions)
-        if lang == "en":
-            if day is None:
-                detail = f"“{use.text}” is not a title {name} has held, according to refuso's knowledge base"
-            else:
-                detail = f"“{use.text}” is not a title {name} held on {date_text(day, language)}"
-            if former:
-                detail += (
-                    f": by then {person.surname} had left office (was {described})"
-                    if held
-                    else ": no role is recorded"
-                )
-            else:
-                detail += (
-                    f": {person.surname} {'was' if day else 'has been'} {described}"
-                    if held
-                    else ": no role is recorded then"
-                )
+            suggestions = tuple(f"{language.words['former']} {s}" for s in suggestions)
+        gender = "-m" if person.gender == "m" else "-f"
+        if day is None:
+            template = "undated" + (gender if held else "-no-role")
+        elif former:
+            template = "former" + (gender if held else "-no-role")
         else:
-            if day is None:
-                detail = f"«{use.text}» non è un titolo che {name} abbia mai avuto secondo la base di conoscenza di refuso"
-            else:
-                detail = f"«{use.text}» non è il titolo di {name} al {date_text(day, language)}"
-            if former:
-                stato = "stato" if person.gender == "m" else "stata"
-                detail += (
-                    f": a quella data non era più in carica (era {stato} {described})"
-                    if held
-                    else ": nessun incarico registrato"
-                )
-            else:
-                verb = "era" if day else ("è stato" if person.gender == "m" else "è stata")
-                detail += f": {verb} {described}" if held else ": nessun incarico registrato in quel periodo"
+            template = None if held else "no-role"
+        args = {
+            "title": use.text,
+            "name": person.name_for(lang),
+            "surname": person.surname,
+            "date": date_text(day, language) if day is not None else "",
+            "roles": described,
+        }
         replacement = suggestions[0] if len(suggestions) == 1 and use.qualifier is None else None
         return Match(
-            use.start, use.end, args={"detail": detail}, suggestions=suggestions, replacement=replacement
+            use.start, use.end, args=args, template=template, suggestions=suggestions, replacement=replacement
         )

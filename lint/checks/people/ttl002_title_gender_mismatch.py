@@ -66,7 +66,26 @@ class GenderMismatch:
         category="title",
         severity="warning",
         preview=True,
-        message={"it": "{detail}", "en": "{detail}"},
+        # The default: a feminine title for a man. The agreement checks are Italian's (participles) and
+        # English's (pronouns); each template names the person's gender ("-f" for a woman).
+        message={
+            "it": "«{match}» è al femminile, ma {name} è un uomo",
+            "en": "“{match}” is feminine, but {name} is a man",
+        },
+        messages={
+            "masculine-title": {
+                "it": "«{match}» è al maschile per {name}: molte redazioni usano il femminile (la ministra, la presidente)",
+                "en": "“{match}” is masculine for {name}: many newsrooms use the feminine (la ministra, la presidente)",
+            },
+            "agreement-f": {
+                "it": "«{match}» non concorda con {name}: è una donna",
+                "en": "“{match}” does not agree with {name}, who is a woman",
+            },
+            "agreement-m": {
+                "it": "«{match}» non concorda con {name}: è un uomo",
+                "en": "“{match}” does not agree with {name}, who is a man",
+            },
+        },
         description={
             "it": (
                 "Segnala un titolo, un articolo, un participio o un pronome del genere sbagliato per una persona "
@@ -122,52 +141,52 @@ class GenderMismatch:
             if person.gender_inferred or (person.minor and mention.surname_only):
                 continue
             name = person.name_for(lang)
-            if lang == "it":
-                use = reader.before(text, mention)
-                if use is not None:
-                    found = self._title_gender(text, use)
-                    if found is not None:
-                        start, end, gender = found
-                        if gender != person.gender and (gender == "f" or masculine_for_women):
-                            yield self._title_finding(start, end, text[start:end], person, name)
-                # The participle agrees with the name only when the name is the subject: not after a
-                # noun ("il governo Meloni è stato") nor after a title that sets its own gender.
-                m = _AGREEMENT_IT.match(text, mention.end) if use is None else None
-                if m and _CLAUSE_START.search(text[max(0, mention.start - 40) : mention.start]) is None:
-                    m = None
-                if m:
-                    group = 1 if m.group(1) else 2
-                    word = m.group(group)
-                    gender = "m" if word.endswith("o") else "f"
-                    if gender != person.gender:
-                        detail = f"«{word}» non concorda con {name}: " + (
-                            "è una donna" if person.gender == "f" else "è un uomo"
-                        )
-                        right = word[:-1] + ("a" if person.gender == "f" else "o")
-                        yield Match(
-                            m.start(group),
-                            m.end(group),
-                            args={"detail": detail},
-                            suggestions=(right,),
-                            replacement=right,
-                        )
-            elif lang == "en":
-                m = _AGREEMENT_EN.match(text, mention.end)
-                if m:
-                    pronoun = m.group(1)
-                    gender = "m" if pronoun.casefold() in ("he", "his") else "f"
-                    if gender != person.gender:
-                        right = {"he": "she", "his": "her", "she": "he", "her": "his"}[pronoun.casefold()]
-                        detail = f"“{pronoun}” does not agree with {name}, who is a " + (
-                            "woman" if person.gender == "f" else "man"
-                        )
-                        yield Match(
-                            m.start(1),
-                            m.end(1),
-                            args={"detail": detail},
-                            suggestions=(right,),
-                            replacement=right,
-                        )
+            agreement = {"it": self._italian_agreement, "en": self._english_agreement}.get(lang or "")
+            if agreement is not None:
+                yield from agreement(reader, text, mention, person, name, masculine_for_women)
+
+    def _italian_agreement(
+        self, reader: TitleReader, text: str, mention: Any, person: Any, name: str, masculine_for_women: bool
+    ) -> Iterator[Match]:
+        """The title's gender, then a participle after the name ("Mette Frederiksen è stato")."""
+        use = reader.before(text, mention)
+        if use is not None:
+            found = self._title_gender(text, use)
+            if found is not None:
+                start, end, gender = found
+                if gender != person.gender and (gender == "f" or masculine_for_women):
+                    yield self._title_finding(start, end, person, name)
+        # The participle agrees with the name only when the name is the subject: not after a
+        # noun ("il governo Meloni è stato") nor after a title that sets its own gender.
+        m = _AGREEMENT_IT.match(text, mention.end) if use is None else None
+        if m and _CLAUSE_START.search(text[max(0, mention.start - 40) : mention.start]) is None:
+            m = None
+        if m:
+            group = 1 if m.group(1) else 2
+            word = m.group(group)
+            gender = "m" if word.endswith("o") else "f"
+            if gender != person.gender:
+                right = word[:-1] + ("a" if person.gender == "f" else "o")
+                yield self._agreement_finding(m.start(group), m.end(group), person, name, right)
+
+    def _english_agreement(
+        self, reader: TitleReader, text: str, mention: Any, person: Any, name: str, masculine_for_women: bool
+    ) -> Iterator[Match]:
+        """A pronoun right after the name ("Mette Frederiksen said he")."""
+        m = _AGREEMENT_EN.match(text, mention.end)
+        if m:
+            pronoun = m.group(1)
+            gender = "m" if pronoun.casefold() in ("he", "his") else "f"
+            if gender != person.gender:
+                right = {"he": "she", "his": "her", "she": "he", "her": "his"}[pronoun.casefold()]
+                yield self._agreement_finding(m.start(1), m.end(1), person, name, right)
+
+    @staticmethod
+    def _agreement_finding(start: int, end: int, person: Any, name: str, right: str) -> Match:
+        template = "agreement-f" if person.gender == "f" else "agreement-m"
+        return Match(
+            start, end, args={"name": name}, template=template, suggestions=(right,), replacement=right
+        )
 
     @staticmethod
     def _title_gender(text: str, use: TitleUse) -> tuple[int, int, str] | None:
@@ -194,12 +213,7 @@ class GenderMismatch:
         return None
 
     @staticmethod
-    def _title_finding(start: int, end: int, phrase: str, person: Any, name: str) -> Match:
+    def _title_finding(start: int, end: int, person: Any, name: str) -> Match:
         if person.gender == "f":
-            detail = (
-                f"«{phrase}» è al maschile per {name}: molte redazioni usano il femminile "
-                "(la ministra, la presidente)"
-            )
-            return Match(start, end, args={"detail": detail}, severity=Severity.INFO)
-        detail = f"«{phrase}» è al femminile, ma {name} è un uomo"
-        return Match(start, end, args={"detail": detail})
+            return Match(start, end, args={"name": name}, template="masculine-title", severity=Severity.INFO)
+        return Match(start, end, args={"name": name})

@@ -20,27 +20,6 @@ _SPACE_OR_OPENING = set(" \t\r\n\u00a0\u202f([{«“‘—–-/'’")
 ENUMERATOR = regex.compile(r"(?<![^\s(;:,.—–-])(?:\p{L}{1,2}|\p{N}{1,3}\p{L}?|[ivxIVX]{1,5})\.?$")
 EMOTICON_EYES = regex.compile(r"[:;=8][-^'o]?$")
 
-_DETAIL = {
-    "it": {
-        "open": "{mark} è aperta ma non viene chiusa in questo paragrafo (manca {other})",
-        "close": "{mark} chiude un segno che non è stato aperto (manca {other})",
-        "open_bracket": "la parentesi {mark} non viene chiusa in questo paragrafo (manca {other})",
-        "close_bracket": "la parentesi {mark} chiude una parentesi mai aperta (manca {other})",
-    },
-    "en": {
-        "open": "{mark} is opened but not closed in this paragraph (no {other})",
-        "close": "{mark} closes a mark that was never opened (no {other} before it)",
-        "open_bracket": "bracket {mark} is not closed in this paragraph (no {other})",
-        "close_bracket": "bracket {mark} closes a bracket that was never opened (no {other} before it)",
-    },
-}
-
-
-def detail(language: str | None, key: str, mark: str, other: str) -> str:
-    table = _DETAIL.get(language or "", _DETAIL["en"])
-    return table[key].format(mark=mark, other=other)
-
-
 _QUOTE_MARKS = regex.compile(r'[“”«»‹›„"]')
 BRACKET_MARKS = regex.compile(r"[()\[\]{}]")
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.checks.base import rule_meta
-from lint.checks.punctuation.marks import (
-    detail,
-    quote_events,
-)
+from lint.checks.punctuation.marks import quote_events
 from lint.document import Document
 from lint.rules import CheckContext, Match
 
@@ -19,7 +16,16 @@ class UnbalancedQuotes:
         name="unbalanced-quotes",
         category="punctuation",
         severity="error",
-        message={"it": "Virgolette non bilanciate: {detail}", "en": "Unbalanced quotation marks: {detail}"},
+        message={
+            "it": "Virgolette non bilanciate: {mark} è aperta ma non viene chiusa in questo paragrafo (manca {other})",
+            "en": "Unbalanced quotation marks: {mark} is opened but not closed in this paragraph (no {other})",
+        },
+        messages={
+            "close": {
+                "it": "Virgolette non bilanciate: {mark} chiude un segno che non è stato aperto (manca {other})",
+                "en": "Unbalanced quotation marks: {mark} closes a mark that was never opened (no {other} before it)",
+            },
+        },
         description={
             "it": (
                 "Segnala, paragrafo per paragrafo, le virgolette aperte e mai chiuse o chiuse senza essere "
@@ -58,13 +64,8 @@ class UnbalancedQuotes:
     )
 
     def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
-        lang = document.language
         for problem in quote_events(document):
-            if problem.kind == "close":
-                yield self._match(problem.at, lang, "close", problem.mark, problem.other)
-            elif problem.kind == "open":
-                yield self._match(problem.at, lang, "open", problem.mark, problem.other)
-
-    @staticmethod
-    def _match(at: int, language: str | None, key: str, mark: str, other: str) -> Match:
-        return Match(at, at + 1, args={"detail": detail(language, key, mark, other), "mark": mark})
+            if problem.kind in ("close", "open"):
+                template = "close" if problem.kind == "close" else None
+                args = {"mark": problem.mark, "other": problem.other}
+                yield Match(problem.at, problem.at + 1, args=args, template=template)

@@ -11,7 +11,6 @@ from lint.checks.punctuation.marks import (
     BRACKET_OPEN,
     EMOTICON_EYES,
     ENUMERATOR,
-    detail,
     marks_by_paragraph,
     pair,
 )
@@ -27,7 +26,16 @@ class UnbalancedBrackets:
         severity="error",
         # Any language: brackets pair up in every language.
         languages=None,
-        message={"it": "Parentesi non bilanciate: {detail}", "en": "Unbalanced brackets: {detail}"},
+        message={
+            "it": "Parentesi non bilanciate: la parentesi {mark} non viene chiusa in questo paragrafo (manca {other})",
+            "en": "Unbalanced brackets: bracket {mark} is not closed in this paragraph (no {other})",
+        },
+        messages={
+            "close": {
+                "it": "Parentesi non bilanciate: la parentesi {mark} chiude una parentesi mai aperta (manca {other})",
+                "en": "Unbalanced brackets: bracket {mark} closes a bracket that was never opened (no {other} before it)",
+            },
+        },
         description={
             "it": (
                 "Segnala, paragrafo per paragrafo, le parentesi tonde, quadre e graffe aperte e mai chiuse, "
@@ -57,7 +65,6 @@ class UnbalancedBrackets:
 
     def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
         text = document.prose.text
-        lang = document.language
         paragraphs = document.paragraphs()
         carried: list[tuple[str, int]] = []  # brackets left open at the end of the previous paragraph
         previous = -2
@@ -65,7 +72,7 @@ class UnbalancedBrackets:
             start = paragraphs[index][0]
             if index != previous + 1:
                 for mark, at in carried:
-                    yield self._match(at, lang, "open_bracket", mark, BRACKET_OPEN[mark])
+                    yield self._match(at, None, mark, BRACKET_OPEN[mark])
                 carried = []
             previous = index
 
@@ -79,14 +86,14 @@ class UnbalancedBrackets:
                 if kind == "close":
                     if mark == ")" and self._list_marker_or_emoticon(text, start, at):
                         continue
-                    yield self._match(at, lang, "close_bracket", mark, BRACKET_CLOSE[mark])
+                    yield self._match(at, "close", mark, BRACKET_CLOSE[mark])
                 elif kind == "end" and at not in opened_before:
                     left.append((mark, at))
                 else:
-                    yield self._match(at, lang, "open_bracket", mark, BRACKET_OPEN[mark])
+                    yield self._match(at, None, mark, BRACKET_OPEN[mark])
             carried = left
         for mark, at in carried:
-            yield self._match(at, lang, "open_bracket", mark, BRACKET_OPEN[mark])
+            yield self._match(at, None, mark, BRACKET_OPEN[mark])
 
     @staticmethod
     def _list_marker_or_emoticon(text: str, start: int, i: int) -> bool:
@@ -94,5 +101,5 @@ class UnbalancedBrackets:
         return bool(ENUMERATOR.search(text, window, i) or EMOTICON_EYES.search(text, window, i))
 
     @staticmethod
-    def _match(at: int, language: str | None, key: str, mark: str, other: str) -> Match:
-        return Match(at, at + 1, args={"detail": detail(language, key, mark, other), "mark": mark})
+    def _match(at: int, template: str | None, mark: str, other: str) -> Match:
+        return Match(at, at + 1, args={"mark": mark, "other": other}, template=template)

@@ -45,4 +45,4 @@ class InvalidSuppression:
         return iter(())
 
 
-RULES = [InvalidSuppression()]
+RULE = InvalidSuppression()

@@ -1,0 +1,173 @@
+"""NAM003: a name that mixes up two known organisations ("NATO-Russia Organization")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.checks.base import rule_meta
+from lint.document import Document
+from lint.kb.index import CompiledKB
+from lint.kb.keys import key, tokens
+from lint.rules import CheckContext, Match
+
+_HEADS = (
+    "Organizzazione|Organization|Organisation|Consiglio|Council|Unione|Union|Comitato|Committee|Agenzia|Agency|"
+    "Fondo|Fund|Banca|Bank|Corte|Court|Alleanza|Alliance|Commissione|Commission|Dipartimento|Department|"
+    "Istituto|Institute|Programma|Programme|Program|Ufficio|Office|Assemblea|Assembly|Parlamento|Parliament|"
+    "Tribunale|Tribunal|Lega|League|Forum|Servizio|Service|Autorità|Authority"
+)
+# An organisation-like name: an optional acronym ("NATO-Russia Organization"), a head noun, then words (lower-case linking words, capitalised words,
+# acronyms joined by hyphens), up to punctuation.
+_ORG_PHRASE = re.compile(
+    rf"(?<![\w-])(?:[A-Z]{{2,}}(?:-\w+)*[ \u00a0]+)?(?:{_HEADS})(?:[ \u00a0]+(?:[A-ZÀ-Þ][\w'’-]*|[a-zà-ÿ]{{1,12}}['’]?[\w]*|[A-Z]{{2,}}(?:-[\w]+)*)){{1,12}}"
+)
+_LINKING = {
+    "di",
+    "del",
+    "della",
+    "dello",
+    "dei",
+    "degli",
+    "delle",
+    "dell'",
+    "per",
+    "la",
+    "il",
+    "lo",
+    "le",
+    "i",
+    "gli",
+    "e",
+    "ed",
+    "in",
+    "of",
+    "for",
+    "the",
+    "and",
+    "on",
+    "to",
+    "a",
+    "l'",
+    "sulla",
+    "sul",
+    "tra",
+    "fra",
+    "con",
+}
+
+
+def _content(words: list[str]) -> set[str]:
+    return {w for w in words if w not in _LINKING}
+
+
+class GarbledOrganisationName:
+    uses_knowledge = True
+    meta = rule_meta(
+        code="NAM003",
+        name="garbled-organisation-name",
+        category="name",
+        severity="warning",
+        message={
+            "it": "«{phrase}» non è il nome di un'organizzazione nota: sembra {label} mescolato con {others}",
+            "en": "“{phrase}” is not the name of a known organisation: it looks like {label} mixed with {others}",
+        },
+        description={
+            "it": (
+                "Segnala il nome di un'organizzazione che contiene quasi per intero quello di un'organizzazione "
+                "nota, ma con l'aggiunta del nome o della sigla di un'altra: «Organizzazione NATO-Russia per la "
+                "sicurezza e la cooperazione in Europa» mescola il Consiglio NATO-Russia e l'OSCE. È il segno di "
+                "una traduzione automatica che ha fuso due nomi. Il suggerimento dà i nomi delle organizzazioni "
+                "coinvolte."
+            ),
+            "en": (
+                "Flags an organisation name that contains nearly all of a known organisation's name plus the name "
+                'or acronym of another: "NATO-Russia Organization for Security and Co-operation in Europe" mixes '
+                "the NATO-Russia Council and the OSCE, the mark of a machine translation that merged two names."
+            ),
+        },
+        flagged=[
+            (
+                "it",
+                "Ne discuterà l'⟦Organizzazione NATO-Russia per la sicurezza e la cooperazione in Europa⟧ a Vienna.",
+            ),
+            ("en", "The ⟦NATO-Russia Organization for Security and Co-operation in Europe⟧ will meet."),
+        ],
+        clean=[
+            ("it", "Ne discuterà l'Organizzazione per la sicurezza e la cooperazione in Europa a Vienna."),
+            ("it", "Il Consiglio NATO-Russia si riunirà il 12 gennaio."),
+        ],
+    )
+
+    def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
+        ckb = options.knowledge_base()
+        if ckb is None:
+            return
+        text = document.prose.text
+        lang = document.language
+        known = document.shared(
+            "organisation-names",
+            lambda: [
+                (org_id, name, _content(name.split())) for name, org_id in ckb.organisation_names.items()
+            ],
+        )
+        for m in _ORG_PHRASE.finditer(text):
+            phrase = m.group()
+            phrase_key = key(phrase)
+            if any(
+                phrase_key.startswith(name) and phrase_key[len(name) : len(name) + 1] in ("", " ")
+                for _, name, _ in known
+            ):
+                continue  # a known name (maybe followed by more words)
+            phrase_words = phrase_key.split()
+            content = _content(phrase_words)
+            best = None
+            for org_id, _name, name_content in known:
+                if len(name_content) < 3:
+                    continue
+                shared = content & name_content
+                if len(shared) / len(name_content) >= 0.75:
+                    extra = content - name_content
+                    foreign = [w for w in extra if self._other_organisation(ckb, w, org_id)]
+                    if foreign and (best is None or len(shared) > best[2]):
+                        best = (org_id, foreign, len(shared), name_content)
+            if best is None:
+                continue
+            org_id, foreign, _, name_content = best
+            # The name ends at its last word that belongs to one of the organisations, not at the verb after it.
+            toks = tokens(phrase, m.start())
+            last = max(i for i, t in enumerate(toks) if t[0] in name_content or t[0] in foreign)
+            end = toks[last][2]
+            phrase = text[m.start() : end]
+            org = ckb.kb.organisations[org_id]
+            names = org.names_in(lang)
+            acronyms = org.acronyms_in(lang)
+            label = f"{names[0]} ({acronyms[0]})" if acronyms else names[0]
+            others = ", ".join(sorted({self._describe(ckb, w, lang) for w in foreign}))
+            args = {"phrase": phrase, "label": label, "others": others}
+            yield Match(m.start(), end, args=args, suggestions=(names[0],))
+
+    @staticmethod
+    def _organisations_of(ckb: CompiledKB, word: str) -> set[str]:
+        found = set()
+        for part in [word, *word.split("-")]:
+            for acronym, org_id in ckb.organisation_acronyms.items():
+                if acronym.casefold() == part:
+                    found.add(org_id)
+        return found
+
+    def _other_organisation(self, ckb: CompiledKB, word: str, org_id: str) -> bool:
+        return bool(self._organisations_of(ckb, word) - {org_id})
+
+    def _describe(self, ckb: CompiledKB, word: str, lang: str | None) -> str:
+        # The longest known name containing this acronym-word ("NATO-Russia" -> the NATO-Russia Council).
+        for name, org_id in sorted(ckb.organisation_names.items(), key=lambda kv: -len(kv[0])):
+            if word in name.split():
+                org = ckb.kb.organisations[org_id]
+                return org.names_in(lang)[0]
+        org_ids = sorted(self._organisations_of(ckb, word))
+        org = ckb.kb.organisations[org_ids[0]]
+        return org.names_in(lang)[0]
+
+
+RULE = GarbledOrganisationName()

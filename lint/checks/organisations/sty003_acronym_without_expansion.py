@@ -1,0 +1,56 @@
+"""STY003: an organisation's acronym the article never spells out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.checks.base import rule_meta
+from lint.checks.organisations.acronyms import acronym_uses, expansion_label, first_expansion
+from lint.document import Document
+from lint.rules import CheckContext, Match
+
+
+class AcronymWithoutExpansion:
+    uses_knowledge = True
+    meta = rule_meta(
+        code="STY003",
+        name="acronym-without-expansion",
+        category="style",
+        severity="info",
+        message={
+            "it": "La sigla «{match}» non è mai sciolta: alla prima occorrenza scrivi «{name} ({match})»",
+            "en": "The acronym “{match}” is never spelled out: at first use write “{name} ({match})”",
+        },
+        description={
+            "it": (
+                "Segnala la sigla di un'organizzazione che l'articolo non scioglie mai (l'NSC per il Consiglio per "
+                "la sicurezza nazionale degli Stati Uniti). Le sigle note a tutti (NATO, UE, ONU, FMI…) non sono "
+                "segnalate."
+            ),
+            "en": (
+                "Flags an organisation's acronym that the article never spells out. Acronyms everyone knows "
+                "(NATO, EU, UN, IMF…) are not flagged."
+            ),
+        },
+        flagged=[("it", "Lo ha detto un portavoce dell’⟦NSC⟧ martedì.")],
+        clean=[
+            (
+                "it",
+                "Lo ha detto un portavoce del Consiglio per la sicurezza nazionale (NSC) martedì. L'NSC tace.",
+            )
+        ],
+    )
+
+    def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
+        ckb = options.knowledge_base()
+        if ckb is None:
+            return
+        text = document.prose.text
+        for org_id, uses in acronym_uses(ckb, document).items():
+            if ckb.kb.organisations[org_id].well_known or first_expansion(ckb, org_id, text) is not None:
+                continue
+            start, end, _ = uses[0]
+            yield Match(start, end, args={"name": expansion_label(ckb, org_id, document.language)})
+
+
+RULE = AcronymWithoutExpansion()
