@@ -148,6 +148,8 @@ class FileResult:
     source: str | None = None  # the whole decoded text, when a formatter asked for it (the HTML report)
     encoding: str | None = None  # how the file was decoded, so fixes are written back the same way
     bom: bool = False
+    # With --timings: rule code -> (seconds its check took, findings it reported) on this file.
+    timings: Mapping[str, tuple[float, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,19 @@ rules:
       clean: ["niente qui"]
 """
 
+# A newsroom's own KB file: refuso's own KB is shipped compiled (lint.prebuilt), so only one like this
+# goes through the cache.
+HOUSE_KB = """\
+sources:
+  newsroom: {title: Newsroom style book, url: https://example.org/style}
+people:
+  - id: mario-bianchetti
+    name: Mario Bianchetti
+    gender: m
+    roles:
+      - {office: IT.minister, title_it: ministro per lo Sport, start: 2030-01-01, source: newsroom}
+"""
+
 
 def run(folder: Path, cache: Path, *args: str, state: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "REFUSO_CACHE_DIR": str(cache), "NO_COLOR": "1"}
@@ -112,8 +125,11 @@ def test_planted_files_at_every_cache_path_run_nothing_and_change_nothing(tmp_pa
     work = tmp_path / "work"
     work.mkdir()
     (work / "a.txt").write_bytes(SEED.read_bytes())
-    (work / ".refuso.yaml").write_text("rule-packs: [pack.yaml]\n", encoding="utf-8")
+    (work / ".refuso.yaml").write_text(
+        "rule-packs: [pack.yaml]\nknowledge-base: [kb.yaml]\n", encoding="utf-8"
+    )
     (work / "pack.yaml").write_text(PACK.format(word="foobar"), encoding="utf-8")
+    (work / "kb.yaml").write_text(HOUSE_KB, encoding="utf-8")
     args = ("a.txt", "--languagetool")
     clean = run(work, tmp_path / "no-cache", *args, "--no-cache")
     assert clean.returncode == 1 and "LT:" in clean.stdout, clean.stderr
@@ -164,7 +180,13 @@ def test_every_entry_a_run_writes_is_read_back(tmp_path, run_cli):
     """Every kind of value refuso caches is one the restricted loader can build: else the cache would
     silently stop saving time."""
     env = {"REFUSO_CACHE_DIR": str(tmp_path / "cache")}
-    assert run_cli("check", str(SEED), "--languagetool", env=env).code == 1
+    (tmp_path / ".refuso.yaml").write_text(
+        "rule-packs: [pack.yaml]\nknowledge-base: [kb.yaml]\n", encoding="utf-8"
+    )
+    (tmp_path / "pack.yaml").write_text(PACK.format(word="foobar"), encoding="utf-8")
+    (tmp_path / "kb.yaml").write_text(HOUSE_KB, encoding="utf-8")
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    assert run_cli("check", "a.txt", "--languagetool", env=env, cwd=tmp_path).code == 1
     entries = list((tmp_path / "cache").rglob("*.pickle"))
     assert {p.parent.name for p in entries} >= {"config", "packs", "kb", "entry-points", "languagetool"}
     for entry in entries:

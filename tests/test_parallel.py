@@ -1,6 +1,16 @@
-"""--jobs: the output is the same with one process or two."""
+"""--jobs: the output is the same with one process or two; files go out in batches; no worker
+outlives its parent."""
 
 from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
 
 
 def test_jobs_one_and_two_give_identical_output(run_cli, tmp_path):
@@ -19,3 +29,61 @@ def test_jobs_one_and_two_give_identical_output(run_cli, tmp_path):
     assert one.code == two.code == 1
     assert one.out == two.out
     assert one.out.count('"rule"') > 20
+
+
+def test_batches_keep_the_order_and_put_a_large_file_alone():
+    from lint.engine.parallel import BATCH_BYTES, BATCH_FILES, _batches
+
+    sizes = [3_000] * 500 + [5_000_000] + [3_000] * 10
+    batches = _batches(sizes, 2)
+    assert [i for batch in batches for i in batch] == list(range(len(sizes)))
+    assert [500] in batches
+    for batch in batches:
+        assert len(batch) <= BATCH_FILES
+        assert len(batch) == 1 or sum(sizes[i] for i in batch) <= BATCH_BYTES
+    # A small run still gives each worker several batches, so that they finish together.
+    assert len(_batches([1_000] * 40, 2)) >= 2 * 8
+    assert _batches([], 2) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_no_worker_outlives_a_parent_that_is_killed(cli_cache, tmp_path):
+    """A worker left behind would keep the parent's standard output open: whoever reads it (a
+    pipe, a test, an editor) would wait for ever."""
+    from test_bad_input import SENTENCE, _holding_plugin
+
+    articles = tmp_path / "articoli"
+    articles.mkdir()
+    for i in range(60):
+        (articles / f"a{i:02d}.txt").write_text(SENTENCE * 50 + "\n", encoding="utf-8")
+    held = tmp_path / "held"
+    env = {
+        **os.environ,
+        "REFUSO_CACHE_DIR": str(cli_cache),
+        "REFUSO_TEST_HELD": str(held),
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [_holding_plugin(tmp_path / "plugin"), os.environ.get("PYTHONPATH")])
+        ),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lint", "check", ".", "--jobs", "2"],
+        cwd=articles,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 240
+        while not held.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert held.exists(), "refuso never reached the held file"
+        os.kill(proc.pid, signal.SIGKILL)  # the parent alone: its workers get no signal from us
+        # The held worker sleeps for minutes: the pipes close only if it died with its parent.
+        proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # whatever is left of the group, if the test failed
+    assert proc.returncode == -signal.SIGKILL

@@ -39,7 +39,7 @@ def _pack_display(path: Path, plugin: str) -> str:
         except ValueError:
             pass
         try:  # a family's one-rule pack, named from the package as in a checkout: lint/checks/…
-            return "lint/" + path.resolve().relative_to(Path(__file__).resolve().parent).as_posix()
+            return "lint/" + path.resolve().relative_to(Path(__file__).resolve().parents[1]).as_posix()
         except ValueError:
             pass
     from lint.paths import display_path
@@ -320,19 +320,24 @@ class Linter:
         keep_sources: bool = False,
         keep_lines: bool = True,
         targets: Sequence[Any] | None = None,
+        timings: bool = False,
     ) -> RunResult:
         """Check files and folders. ``keep_sources`` puts each file's decoded text in its result,
         for formatters that show whole articles (``needs_source``); ``keep_lines=False`` leaves out
         the text of the lines findings are on (``FileResult.lines``), which a large file with many
         findings would otherwise hold in memory until the report. ``targets``, from :meth:`discover`,
-        saves walking the folders again."""
+        saves walking the folders again. ``timings``: each file's result says what each rule cost
+        (``FileResult.timings``; :mod:`lint.timings` sums them)."""
         from lint.engine.parallel import run_targets
 
         if targets is None:
             targets = self.discover(paths, stdin_filename)
-        options = EngineOptions(keep_sources=keep_sources, keep_lines=keep_lines)
+        options = EngineOptions(keep_sources=keep_sources, keep_lines=keep_lines, timings=timings)
         self._last_options = options
         engines = [self.engine_for(t.settings, options) for t in targets]
+        if timings:
+            for engine in {id(e): e for e in engines}.values():
+                engine.prepare()  # loading the KB and compiling patterns is no rule's time on a document
         self._settings_by_path.update((t.display, t.settings) for t in targets)
         self._from_stdin = {t.display for t in targets if t.path == "-"}
         if stdin is None and any(t.path == "-" for t in targets):

@@ -91,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
             keep_sources=keep_sources,
             keep_lines=keep_lines,
             targets=targets,
+            timings=args.timings,
         )
     except (UsageError, SourceError) as exc:
         error(str(exc))
@@ -130,8 +131,12 @@ def run(args: argparse.Namespace) -> int:
                     f"refuso: note: {printable(path)}: no files to check in this folder "
                     "(its include, exclude and .gitignore leave none)\n"
                 )
-    sys.stderr.flush()
     rules = {m.code: m for m in linter.base_rules.metas()}
+    if args.timings:
+        from lint.timings import table
+
+        sys.stderr.write(table(run, rules))
+    sys.stderr.flush()
     for (name, _path), stream in zip(outputs, streams, strict=True):
         context = OutputContext(
             color=stream is sys.stdout and _use_color(args.color, sys.stdout),

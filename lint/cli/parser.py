@@ -211,6 +211,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--statistics", action="store_true", help="show how many findings each rule produced")
     check.add_argument(
+        "--timings",
+        action="store_true",
+        help="write a table of the time each rule took, its findings and documents to standard error",
+    )
+    check.add_argument(
         "--no-source", dest="show_source", action="store_false", help="do not show the source lines"
     )
     check.add_argument(

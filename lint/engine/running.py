@@ -118,7 +118,8 @@ class RuleRunner:
 
     def run(self, document: Document) -> FileResult:
         """Every active rule on a document: its findings, suppressed and ordered, and the problems met."""
-        findings, problems = self.findings(document)
+        timings: dict[str, list[float]] | None = {} if self.options.timings else None
+        findings, problems = self.findings(document, timings)
         findings = self.suppress(findings, document.directives)
         findings.extend(self.directive_findings(document))
         found = ordered(findings)
@@ -137,10 +138,14 @@ class RuleRunner:
             source=document.source if self.options.keep_sources else None,
             encoding=document.encoding,
             bom=document.bom,
+            timings=frozen_timings(timings) if timings is not None else {},
         )
 
-    def findings(self, document: Document) -> tuple[list[Finding], list[Problem]]:
-        """The active rules' findings on a document (not yet suppressed), and the problems met."""
+    def findings(
+        self, document: Document, timings: dict[str, list[float]] | None = None
+    ) -> tuple[list[Finding], list[Problem]]:
+        """The active rules' findings on a document (not yet suppressed), and the problems met.
+        ``timings``, when given, gets for each rule that ran [seconds, findings], added to what it holds."""
         findings: list[Finding] = []
         problems: list[Problem] = list(document.problems)
         timeout = regex_timeout(self.settings, len(document.prose.text))
@@ -169,6 +174,7 @@ class RuleRunner:
                 languages=self.registered,
             )
             started = time.perf_counter()
+            before = len(findings)
             try:
                 for match in rule.check(document, context):
                     if not scopes.allows(meta.scope, match):
@@ -213,6 +219,10 @@ class RuleRunner:
                 else:
                     message = f"rule {meta.code} ({meta.name}) from plugin {meta.plugin!r} failed: {type(exc).__name__}: {exc}"
                 problems.append(Problem(document.path, message, origin=meta.code))
+            if timings is not None:
+                spent = timings.setdefault(meta.code, [0.0, 0])
+                spent[0] += time.perf_counter() - started
+                spent[1] += len(findings) - before
         if any(self.rules.get(f.code) is None for f in findings):
             findings = self._namespaced(findings)
         if sum(f.entry is not None for f in findings) > 1:
@@ -404,3 +414,8 @@ def finding_meta(rules: RuleSet, finding: Finding) -> Any:
 def ordered(findings: list[Finding]) -> tuple[Finding, ...]:
     unique = {(f.code, f.start, f.end, f.message): f for f in findings}
     return tuple(sorted(unique.values(), key=Finding.sort_key))
+
+
+def frozen_timings(timings: dict[str, list[float]]) -> dict[str, tuple[float, int]]:
+    """What :attr:`FileResult.timings` holds: rule code -> (seconds, findings)."""
+    return {code: (float(seconds), int(count)) for code, (seconds, count) in timings.items()}

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from lint.decoding import BinaryInput, DecodeError, StreamDecoder
 from lint.document import Directive
 from lint.engine.reading import unreadable
-from lint.engine.running import ordered
+from lint.engine.running import frozen_timings, ordered
 from lint.findings import FileResult, Finding, Position, Problem
 
 if TYPE_CHECKING:
@@ -54,6 +54,9 @@ class WindowResult:
     size: int = 0
     first_line_text: str = ""  # the window's first line, to complete a line the last window began
     failed: FileResult | None = None  # the reader failed: the file's result is this
+    timings: dict[str, list[float]] = field(
+        default_factory=dict
+    )  # with --timings: rule -> [seconds, findings]
 
 
 def _line_breaks(text: str) -> tuple[int, int]:
@@ -129,7 +132,8 @@ def check_window(engine: Engine, task: WindowTask, picked: PickedReader, display
     )
     if isinstance(document, FileResult):
         return WindowResult(failed=document)
-    findings, problems = engine.runner.findings(document)
+    timings: dict[str, list[float]] | None = {} if engine.options.timings else None
+    findings, problems = engine.runner.findings(document, timings)
     directive_findings = engine.runner.directive_findings(document)
     lines = document.lines
     offset, first_line, first_column = task.offset, task.line, task.column
@@ -161,7 +165,7 @@ def check_window(engine: Engine, task: WindowTask, picked: PickedReader, display
             fix=fix,
         )
 
-    result = WindowResult(language=document.language, size=len(task.chunk))
+    result = WindowResult(language=document.language, size=len(task.chunk), timings=timings or {})
     if engine.options.keep_lines and first_column > 1:
         result.first_line_text = lines.line_text(prefix + 1)
     for group, target in ((findings, result.findings), (directive_findings, result.directive_findings)):
@@ -197,6 +201,7 @@ class Merger:
         self.encoding = "utf-8"
         self.bom = False
         self.failed: FileResult | None = None
+        self.timings: dict[str, list[float]] = {}
 
     def add(self, task: WindowTask, result: WindowResult) -> None:
         if self.failed is not None:
@@ -214,6 +219,10 @@ class Merger:
         self.directive_findings.extend(result.directive_findings)
         self.directives.extend(result.directives)
         self.problems.extend(result.problems)
+        for code, (seconds, count) in result.timings.items():
+            spent = self.timings.setdefault(code, [0.0, 0])
+            spent[0] += seconds
+            spent[1] += count
         key = result.language or ""
         self.sizes[key] = self.sizes.get(key, 0) + result.size
         if self.engine.options.keep_sources:
@@ -234,6 +243,7 @@ class Merger:
             source="".join(self.source) if self.engine.options.keep_sources else None,
             encoding=self.encoding,
             bom=self.bom,
+            timings=frozen_timings(self.timings),
         )
 
 

@@ -2,7 +2,8 @@
 
 :func:`load` reads and validates KB files (:mod:`lint.kb.build`), merges entries about the same
 person, and compiles the lookup tables the checks use (:mod:`lint.kb.index`). The result is cached by
-the files' contents, so an unchanged KB costs one unpickling at start-up.
+the files' contents, so an unchanged KB costs one unpickling at start-up; refuso's own KB is shipped
+compiled (:mod:`lint.prebuilt`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from lint.kb.build import build, fold_name, kb_files
 from lint.kb.model import CATEGORIES, PROMINENT, KnowledgeBase, Person, Role
 from lint.kb.reading import KBError, read_file
 
-KB_VERSION = 4
+KB_VERSION = 5
 
 __all__ = [
     "CATEGORIES",
@@ -34,9 +35,14 @@ __all__ = [
 
 
 def load(files: list[tuple[Path, str]], cache: Cache | None = None) -> tuple[Any, list[KBError]]:
-    """The compiled KB (see :mod:`lint.kb.index`) for these files, from the cache when unchanged."""
+    """The compiled KB (see :mod:`lint.kb.index`) for these files: the one shipped with refuso when
+    they are refuso's own, else from the cache when unchanged."""
+    from lint import prebuilt
     from lint.kb.index import CompiledKB
 
+    shipped = prebuilt.knowledge_base(files, KB_VERSION)
+    if shipped is not None:
+        return CompiledKB.from_plain_state(shipped), []
     cache = cache or Cache(None)
 
     def key() -> tuple[Any, ...]:

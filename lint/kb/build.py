@@ -80,7 +80,7 @@ def _written_forms(
             target = variants if len(form.split()) >= min(count, 2) else short
             target.setdefault(Spelling(form, form_lang), None)
         if lang == "ar":
-            for form in arabic_surname_variants(surname):
+            for form in sorted(arabic_surname_variants(surname)):  # a set: sorted, so builds are alike
                 short.setdefault(Spelling(form), None)
     return tuple(variants), tuple(s for s in short if s.form != surname)
 

@@ -8,12 +8,12 @@ a huge regular expression.
 from __future__ import annotations
 
 import datetime as dt
-import pickle
+import marshal
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint.kb.keys import edit_distance, fold, key, one_letter_deletions, sound_key
-from lint.kb.model import KnowledgeBase, Office, Person, Role
+from lint.kb.model import Country, KnowledgeBase, Office, Organisation, Person, Role, Titles
 from lint.kb.packing import LazyPeople, Packed, person_row
 
 if TYPE_CHECKING:
@@ -79,14 +79,13 @@ class CompiledKB:
     _PACKED = ("surnames_by_sound", "first_names", "context_terms", "near_surnames", "surname_people")
 
     def __getstate__(self) -> dict[str, Any]:
-        """Few, large objects, which unpickle fast: a bytes row per person, a string per table key."""
+        """Few, large objects, which load fast: a bytes row (plain data in marshal's format) per person, a
+        string per table key."""
         state = dict(self.__dict__)
         kb = self.kb
         state["kb"] = None
         state["_near_cache"] = {}
-        state["people_rows"] = {
-            pid: pickle.dumps(person_row(kb.people[pid]), pickle.HIGHEST_PROTOCOL) for pid in kb.people
-        }
+        state["people_rows"] = {pid: marshal.dumps(person_row(kb.people[pid]), 4) for pid in kb.people}
         state["kb_rest"] = (
             kb.offices,
             kb.countries,
@@ -112,6 +111,32 @@ class CompiledKB:
         self.kb = KnowledgeBase(
             LazyPeople(rows), offices, countries, organisations, sources, common, descriptors
         )  # type: ignore[arg-type]
+
+    def plain_state(self) -> dict[str, Any]:
+        """The state as plain data only (what :mod:`lint.prebuilt` ships): no named tuples."""
+        state = self.__getstate__()
+        offices, countries, organisations, *rest = state["kb_rest"]
+        state["kb_rest"] = (
+            {k: (o.id, o.category, tuple(o.titles), o.country, o.organisation) for k, o in offices.items()},
+            {k: tuple(c) for k, c in countries.items()},
+            {k: tuple(o) for k, o in organisations.items()},
+            *rest,
+        )
+        return state
+
+    @classmethod
+    def from_plain_state(cls, state: dict[str, Any]) -> CompiledKB:
+        state = dict(state)
+        offices, countries, organisations, *rest = state["kb_rest"]
+        state["kb_rest"] = (
+            {k: Office(i, c, Titles(*t), country, org) for k, (i, c, t, country, org) in offices.items()},
+            {k: Country(*c) for k, c in countries.items()},
+            {k: Organisation(*o) for k, o in organisations.items()},
+            *rest,
+        )
+        compiled = cls.__new__(cls)
+        compiled.__setstate__(state)
+        return compiled
 
     # -- names --------------------------------------------------------------------------------------
 

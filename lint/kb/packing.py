@@ -1,10 +1,10 @@
-"""The compiled knowledge base in the cache: people as pickled rows and tables as packed strings,
+"""The compiled knowledge base in the cache: people as rows of plain data (marshal) and tables as packed strings,
 unpacked only when looked up, so that a large KB loads fast."""
 
 from __future__ import annotations
 
 import datetime as dt
-import pickle
+import marshal
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -98,7 +98,7 @@ def person_from_row(row: tuple[Any, ...]) -> Person:
 
 
 class LazyPeople(Mapping[str, Person]):
-    """People kept as pickled rows, one bytes object each, and turned into :class:`Person` objects only
+    """People kept as rows of plain data in marshal's format, one bytes object each, and turned into :class:`Person` objects only
     when looked up: loading the KB then costs one small object per person, whatever their roles."""
 
     def __init__(self, rows: dict[str, bytes]) -> None:
@@ -108,7 +108,7 @@ class LazyPeople(Mapping[str, Person]):
     def __getitem__(self, pid: str) -> Person:
         person = self._made.get(pid)
         if person is None:
-            person = self._made[pid] = person_from_row(pickle.loads(self.rows[pid]))
+            person = self._made[pid] = person_from_row(marshal.loads(self.rows[pid]))
         return person
 
     def __iter__(self) -> Iterator[str]:

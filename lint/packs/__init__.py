@@ -4,7 +4,8 @@ file, the line and the rule.
 A pack is a YAML file with a ``rules`` list (see :mod:`lint.packs.schema` and docs/writing-rules.md). refuso's
 phrase packs live in ``rules/<lang>/*.yaml``; the rules of a family that a pattern can say are one-rule
 packs in the family's folder (``lint/checks/punctuation/pun001_doubled_punctuation.yaml``).
-Validation results are cached by the pack's path and contents, so an unchanged pack is not re-validated.
+Validation results are cached by the pack's path and contents, so an unchanged pack is not re-validated;
+refuso's own packs are shipped validated and compiled (:mod:`lint.prebuilt`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 import regex
 
+from lint import prebuilt
 from lint.cache import Cache, file_stamp
 from lint.findings import Applicability, Category, Severity
 from lint.lazyre import LazyPattern
@@ -121,12 +123,15 @@ def validate(located: Located) -> list[SourceError]:
 
 
 def _load_validated(path: Path, display: str, cache: Cache) -> tuple[Located, Any, bool]:
-    """The parsed pack, its cache key, and whether it came from the cache (validated, patterns
-    included, earlier)."""
+    """The parsed pack, its cache key, and whether it came from the shipped packs or the cache
+    (validated, patterns included, earlier)."""
     try:
         text = read_source(path, display, "rule pack")
     except SourceError as exc:
         raise PackErrors([PackError(exc.file, exc.line, exc.message)]) from None
+    shipped = prebuilt.pack(display, text, SCHEMA_VERSION)
+    if shipped is not None:
+        return shipped, None, True
     key = (SCHEMA_VERSION, display, file_stamp(path, text))
     cached = cache.get("packs", key)
     if cached is not None:

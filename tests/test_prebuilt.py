@@ -1,0 +1,106 @@
+"""refuso's own packs and knowledge base shipped compiled (lint/data/prebuilt/): current, used by a
+first run, and never used for files other than those they were built from."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from conftest import ROOT, SEED
+from lint import prebuilt
+from lint.api import Linter
+from lint.cache import Cache
+from lint.kb import KB_VERSION, load
+from lint.kb.build import build
+from lint.kb.index import CompiledKB
+from lint.packs import SCHEMA_VERSION
+
+sys.path.insert(0, str(ROOT / "tools"))
+import build_prebuilt
+
+
+def test_the_shipped_files_are_current():
+    """Rebuilt in memory from rules/ (every pack and KB file validated) and compared as data."""
+    stale = build_prebuilt.stale(build_prebuilt.build_all())
+    assert stale == [], f"{stale} not current: run python tools/build_prebuilt.py"
+
+
+def test_the_freshness_check_sees_a_changed_file(tmp_path):
+    for name in (prebuilt.PACKS_FILE, prebuilt.KB_FILE):
+        shutil.copy(prebuilt.FOLDER / name, tmp_path / name)
+    built = {
+        prebuilt.PACKS_FILE: prebuilt._read(prebuilt.PACKS_FILE),
+        prebuilt.KB_FILE: prebuilt._read(prebuilt.KB_FILE),
+    }
+    assert build_prebuilt.stale(built, tmp_path) == []
+    built[prebuilt.KB_FILE]["state"]["titles"].add("generalissimo")
+    assert build_prebuilt.stale(built, tmp_path) == [prebuilt.KB_FILE]
+    (tmp_path / prebuilt.PACKS_FILE).write_bytes(b"not marshal")
+    assert build_prebuilt.stale(built, tmp_path) == [prebuilt.PACKS_FILE, prebuilt.KB_FILE]
+
+
+def test_a_first_run_compiles_nothing_and_caches_nothing_of_refusos_own(tmp_path):
+    cache = tmp_path / "cache"
+    linter = Linter(load_entry_points=False, cache=Cache(cache))
+    run = linter.check_paths([str(SEED)])
+    assert run.findings and not linter.problems
+    # Built-in packs and KB came from the shipped files: nothing of theirs went into the user cache.
+    written = {p.parent.name for p in cache.rglob("*.pickle")}
+    assert not written & {"packs", "kb"}, written
+    fresh = Linter(load_entry_points=False, cache=Cache(None)).check_paths([str(SEED)])
+    assert run.findings == fresh.findings
+
+
+def test_a_pack_whose_text_differs_is_not_served():
+    text = (ROOT / "rules" / "it" / "news.yaml").read_text(encoding="utf-8")
+    shipped = prebuilt.pack("rules/it/news.yaml", text, SCHEMA_VERSION)
+    assert shipped is not None and shipped.file == "rules/it/news.yaml" and shipped.data["rules"]
+    assert prebuilt.pack("rules/it/news.yaml", text + "\n# edited\n", SCHEMA_VERSION) is None
+    assert prebuilt.pack("packs/news.yaml", text, SCHEMA_VERSION) is None  # another file with that text
+    assert prebuilt.pack("rules/it/news.yaml", text, SCHEMA_VERSION + 1) is None
+
+
+def test_a_knowledge_base_whose_files_differ_is_compiled_from_them(tmp_path):
+    _, files = build_prebuilt.builtin_files()
+    assert prebuilt.knowledge_base(files, KB_VERSION) is not None
+    assert prebuilt.knowledge_base(files, KB_VERSION + 1) is None
+    assert prebuilt.knowledge_base(files[:-1], KB_VERSION) is None
+    # The same names, one file changed: not served, and the KB compiled from the files says so.
+    copies = []
+    for path, display in files:
+        copy = tmp_path / display
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, copy)
+        copies.append((copy, display))
+    offices = next(copy for copy, display in copies if display == "rules/kb/offices.yaml")
+    assert prebuilt.knowledge_base(copies, KB_VERSION) is not None
+    text = offices.read_text(encoding="utf-8")
+    offices.write_text(
+        text.replace("capo dello Stato,", "capo dello Stato, presidentissimo dello Stato,", 1),
+        encoding="utf-8",
+    )
+    assert prebuilt.knowledge_base(copies, KB_VERSION) is None
+    compiled, errors = load(copies, Cache(None))
+    assert not errors and "presidentissimo dello stato" in compiled.titles
+
+
+def test_the_shipped_knowledge_base_answers_as_a_compiled_one():
+    _, files = build_prebuilt.builtin_files()
+    shipped = CompiledKB.from_plain_state(prebuilt.knowledge_base(files, KB_VERSION))
+    kb, errors = build(files)
+    assert not errors
+    compiled = CompiledKB(kb)
+    assert shipped.titles == compiled.titles and shipped.qualifiers == compiled.qualifiers
+    for word in ("Putin", "Meloni", "Zelensky", "Scholz"):
+        assert shipped.lookup(word) == compiled.lookup(word), word
+    person = next(iter(kb.people))
+    assert shipped.kb.people[person] == kb.people[person]
+    assert shipped.kb.offices == kb.offices and shipped.kb.countries == kb.countries
+    assert shipped.kb.organisations == kb.organisations
+
+
+def test_the_code_hash_needs_every_module():
+    assert prebuilt.code_hash(prebuilt.PACK_CODE) is not None
+    assert prebuilt.code_hash(("no-such-module.py",)) is None
+    assert Path(prebuilt.FOLDER, prebuilt.PACKS_FILE).is_file()

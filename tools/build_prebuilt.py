@@ -1,0 +1,148 @@
+"""Build lint/data/prebuilt/: refuso's own rule packs and knowledge base, validated and compiled, as
+:mod:`lint.prebuilt` reads them at start-up.
+
+Every pack is parsed, checked against the schema and compiled (patterns, message templates,
+examples, the word forms of phrase entries) and the knowledge base is read with every file checked
+against its schema, generated ones too, exactly as a run without any cache does; a problem stops the
+build. Files whose data is unchanged are not rewritten.
+
+    python tools/build_prebuilt.py            # after changing rules/ or the code that compiles them
+    python tools/build_prebuilt.py --check    # exit 1 if the shipped files are not current
+"""
+
+from __future__ import annotations
+
+import argparse
+import marshal
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from lint import prebuilt
+from lint.data import rules_dir
+from lint.kb import KB_VERSION, kb_files
+from lint.kb.build import build
+from lint.kb.index import CompiledKB
+from lint.packs import SCHEMA_VERSION, PackErrors, build_rule, pack_files, validate
+from lint.yamlsource import load_yaml, read_source
+
+Files = list[tuple[Path, str]]
+
+
+def builtin_files() -> tuple[Files, Files]:
+    """refuso's own pack files and knowledge-base files, with the names runs give them."""
+    from lint.builtin.rules import family_packs
+
+    root = rules_dir()
+    package = Path(prebuilt.__file__).resolve().parent
+
+    def named(files: list[Path]) -> Files:
+        return [(f, "rules/" + f.relative_to(root).as_posix()) for f in files]
+
+    # A family's one-rule packs are named from the package, as runs name them: lint/checks/…
+    family = [(f, "lint/" + f.resolve().relative_to(package).as_posix()) for f in family_packs()]
+    return named(pack_files(root)) + family, named(kb_files([root / "kb"]))
+
+
+def build_packs(files: Files) -> dict[str, Any]:
+    """Parse, validate and compile every pack, bypassing every cache; raises on a bad pack."""
+    packs = {}
+    for path, display in files:
+        text = read_source(path, display, "rule pack")
+        located = load_yaml(text, display)
+        errors = validate(located)
+        if errors:
+            raise PackErrors(errors)
+        problems = []
+        for i in range(len(located.data.get("rules") or ())):
+            try:
+                # Checks the rule; a phrase rule stores the word forms of its entries in its spec.
+                build_rule(located, i, located.data.get("language"), "refuso")
+            except PackErrors as exc:
+                problems.extend(exc.errors)
+            except Exception as exc:
+                problems.append(exc)
+        if problems:
+            raise PackErrors(problems)
+        stamp = prebuilt.stamp(display, text.encode("utf-8", "surrogatepass"))
+        # A shipped pack is valid, so no error will name the line of a nested key: the lines of its
+        # rules (each rule's origin) are all a run needs.
+        lines = {path: line for path, line in located.lines.items() if len(path) <= 2}
+        packs[display] = (stamp, located.data, located.file, lines)
+    return {
+        "format": prebuilt.FORMAT,
+        "schema": SCHEMA_VERSION,
+        "code": prebuilt.code_hash(prebuilt.PACK_CODE),
+        "packs": packs,
+    }
+
+
+def build_knowledge_base(files: Files) -> dict[str, Any]:
+    """Read, validate (every file) and compile the knowledge base; raises on a problem."""
+    kb, errors = build(files, validate=True)
+    if errors:
+        raise ValueError("the knowledge base has errors:\n" + "\n".join(str(e) for e in errors))
+    return {
+        "format": prebuilt.FORMAT,
+        "version": KB_VERSION,
+        "code": prebuilt.code_hash(prebuilt.KB_CODE),
+        "files": tuple(prebuilt.stamp(display, path.read_bytes()) for path, display in files),
+        "state": CompiledKB(kb).plain_state(),
+    }
+
+
+def build_all() -> dict[str, dict[str, Any]]:
+    """Every shipped file's contents, built now from rules/ and the code."""
+    packs, kb = builtin_files()
+    return {prebuilt.PACKS_FILE: build_packs(packs), prebuilt.KB_FILE: build_knowledge_base(kb)}
+
+
+def _comparable(data: Any) -> Any:
+    """``data`` with the knowledge base's people rows (marshal's bytes) decoded: marshal's output
+    depends on reference counts and on the order of sets, which change from one process to the next."""
+    if not isinstance(data, dict) or "state" not in data:
+        return data
+    state = dict(data["state"])
+    state["people_rows"] = {pid: marshal.loads(row) for pid, row in state["people_rows"].items()}
+    return {**data, "state": state}
+
+
+def stale(built: dict[str, dict[str, Any]], folder: Path = prebuilt.FOLDER) -> list[str]:
+    """The shipped files whose contents differ from ``built``, compared as data, not as bytes."""
+    out = []
+    for name, data in built.items():
+        try:
+            current = marshal.loads((folder / name).read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            current = None
+        if _comparable(current) != _comparable(data):
+            out.append(name)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="only say whether the files are current")
+    args = parser.parse_args(argv)
+    built = build_all()
+    changed = stale(built)
+    if args.check:
+        for name in changed:
+            print(
+                f"lint/data/prebuilt/{name} is not current: run python tools/build_prebuilt.py",
+                file=sys.stderr,
+            )
+        return 1 if changed else 0
+    prebuilt.FOLDER.mkdir(parents=True, exist_ok=True)
+    for name in changed:
+        target = prebuilt.FOLDER / name
+        tmp = target.with_suffix(".tmp")
+        tmp.write_bytes(marshal.dumps(built[name], prebuilt.MARSHAL_VERSION))
+        os.replace(tmp, target)
+        print(f"wrote lint/data/prebuilt/{name} ({target.stat().st_size:,} bytes)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
