@@ -311,6 +311,34 @@ async def test_a_changed_configuration_rebuilds_the_linter(client: LanguageClien
     assert await _published(client, path.as_uri(), 1) == []
 
 
+@in_server_loop
+async def test_a_bad_configuration_is_shown_with_its_file(client: LanguageClient, workspace: Path) -> None:
+    folder = workspace / "broken"
+    folder.mkdir()
+    config = folder / ".refuso.yaml"
+    config.write_text("ignore: [PUN001\n", encoding="utf-8")
+    path = folder / "note.txt"
+    seen = len(client.messages)
+    item = lsp.TextDocumentItem(
+        uri=path.as_uri(), language_id="plaintext", version=1, text="Una frase,, poi.\n"
+    )
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(text_document=item))
+
+    async def message() -> lsp.ShowMessageParams:
+        while len(client.messages) == seen:
+            await asyncio.sleep(0.05)
+        return client.messages[seen]
+
+    shown = await asyncio.wait_for(message(), WAIT_SECONDS)
+    assert shown.type == lsp.MessageType.Error
+    assert str(config) in shown.message
+    config.write_text("ignore: [PUN001]\n", encoding="utf-8")
+    client.text_document_did_save(
+        lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=config.as_uri()))
+    )
+    assert await _published(client, path.as_uri(), 1) == []
+
+
 def test_without_pygls_refuso_lsp_says_what_to_install(tmp_path: Path) -> None:
     """A Python that cannot import pygls (a site folder shadowing it) gets a clear message, exit 2."""
     shadow = tmp_path / "pygls"
@@ -327,3 +355,18 @@ def test_without_pygls_refuso_lsp_says_what_to_install(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "refuso[lsp]" in done.stderr
+
+
+def test_refuso_check_does_not_import_pygls(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Ha parlato del settore,, soprattutto dei chip.\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom lint.cli import main\nmain(['check', '--exit-zero', sys.argv[1]])\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol', 'lint')"
+        " and m.startswith(('pygls', 'lsprotocol', 'lint.lsp'))], 'pygls was imported'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(article)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "PUN001" in done.stdout
