@@ -106,20 +106,23 @@ def reader_path(uri: str, language_id: str | None) -> str:
 
 def suppression_edit(lines: Lines, line: int, code: str, reader: str) -> lsp.TextEdit:
     """The edit that silences ``code`` on refuso's 1-based ``line``: a ``disable-next-line``
-    directive that ends on the line before. In Markdown and HTML it is a comment, at the end of the
-    previous line of the same paragraph (so the paragraph is not split) or on a line of its own; in
-    plain text, a line of its own."""
+    directive that ends on the line before. In Markdown it is a comment at the end of the previous
+    line of the same paragraph (so the paragraph is not split), or on a line of its own before a
+    paragraph's first line; in HTML, a comment on a line of its own; in plain text, a line of its own.
+    A new line ends as the document's lines do."""
     index = line - 1
+    newline = "\r\n" if "\r\n" in lines.text else "\n"
     if reader == "text":
         return lsp.TextEdit(
-            lsp.Range(lsp.Position(index, 0), lsp.Position(index, 0)), f"refuso: disable-next-line {code}\n"
+            lsp.Range(lsp.Position(index, 0), lsp.Position(index, 0)),
+            f"refuso: disable-next-line {code}{newline}",
         )
     comment = f"<!-- refuso: disable-next-line {code} -->"
     previous = lines.line(index - 1) if index > 0 else ""
     if reader == "markdown" and previous.strip() and not _FENCE.match(previous):
         end = lsp.Position(index - 1, _units(previous, lines.encoding))
         return lsp.TextEdit(lsp.Range(end, end), " " + comment)
-    return lsp.TextEdit(lsp.Range(lsp.Position(index, 0), lsp.Position(index, 0)), comment + "\n")
+    return lsp.TextEdit(lsp.Range(lsp.Position(index, 0), lsp.Position(index, 0)), comment + newline)
 
 
 @dataclass
@@ -232,7 +235,6 @@ class RefusoServer(LanguageServer):
             code=f.code,
             code_description=lsp.CodeDescription(href=rule_url(f.code)),
             source="refuso",
-            data={"name": f.name},
         )
 
     def problem(self, checked: Checked, problem: Any) -> lsp.Diagnostic:

@@ -231,6 +231,7 @@ async def test_only_the_latest_text_is_published(client: LanguageClient, workspa
     ("name", "language_id", "text"),
     [
         ("disable.txt", "plaintext", "Prima riga pulita.\nHa parlato,, poi.\n"),
+        ("disable-crlf.txt", "plaintext", "Prima riga pulita.\r\nHa parlato,, poi.\r\n"),
         ("disable.md", "markdown", "# Titolo\n\nPrima riga\ndel paragrafo,, poi.\n"),
         ("disable-first.md", "markdown", "Paragrafo,, primo.\n"),
         ("disable.html", "html", "<p>Prima riga\ndel paragrafo,, poi.</p>\n"),
@@ -252,6 +253,7 @@ async def test_disable_for_this_line_silences_the_finding(
     silenced = apply_edits(text, disable.edit.changes[path.as_uri()])
     assert "refuso: disable-next-line PUN001" in silenced
     assert await change_document(client, path.as_uri(), 2, silenced) == []
+    assert silenced.count("\n") == silenced.count("\r\n") or "\r" not in text  # the document's line ends
     if name == "disable.md":  # the paragraph is not split: the comment ends its previous line
         assert silenced.count("\n") == text.count("\n")
 
