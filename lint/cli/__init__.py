@@ -3,7 +3,8 @@
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 a usage, configuration
 or internal error (an unreadable file, a broken rule pack, a plugin that failed); 130 interrupted.
 Each command lives in a module of its own: :mod:`lint.cli.check`, :mod:`lint.cli.rules` (``rules``,
-``explain``, ``schema``), :mod:`lint.cli.kb`, :mod:`lint.cli.languagetool`, :mod:`lint.cli.serve`.
+``explain``, ``schema``), :mod:`lint.cli.kb`, :mod:`lint.cli.languagetool`, :mod:`lint.cli.serve`,
+:mod:`lint.cli.lsp`.
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from lint.cli import serve
 
             return serve.run(args)
+        if args.command == "lsp":
+            from lint.cli import lsp
+
+            return lsp.run(args)
         if args.command == "languagetool":
             from lint.cli import languagetool
 

@@ -342,6 +342,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", metavar="FILE", help="use this configuration file instead of searching for one"
     )
 
+    lsp = commands.add_parser(
+        "lsp", help="run the language server for editors, on standard input and output (needs the lsp extra)"
+    )
+    lsp.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")
+    lsp.add_argument(
+        "--config", metavar="FILE", help="use this configuration file for every document instead of searching"
+    )
+
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of rule packs, of the configuration, or of the JSON output"
     )
