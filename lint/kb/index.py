@@ -48,6 +48,7 @@ GENERIC_MINISTER_WORDS = {
     "minister",
     "secretary",
 }
+_LOOKUP_CACHE_SIZE = 50_000
 ITALIAN_OF = ("di ", "del ", "della ", "dello ", "dell' ", "dei ", "degli ", "delle ")
 
 
@@ -85,6 +86,8 @@ class CompiledKB:
         kb = self.kb
         state["kb"] = None
         state["_near_cache"] = {}
+        for derived in ("_name_heads", "_lookup_cache"):
+            state.pop(derived, None)
         state["people_rows"] = {pid: marshal.dumps(person_row(kb.people[pid]), 4) for pid in kb.people}
         state["kb_rest"] = (
             kb.offices,
@@ -235,7 +238,23 @@ class CompiledKB:
         return sorted(s for s in found if s != folded and edit_distance(s, folded, 3) <= 2)
 
     def lookup(self, text: str) -> list[NameEntry]:
-        return [NameEntry(*e) for e in self.names.get(key(text), ())]
+        cache = self.__dict__.setdefault("_lookup_cache", {})
+        found = cache.get(text)
+        if found is None:
+            if len(cache) >= _LOOKUP_CACHE_SIZE:
+                cache.clear()  # a long run sees ever new strings: keep the memory flat
+            found = cache[text] = tuple(NameEntry(*e) for e in self.names.get(key(text), ()))
+        return list(found)
+
+    @property
+    def name_heads(self) -> frozenset[str]:
+        """The first word of every name key: a run of words whose first word is not among them names
+        nobody, whatever follows."""
+        heads = self.__dict__.get("_name_heads")
+        if heads is None:
+            names = self.names.raw if isinstance(self.names, Packed) else self.names
+            heads = self._name_heads = frozenset(k.split(" ", 1)[0] for k in names)
+        return heads
 
     # -- titles -------------------------------------------------------------------------------------
 

@@ -167,6 +167,7 @@ class PossibleMisspelledName:
         before = text[max(0, start - 40) : start]
         first = FIRST_NAME.search(before)
         evidence_person = None
+        as_name = None  # used_as_name(), asked once and only when needed
         for pid in people:
             person = ckb.kb.people[pid]
             if document.date is not None and not ckb.roles_on(person, document.date, "past"):
@@ -180,7 +181,9 @@ class PossibleMisspelledName:
                 continue
             if first:
                 continue  # another first name: someone else
-            if not used_as_name(text, start, end):
+            if as_name is None:
+                as_name = used_as_name(text, start, end)
+            if not as_name:
                 continue
             # The person named in full elsewhere in the article ("Emily Horne ... Horn said"), or the
             # article about their country or organisation and the word not an ordinary one.
