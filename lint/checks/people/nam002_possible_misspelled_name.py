@@ -95,7 +95,9 @@ class PossibleMisspelledName:
         named_in_full = people_named_in_full(mentions)
         reported: set[tuple[int, int]] = set()
         for run in name_runs(document):
-            for start, end, _word in run:
+            for start, end, word in run:
+                if len(word) < 4 or not word[0].isupper():
+                    continue  # what _near_surname() turns down first, without the call
                 if covers(covered, start) or (start, end) in reported:
                     continue
                 found = self._near_surname(ckb, document, text, start, end, lang, named_in_full)

@@ -53,14 +53,23 @@ def _run_words(run: re.Match[str]) -> list[tuple[int, int, str]]:
     full stop ("Rossi.")."""
     out = []
     base = run.start()
-    for m in _NON_SPACE.finditer(run.group()):
-        word = m.group()
+    group = run.group()
+    chunks = group.split()
+    if len(group) == sum(map(len, chunks)) + len(chunks) - 1:
+        # One space between the words (nearly always): their offsets follow from their lengths.
+        found, at = [], 0
+        for chunk in chunks:
+            found.append((at, chunk))
+            at += len(chunk) + 1
+    else:
+        found = [(m.start(), m.group()) for m in _NON_SPACE.finditer(group)]
+    for offset, word in found:
         if "'" in word[-2:] or "’" in word[-2:]:
             word = _POSSESSIVE.sub("", word)
         if word.endswith(".") and word.count(".") == 1:
             word = word[:-1]
         if word:
-            start = base + m.start()
+            start = base + offset
             out.append((start, start + len(word), word))
     return out
 
