@@ -8,6 +8,7 @@ a huge regular expression.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import marshal
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -48,7 +49,6 @@ GENERIC_MINISTER_WORDS = {
     "minister",
     "secretary",
 }
-_LOOKUP_CACHE_SIZE = 50_000
 ITALIAN_OF = ("di ", "del ", "della ", "dello ", "dell' ", "dei ", "degli ", "delle ")
 
 
@@ -82,12 +82,10 @@ class CompiledKB:
     def __getstate__(self) -> dict[str, Any]:
         """Few, large objects, which load fast: a bytes row (plain data in marshal's format) per person, a
         string per table key."""
-        state = dict(self.__dict__)
+        state = {k: v for k, v in self.__dict__.items() if k not in ("name_heads", "_lookup_cache")}
         kb = self.kb
         state["kb"] = None
         state["_near_cache"] = {}
-        for derived in ("_name_heads", "_lookup_cache"):
-            state.pop(derived, None)
         state["people_rows"] = {pid: marshal.dumps(person_row(kb.people[pid]), 4) for pid in kb.people}
         state["kb_rest"] = (
             kb.offices,
@@ -239,22 +237,16 @@ class CompiledKB:
 
     def lookup(self, text: str) -> list[NameEntry]:
         cache = self.__dict__.setdefault("_lookup_cache", {})
-        found = cache.get(text)
-        if found is None:
-            if len(cache) >= _LOOKUP_CACHE_SIZE:
-                cache.clear()  # a long run sees ever new strings: keep the memory flat
-            found = cache[text] = tuple(NameEntry(*e) for e in self.names.get(key(text), ()))
-        return list(found)
+        if text not in cache:
+            if len(cache) >= 50_000:
+                cache.clear()  # a long run meets ever new strings: keep the memory flat
+            cache[text] = tuple(NameEntry(*e) for e in self.names.get(key(text), ()))
+        return list(cache[text])
 
-    @property
+    @functools.cached_property
     def name_heads(self) -> frozenset[str]:
-        """The first word of every name key: a run of words whose first word is not among them names
-        nobody, whatever follows."""
-        heads = self.__dict__.get("_name_heads")
-        if heads is None:
-            names = self.names.raw if isinstance(self.names, Packed) else self.names
-            heads = self._name_heads = frozenset(k.split(" ", 1)[0] for k in names)
-        return heads
+        """The first word of every name key: words whose first is not among them name nobody."""
+        return frozenset(k.split(" ", 1)[0] for k in getattr(self.names, "raw", self.names))
 
     # -- titles -------------------------------------------------------------------------------------
 
