@@ -205,8 +205,16 @@ class Words:
 
     @functools.cached_property
     def spans(self) -> list[tuple[int, int]]:
-        text = self._text if self._text is not None else self._source.replace("’", "'")
-        return [m.span() for m in WORD.finditer(text)]
+        if self._text is None:
+            return [m.span() for m in WORD.finditer(self._source.replace("’", "'"))]
+        # The words were found in this very text, in order, with only non-word characters between them
+        # (a word starts with one): each is the first place its text occurs after the one before.
+        spans, at, find = [], 0, self._text.find
+        for word in self.words:
+            start = find(word, at)
+            at = start + len(word)
+            spans.append((start, at))
+        return spans
 
 
 def document_words(document: Any) -> Words:

@@ -8,6 +8,7 @@ a huge regular expression.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import marshal
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -81,7 +82,7 @@ class CompiledKB:
     def __getstate__(self) -> dict[str, Any]:
         """Few, large objects, which load fast: a bytes row (plain data in marshal's format) per person, a
         string per table key."""
-        state = dict(self.__dict__)
+        state = {k: v for k, v in self.__dict__.items() if k not in ("name_heads", "_lookup_cache")}
         kb = self.kb
         state["kb"] = None
         state["_near_cache"] = {}
@@ -235,7 +236,17 @@ class CompiledKB:
         return sorted(s for s in found if s != folded and edit_distance(s, folded, 3) <= 2)
 
     def lookup(self, text: str) -> list[NameEntry]:
-        return [NameEntry(*e) for e in self.names.get(key(text), ())]
+        cache = self.__dict__.setdefault("_lookup_cache", {})
+        if text not in cache:
+            if len(cache) >= 50_000:
+                cache.clear()  # a long run meets ever new strings: keep the memory flat
+            cache[text] = tuple(NameEntry(*e) for e in self.names.get(key(text), ()))
+        return list(cache[text])
+
+    @functools.cached_property
+    def name_heads(self) -> frozenset[str]:
+        """The first word of every name key: words whose first is not among them name nobody."""
+        return frozenset(k.split(" ", 1)[0] for k in getattr(self.names, "raw", self.names))
 
     # -- titles -------------------------------------------------------------------------------------
 

@@ -30,6 +30,12 @@ def key(text: str) -> str:
     return " ".join(words(text))
 
 
+def head(text: str) -> str | None:
+    """The first word of :func:`key` of ``text``, or None when it has no word."""
+    m = _TOKEN.search(text.translate(_APOSTROPHES))
+    return m.group().casefold() if m else None
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: "Erdoğan" -> "erdogan"."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))

@@ -155,6 +155,12 @@ class Packed(Mapping[str, tuple[Any, ...]]):
     def __contains__(self, k: object) -> bool:
         return k in self.raw
 
+    def get(self, k: str, default: Any = None) -> Any:
+        # Mapping.get goes through a KeyError for every miss, and most look-ups miss.
+        if k not in self.raw:
+            return default
+        return self[k]
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.raw)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 
 from lint.checks.base import rule_meta
@@ -61,6 +62,26 @@ def _content(words: list[str]) -> set[str]:
     return {w for w in words if w not in _LINKING}
 
 
+_KNOWN: weakref.WeakKeyDictionary[
+    CompiledKB, tuple[list[tuple[str, str, set[str]]], dict[str, list[int]]]
+] = weakref.WeakKeyDictionary()
+
+
+def _known(ckb: CompiledKB) -> tuple[list[tuple[str, str, set[str]]], dict[str, list[int]]]:
+    """(organisation id, name key, its content words) of every known name, and where each content word
+    is found among the names of three content words or more: made once per knowledge base."""
+    found = _KNOWN.get(ckb)
+    if found is None:
+        known = [(org_id, name, _content(name.split())) for name, org_id in ckb.organisation_names.items()]
+        by_word: dict[str, list[int]] = {}
+        for i, (_, _, content) in enumerate(known):
+            if len(content) >= 3:
+                for word in content:
+                    by_word.setdefault(word, []).append(i)
+        found = _KNOWN[ckb] = (known, by_word)
+    return found
+
+
 class GarbledOrganisationName:
     uses_knowledge = True
     meta = rule_meta(
@@ -105,26 +126,21 @@ class GarbledOrganisationName:
             return
         text = document.prose.text
         lang = document.language
-        known = document.shared(
-            "organisation-names",
-            lambda: [
-                (org_id, name, _content(name.split())) for name, org_id in ckb.organisation_names.items()
-            ],
-        )
+        known, by_word = _known(ckb)
         for m in _ORG_PHRASE.finditer(text):
             phrase = m.group()
             phrase_key = key(phrase)
-            if any(
-                phrase_key.startswith(name) and phrase_key[len(name) : len(name) + 1] in ("", " ")
-                for _, name, _ in known
+            # A known name (maybe followed by more words): the key itself, or the key up to a space.
+            if phrase_key in ckb.organisation_names or any(
+                phrase_key[:i] in ckb.organisation_names for i, c in enumerate(phrase_key) if c == " "
             ):
-                continue  # a known name (maybe followed by more words)
+                continue
             phrase_words = phrase_key.split()
             content = _content(phrase_words)
             best = None
-            for org_id, _name, name_content in known:
-                if len(name_content) < 3:
-                    continue
+            # Only names of three content words or more that share one with the phrase, in table order.
+            for index in sorted({i for w in content for i in by_word.get(w, ())}):
+                org_id, _name, name_content = known[index]
                 shared = content & name_content
                 if len(shared) / len(name_content) >= 0.75:
                     extra = content - name_content

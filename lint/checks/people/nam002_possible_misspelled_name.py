@@ -95,7 +95,9 @@ class PossibleMisspelledName:
         named_in_full = people_named_in_full(mentions)
         reported: set[tuple[int, int]] = set()
         for run in name_runs(document):
-            for start, end, _word in run:
+            for start, end, word in run:
+                if len(word) < 4 or not word[0].isupper():
+                    continue  # what _near_surname() turns down first, without the call
                 if covers(covered, start) or (start, end) in reported:
                     continue
                 found = self._near_surname(ckb, document, text, start, end, lang, named_in_full)
@@ -163,15 +165,18 @@ class PossibleMisspelledName:
         candidates = ckb.near(word)
         if not candidates:
             return None
-        people = sorted({pid for s in candidates for pid in ckb.surname_people.get(s, ())})
         before = text[max(0, start - 40) : start]
         first = FIRST_NAME.search(before)
+        if first is None and not used_as_name(text, start, end):
+            return None  # without a first name before it, only a word used as a name is judged
+        first_key = key(first.group(1)) if first else None
+        people = sorted({pid for s in candidates for pid in ckb.surname_people.get(s, ())})
         evidence_person = None
         for pid in people:
             person = ckb.kb.people[pid]
             if document.date is not None and not ckb.roles_on(person, document.date, "past"):
                 continue
-            if first and key(first.group(1)) in ckb.first_names.get(pid, set()):
+            if first and first_key in ckb.first_names.get(pid, set()):
                 # "Volodymyr Zhelenskyi": the first name is right. Not enough for a little-known person
                 # with a common first name ("John Hall" is not John Hill), nor for an ordinary word.
                 if (not person.minor or pid in named_in_full) and not _common_anywhere(ckb, word):
@@ -180,8 +185,6 @@ class PossibleMisspelledName:
                 continue
             if first:
                 continue  # another first name: someone else
-            if not used_as_name(text, start, end):
-                continue
             # The person named in full elsewhere in the article ("Emily Horne ... Horn said"), or the
             # article about their country or organisation and the word not an ordinary one.
             if pid in named_in_full or (

@@ -11,7 +11,7 @@ from typing import Any
 
 from lint.document import Document
 from lint.kb.index import CompiledKB, NameEntry
-from lint.kb.keys import key
+from lint.kb.keys import head, key
 from lint.prose import CAPITAL_CANDIDATE
 
 # A run of capitalised words, with the lower-case particles names carry before or inside them ("de
@@ -53,14 +53,23 @@ def _run_words(run: re.Match[str]) -> list[tuple[int, int, str]]:
     full stop ("Rossi.")."""
     out = []
     base = run.start()
-    for m in _NON_SPACE.finditer(run.group()):
-        word = m.group()
+    group = run.group()
+    chunks = group.split()
+    if len(group) == sum(map(len, chunks)) + len(chunks) - 1:
+        # One space between the words (nearly always): their offsets follow from their lengths.
+        found, at = [], 0
+        for chunk in chunks:
+            found.append((at, chunk))
+            at += len(chunk) + 1
+    else:
+        found = [(m.start(), m.group()) for m in _NON_SPACE.finditer(group)]
+    for offset, word in found:
         if "'" in word[-2:] or "’" in word[-2:]:
             word = _POSSESSIVE.sub("", word)
         if word.endswith(".") and word.count(".") == 1:
             word = word[:-1]
         if word:
-            start = base + m.start()
+            start = base + offset
             out.append((start, start + len(word), word))
     return out
 
@@ -124,11 +133,19 @@ def find_mentions(document: Document, ckb: CompiledKB) -> list[Mention]:
     def compute() -> list[Mention]:
         text = document.prose.text
         found: list[Mention] = []
+        heads = ckb.name_heads
         for run in name_runs(document):
             i = 0
             while i < len(run):
                 hit = None
-                for j in range(min(len(run), i + 6), i, -1):
+                top = min(len(run), i + 6)
+                if top > i + 1:
+                    # Every longer stretch starts with the first word of this one, up to the next word
+                    # (the whitespace there ends it): if no KB name starts so, only the word alone can hit.
+                    first = head(text[run[i][0] : run[i + 1][0]])
+                    if first is not None and first not in heads:
+                        top = i + 1
+                for j in range(top, i, -1):
                     start, end = run[i][0], run[j - 1][1]
                     entries = ckb.lookup(text[start:end])
                     if entries:
