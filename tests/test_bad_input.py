@@ -346,11 +346,12 @@ def test_ctrl_c_says_how_far_the_run_got_and_exits_130(run_cli, cli_cache, tmp_p
             filter(None, [_holding_plugin(tmp_path / "plugin"), os.environ.get("PYTHONPATH")])
         ),
     }
+    report = (tmp_path / "report.txt").open("w+", encoding="utf-8")  # a file: a full pipe would hold refuso
     proc = subprocess.Popen(
-        [sys.executable, "-m", "lint", "check", ".", "--jobs", jobs],
+        [sys.executable, "-m", "lint", "check", ".", "--jobs", jobs, "--format", "concise"],
         cwd=articles,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=report,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal's foreground job
@@ -363,15 +364,22 @@ def test_ctrl_c_says_how_far_the_run_got_and_exits_130(run_cli, cli_cache, tmp_p
             time.sleep(0.05)
         assert held.exists(), "refuso never reached the held file"
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole group, workers too
-        out, err = proc.communicate(timeout=120)
+        _, err = proc.communicate(timeout=120)
     finally:
         if proc.poll() is None:
             proc.kill()
+        report.close()
     assert proc.returncode == 130, err
-    assert out == ""
+    # The report was written file by file, in order: it stops before the held file, with no summary.
+    out = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    files = {line.split(":", 1)[0] for line in out.splitlines()}
+    assert files <= {f"a{i:02d}.txt" for i in range(30)}
+    if jobs == "1":
+        assert files == {f"a{i:02d}.txt" for i in range(30)}
+    assert "Found" not in out
     assert re.fullmatch(
-        rf"refuso: interrupted after {done} of 60 files had been checked; no report was written and no file "
-        r"was changed\n",
+        rf"refuso: interrupted after {done} of 60 files had been checked; the report stops at the last file "
+        r"checked and no file was changed\n",
         err,
     ), err
 
@@ -440,5 +448,6 @@ def test_ctrl_c_while_the_windows_of_one_large_file_are_checked_in_parallel(cli_
     assert proc.returncode == 130, err
     assert out == b""
     assert err.decode() == (
-        "refuso: interrupted after 0 of 1 file had been checked; no report was written and no file was changed\n"
+        "refuso: interrupted after 0 of 1 file had been checked; the report stops at the last file checked "
+        "and no file was changed\n"
     )

@@ -87,3 +87,79 @@ def test_no_worker_outlives_a_parent_that_is_killed(cli_cache, tmp_path):
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)  # whatever is left of the group, if the test failed
     assert proc.returncode == -signal.SIGKILL
+
+
+def _mixed_folder(folder):
+    texts = [
+        "Putin e Putin,, ieri.\n",
+        "# Titolo\n\nUno . due  tre.\n",
+        "<p>Il il cane (abbaia.</p>\n",
+        'He said "yes.\n\nThe the end..\n',
+        "Tutto bene.\n",
+    ]
+    for i in range(7):
+        suffix = (".txt", ".md", ".html", ".txt", ".txt")[i % 5]
+        (folder / f"a{i:02d}{suffix}").write_text(texts[i % 5] * (i + 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name", ["text", "concise", "github", "gitlab", "json-lines", "json", "sarif", "junit", "html"]
+)
+def test_reports_written_as_files_finish_equal_those_of_the_whole_run(run_cli, tmp_path, monkeypatch, name):
+    """The command line writes text, concise, github, gitlab and json-lines file by file; every
+    report, with one job or two, is the one its formatter writes from the whole run at the end."""
+    import io
+
+    from lint.api import Linter
+    from lint.builtin.formatters import FORMATS
+    from lint.cache import Cache
+    from lint.config import Overrides
+    from lint.formatters import OutputContext
+
+    _mixed_folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    module, cls = FORMATS[name]
+    formatter = getattr(__import__(module, fromlist=[cls]), cls)()
+    linter = Linter(overrides=Overrides(languagetool=False), cache=Cache(None))
+    run = linter.check_paths(["."], keep_sources=name == "html")
+    context = OutputContext(
+        cwd=str(tmp_path),
+        rules={m.code: m for m in linter.base_rules.metas()},
+        statistics=True,
+        languages=linter.plugins.languages,
+    )
+    whole = io.StringIO()
+    formatter.write(run, whole, context)
+    assert len(run.findings) > 10
+    for jobs in ("1", "2"):
+        done = run_cli(
+            "check", ".", "--no-cache", "--statistics", "--jobs", jobs, "--format", name, cwd=tmp_path
+        )
+        assert done.code == 1, done.err
+        assert done.out == whole.getvalue()
+
+
+def test_the_gitlab_array_written_issue_by_issue_is_the_whole_runs_array(tmp_path, monkeypatch):
+    import io
+    import json
+
+    from lint.api import Linter
+    from lint.cache import Cache
+    from lint.config import Overrides
+    from lint.findings import RunResult
+    from lint.formatters import OutputContext
+    from lint.formatters.gitlab import GitlabFormatter, finding_to_issue
+    from lint.formatters.sarif import fingerprints
+
+    _mixed_folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    run = Linter(overrides=Overrides(languagetool=False), cache=Cache(None)).check_paths(["."])
+    findings = run.findings
+    issues = [finding_to_issue(f, p) for f, p in zip(findings, fingerprints(findings), strict=True)]
+    streamed = io.StringIO()
+    GitlabFormatter().write(run, streamed, OutputContext())
+    assert len(issues) > 10
+    assert streamed.getvalue() == json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    empty = io.StringIO()
+    GitlabFormatter().write(RunResult(), empty, OutputContext())
+    assert empty.getvalue() == "[]\n"

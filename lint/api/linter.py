@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -328,7 +328,38 @@ class Linter:
         findings would otherwise hold in memory until the report. ``targets``, from :meth:`discover`,
         saves walking the folders again. ``timings``: each file's result says what each rule cost
         (``FileResult.timings``; :mod:`lint.timings` sums them)."""
-        from lint.engine.parallel import run_targets
+        from lint.engine.parallel import collect
+
+        if targets is None:
+            targets = self.discover(paths, stdin_filename)
+        found = self.iter_paths(
+            paths,
+            jobs=jobs,
+            stdin_filename=stdin_filename,
+            stdin=stdin,
+            keep_sources=keep_sources,
+            keep_lines=keep_lines,
+            targets=targets,
+            timings=timings,
+        )
+        results = collect(found, len(targets))
+        return RunResult(tuple(results), self.run_problems())
+
+    def iter_paths(
+        self,
+        paths: Sequence[str],
+        *,
+        jobs: int = 0,
+        stdin_filename: str | None = None,
+        stdin: bytes | None = None,
+        keep_sources: bool = False,
+        keep_lines: bool = True,
+        targets: Sequence[Any] | None = None,
+        timings: bool = False,
+    ) -> Iterator[FileResult]:
+        """:meth:`check_paths` file by file: each result, in order, once it and those before it are done,
+        to be written and let go; then :meth:`run_problems` has the problems tied to no file."""
+        from lint.engine.parallel import iter_targets
 
         if targets is None:
             targets = self.discover(paths, stdin_filename)
@@ -342,13 +373,15 @@ class Linter:
         self._from_stdin = {t.display for t in targets if t.path == "-"}
         if stdin is None and any(t.path == "-" for t in targets):
             stdin = read_standard_input()
-        results = run_targets(targets, engines, jobs=jobs, stdin=stdin)
-        problems = [
+        return iter_targets(targets, engines, jobs=jobs, stdin=stdin)
+
+    def run_problems(self) -> tuple[Problem, ...]:
+        """The last run's problems tied to no file: the cache's notes, packs not loaded, plugins that failed."""
+        return (
             *(Problem(path, message, kind="note") for path, message in self.cache.notes),
             *self.problems,
             *(Problem(f.plugin, f.describe(), origin=f.plugin) for f in self.plugins.failures),
-        ]
-        return RunResult(tuple(results), tuple(problems))
+        )
 
     def recheck(self, path: str, data: bytes) -> FileResult:
         """Check ``data`` as the file ``path`` of the last run (its configuration and reader),

@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             sys.stderr.write(
                 f"refuso: interrupted after {exc.done} of {count_of(exc.total, 'file')}"
-                " had been checked; no report was written and no file was changed\n"
+                " had been checked; the report stops at the last file checked and no file was changed\n"
             )
         else:
             sys.stderr.write("refuso: interrupted\n")

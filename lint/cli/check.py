@@ -9,22 +9,13 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from lint.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, make_linter, silence_stdout
+from lint.cli.report import check_and_report, report_problems, use_color
 
 
 def _flatten(lists: Sequence[Sequence[str]] | None) -> tuple[str, ...] | None:
     if lists is None:
         return None
     return tuple(s for chunk in lists for s in chunk)
-
-
-def _use_color(choice: str, stream: IO[str]) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return bool(getattr(stream, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,6 +74,11 @@ def run(args: argparse.Namespace) -> int:
         streams = _open_outputs(outputs)
         keep_sources = fixing or any(getattr(formatters[name], "needs_source", False) for name, _ in outputs)
         keep_lines = any(needs_lines(formatters[name], args.show_source) for name, _ in outputs)
+        if not fixing:
+            # Reports are written as files are done; only what needs the whole run waits for it.
+            return check_and_report(
+                linter, args, paths, targets, stdin, formatters, outputs, streams, keep_sources, keep_lines
+            )
         run = linter.check_paths(
             paths,
             jobs=args.jobs,
@@ -101,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         run, fixed = _apply_fixes(linter, run, args)
         if args.diff:
             sys.stdout.write("".join(one.diff() for one in fixed))
-            _report_problems(run)
+            report_problems(run)
             changes = sum(one.applied for one in fixed)
             sys.stderr.write(
                 f"{count_of(changes, 'fix', 'fixes')} would change {count_of(len(fixed), 'file')}\n"
@@ -123,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
 
     from lint.paths import printable
 
-    _report_problems(run)
+    report_problems(run)
     if not run.files:
         for path in paths:
             if path != "-" and os.path.isdir(path):
@@ -139,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     sys.stderr.flush()
     for (name, _path), stream in zip(outputs, streams, strict=True):
         context = OutputContext(
-            color=stream is sys.stdout and _use_color(args.color, sys.stdout),
+            color=stream is sys.stdout and use_color(args.color, sys.stdout),
             cwd=os.getcwd(),
             rules=rules,
             show_source=args.show_source,
@@ -166,15 +162,6 @@ def run(args: argparse.Namespace) -> int:
         if any(f.severity >= level for f in result.findings):
             return EXIT_FINDINGS
     return EXIT_OK
-
-
-def _report_problems(run: Any) -> None:
-    from lint.paths import printable
-
-    for problem in run.all_problems:
-        label = "error" if problem.kind == "error" else "note"
-        sys.stderr.write(f"refuso: {label}: {printable(problem.where)}: {printable(problem.message)}\n")
-    sys.stderr.flush()
 
 
 def _apply_fixes(linter: Any, run: Any, args: argparse.Namespace) -> tuple[Any, list[Any]]:

@@ -207,16 +207,20 @@ def run_targets(
     targets: Sequence[Target], engines: Sequence[Engine], *, jobs: int = 0, stdin: bytes | None = None
 ) -> list[FileResult]:
     """Every target's result, in the targets' order."""
+    return collect(iter_targets(targets, engines, jobs=jobs, stdin=stdin), len(targets))
+
+
+def collect(found: Iterator[FileResult], total: int) -> list[FileResult]:
+    """Every result ``found`` yields; Ctrl-C between two results ends the workers and says how far it got."""
     results: list[FileResult] = []
-    found = iter_targets(targets, engines, jobs=jobs, stdin=stdin)
     try:
         results.extend(found)
     except Interrupted:
         raise
     except KeyboardInterrupt:
         # Ctrl-C between two results: the workers are ended as the generator closes.
-        found.close()
-        raise Interrupted(len(results), len(targets)) from None
+        found.close()  # type: ignore[attr-defined]
+        raise Interrupted(len(results), total) from None
     return results
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import IO
 
-from lint.findings import Finding, Problem, RunResult, Severity
-from lint.formatters import OutputContext
+from lint.findings import FileResult, Finding, Problem, RunResult, Severity
+from lint.formatters import OutputContext, Tally, write_through
 from lint.paths import printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -61,8 +61,22 @@ class GithubFormatter:
     needs_lines = False
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
-        for result in run.files:
-            for f in result.findings:
-                stream.write(finding_command(f) + "\n")
-        for p in run.all_problems:
-            stream.write(problem_command(p) + "\n")
+        write_through(self, run, stream, context)
+
+    def writer(self, stream: IO[str], context: OutputContext) -> _Writer:
+        return _Writer(stream)
+
+
+class _Writer:
+    """Each file's annotations as the file is done; the problems at the end."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def file(self, result: FileResult) -> None:
+        for f in result.findings:
+            self.stream.write(finding_command(f) + "\n")
+
+    def end(self, tally: Tally) -> None:
+        for p in tally.all_problems:
+            self.stream.write(problem_command(p) + "\n")

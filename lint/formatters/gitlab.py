@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from lint.findings import Category, Finding, RunResult, Severity
-from lint.formatters import OutputContext
+from lint.findings import Category, FileResult, Finding, RunResult, Severity
+from lint.formatters import OutputContext, Tally, write_through
 from lint.formatters.sarif import fingerprints
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -53,6 +53,26 @@ class GitlabFormatter:
     needs_lines = False
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
-        findings = run.findings
-        issues = [finding_to_issue(f, p) for f, p in zip(findings, fingerprints(findings), strict=True)]
-        stream.write(json.dumps(issues, ensure_ascii=False, indent=2) + "\n")
+        write_through(self, run, stream, context)
+
+    def writer(self, stream: IO[str], context: OutputContext) -> _Writer:
+        return _Writer(stream)
+
+
+class _Writer:
+    """The array written issue by issue as each file is done, laid out as ``json.dumps(issues,
+    indent=2)`` lays it out. A fingerprint depends only on the findings of its own file."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.started = False
+
+    def file(self, result: FileResult) -> None:
+        findings = result.findings
+        for f, fingerprint in zip(findings, fingerprints(findings), strict=True):
+            issue = json.dumps(finding_to_issue(f, fingerprint), ensure_ascii=False, indent=2)
+            self.stream.write(("," if self.started else "[") + "\n  " + issue.replace("\n", "\n  "))
+            self.started = True
+
+    def end(self, tally: Tally) -> None:
+        self.stream.write("\n]\n" if self.started else "[]\n")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import IO, Any
 
 from lint import __version__
-from lint.findings import Finding, RunResult
-from lint.formatters import OutputContext
+from lint.findings import FileResult, Finding, RunResult
+from lint.formatters import OutputContext, Tally, write_through
 
 JSON_VERSION = 1
 
@@ -67,8 +68,6 @@ class JsonFormatter:
     needs_lines = False
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
-        import json
-
         # Indented for people at a terminal; compact (and encoded by the C encoder, several times
         # faster on large runs) when another program reads it.
         indent = 2 if getattr(stream, "isatty", lambda: False)() else None
@@ -187,12 +186,24 @@ class JsonLinesFormatter:
     needs_lines = False
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
-        import json
+        write_through(self, run, stream, context)
 
-        for result in run.files:
-            for f in result.findings:
-                record = {"type": "finding", "path": f.path, **finding_to_dict(f)}
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        for p in run.all_problems:
+    def writer(self, stream: IO[str], context: OutputContext) -> _LinesWriter:
+        return _LinesWriter(stream)
+
+
+class _LinesWriter:
+    """Each file's findings as the file is done; the errors and notes at the end."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def file(self, result: FileResult) -> None:
+        for f in result.findings:
+            record = {"type": "finding", "path": f.path, **finding_to_dict(f)}
+            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def end(self, tally: Tally) -> None:
+        for p in tally.all_problems:
             record = {"type": "error" if p.kind == "error" else "note", **_problem(p)}
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")

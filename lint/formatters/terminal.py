@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from typing import IO
 
-from lint.findings import Finding, RunResult, Severity
-from lint.formatters import OutputContext, count_of
+from lint.findings import FileResult, Finding, RunResult, Severity
+from lint.formatters import OutputContext, Tally, count_of, write_through
 from lint.paths import printable
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -139,10 +138,25 @@ class ConciseFormatter:
         return f"{location} {severity} {_paint(printable(f.code), '1', color)} {printable(f.message)}"
 
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
-        for result in run.files:
-            for f in result.findings:
-                stream.write(self.line(f, context.color) + "\n")
-        write_summary(run, stream, context)
+        write_through(self, run, stream, context)
+
+    def writer(self, stream: IO[str], context: OutputContext) -> _Writer:
+        return _Writer(self, stream, context)
+
+    def write_file(self, result: FileResult, stream: IO[str], context: OutputContext) -> None:
+        for f in result.findings:
+            stream.write(self.line(f, context.color) + "\n")
+
+
+class _Writer:
+    def __init__(self, formatter: ConciseFormatter, stream: IO[str], context: OutputContext) -> None:
+        self.formatter, self.stream, self.context = formatter, stream, context
+
+    def file(self, result: FileResult) -> None:
+        self.formatter.write_file(result, self.stream, self.context)
+
+    def end(self, tally: Tally) -> None:
+        write_summary(tally, self.stream, self.context)
 
 
 class TextFormatter(ConciseFormatter):
@@ -154,65 +168,63 @@ class TextFormatter(ConciseFormatter):
     def needs_lines(show_source: bool) -> bool:
         return show_source
 
-    def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
+    def write_file(self, result: FileResult, stream: IO[str], context: OutputContext) -> None:
         color = context.color
-        for result in run.files:
-            lines = result.lines
-            for f in result.findings:
-                stream.write(self.line(f, color) + "\n")
-                line_text = lines.get(f.line)
-                if line_text is not None and context.show_source:
-                    end_col = f.end_position.column if f.end_position.line == f.line else len(line_text) + 1
-                    shown, marks = excerpt(line_text, f.column, end_col)
-                    gutter = " " * len(str(f.line))
-                    bar = _paint("|", "34", color)
-                    stream.write(f"{gutter} {bar}\n")
-                    stream.write(f"{_paint(str(f.line), '34', color)} {bar} {shown}\n")
-                    stream.write(f"{gutter} {bar} {_paint(marks, _COLORS[f.severity], color)}\n")
-                    labels = context.labels(result.language)
-                    if f.suggestions:
-                        remove = labels.get("remove", "remove it")
-                        listed = ", ".join(f"«{s}»" if s else remove for s in f.suggestions[:5])
-                        stream.write(f"{gutter} = {labels.get('suggestion', 'suggestion')}: {listed}\n")
-                    if f.entry:
-                        stream.write(f"{gutter} = {labels.get('entry_label', 'entry')}: {f.entry}\n")
-                    stream.write("\n")
-        write_summary(run, stream, context)
+        lines = result.lines
+        for f in result.findings:
+            stream.write(self.line(f, color) + "\n")
+            line_text = lines.get(f.line)
+            if line_text is not None and context.show_source:
+                end_col = f.end_position.column if f.end_position.line == f.line else len(line_text) + 1
+                shown, marks = excerpt(line_text, f.column, end_col)
+                gutter = " " * len(str(f.line))
+                bar = _paint("|", "34", color)
+                stream.write(f"{gutter} {bar}\n")
+                stream.write(f"{_paint(str(f.line), '34', color)} {bar} {shown}\n")
+                stream.write(f"{gutter} {bar} {_paint(marks, _COLORS[f.severity], color)}\n")
+                labels = context.labels(result.language)
+                if f.suggestions:
+                    remove = labels.get("remove", "remove it")
+                    listed = ", ".join(f"«{s}»" if s else remove for s in f.suggestions[:5])
+                    stream.write(f"{gutter} = {labels.get('suggestion', 'suggestion')}: {listed}\n")
+                if f.entry:
+                    stream.write(f"{gutter} = {labels.get('entry_label', 'entry')}: {f.entry}\n")
+                stream.write("\n")
 
 
-def write_statistics(run: RunResult, stream: IO[str]) -> None:
-    counts = Counter((f.code, f.name) for f in run.findings)
-    fixable = Counter(f.code for f in run.findings if f.fix is not None)
+def write_statistics(tally: Tally, stream: IO[str]) -> None:
+    counts = tally.rules
     if not counts:
         return
     width = max(len(str(n)) for n in counts.values())
     for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        mark = "[*]" if fixable.get(code) else "   "
+        mark = "[*]" if code in tally.fixable else "   "
         stream.write(f"{n:>{width}}\t{code}\t{mark} {name}\n")
 
 
-def write_summary(run: RunResult, stream: IO[str], context: OutputContext) -> None:
+def write_summary(run: RunResult | Tally, stream: IO[str], context: OutputContext) -> None:
+    """The closing lines of a human report (with ``statistics``, the rules' counts first)."""
+    tally = run if isinstance(run, Tally) else Tally.of(run)
     if context.statistics:
-        write_statistics(run, stream)
-    findings = run.findings
-    checked = sum(1 for r in run.files if r.checked)
-    files_with = len({f.path for f in findings})
-    if not findings and run.has_errors:
+        write_statistics(tally, stream)
+    found = tally.findings
+    checked = tally.checked
+    if not found and tally.has_errors:
         # Not "All checks passed!": a file that could not be read, or a rule that failed, was not checked.
-        errors = sum(1 for p in run.all_problems if p.kind == "error")
+        errors = sum(1 for p in tally.all_problems if p.kind == "error")
         stream.write(
             f"No problems found in {count_of(checked, 'file')} checked, but "
             f"{count_of(errors, 'error')} (on standard error) left part of the run unchecked.\n"
         )
         return
-    if not findings:
+    if not found:
         stream.write(
             _paint("All checks passed!", "32", context.color) + f" ({count_of(checked, 'file')} checked)\n"
         )
         return
-    by = Counter(f.severity for f in findings)
+    by = tally.severities
     parts = [count_of(by[s], str(s)) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by[s]]
     stream.write(
-        f"Found {count_of(len(findings), 'problem')} ({', '.join(parts)}) "
-        f"in {files_with} of {count_of(checked, 'file')}.\n"
+        f"Found {count_of(found, 'problem')} ({', '.join(parts)}) "
+        f"in {len(tally.paths_with_findings)} of {count_of(checked, 'file')}.\n"
     )

@@ -13,6 +13,7 @@ from lint.checks.base import rule_meta
 from lint.checks.duplication.coordination import DISTRIBUTIVE, parallel, repeated_again, words_around
 from lint.document import Document
 from lint.lang import Language
+from lint.lazyre import LazyPattern
 from lint.prose import (
     CAPITAL_CANDIDATE,
     INLINE_SPACE,
@@ -46,12 +47,13 @@ _COMMA_BEFORE_PARTICLE = re.compile(rf",[ \t]*(?:\r\n|\r|\n)?[ \t]*{_AHEAD}")
 _CONJUNCTION_BEFORE_PARTICLE = re.compile(
     rf" (?:{'|'.join(_CONJUNCTIONS)})(?:[ \t]+(?:\r\n|\r|\n)?|\r\n|\r|\n)[ \t]*{_AHEAD}"
 )
-_NAME = regex.compile(name_pattern(4), regex.V0)
-_EXACT = regex.compile(
+# Needed only once a candidate is found, which most articles never give: compiled then.
+_NAME = LazyPattern(name_pattern(4), regex.V0)
+_EXACT = LazyPattern(
     rf"(?P<name>{name_pattern(4)}){_LINK}(?P=name)(?![\p{{L}}\p{{M}}\p{{N}}_-])",
     regex.V0,
 )
-_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}_'’-]")
+_WORD_CHAR = LazyPattern(r"[\p{L}\p{M}\p{N}_'’-]")
 _SENTENCE_OPENERS = set(".!?:;…«“\"'‘(—–-\n\r")
 
 

@@ -4,9 +4,10 @@ portavoce, è stato chiaro", "Lagarde, che si è dichiarato soddisfatto", "ha de
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from lint.checks.base import rule_meta
 from lint.checks.people.names import find_mentions
@@ -18,35 +19,50 @@ _BRIDGE = r"(?:[ \u00a0]*,[^,.;:!?()«»\"“”\n]{1,90},)?(?:[ \u00a0]*,?[ \u0
 _ESSERE = r"(?:è|era|sarà|sarebbe|fu|sia|fosse|sono)"
 # A participle or an adjective that shows gender in the singular: "nominato", "detta", "fiducioso".
 _AGREEING = r"[a-zà-ù]{1,}(?:at|ut|it|ett|ess|olt|ort|ost|unt|int|as|es|is|us|ott|att|uos|os|iv)[oa]"
-_PATTERNS = [
-    # "si è detta fiduciosa", "si è dimesso": the participle, and the adjective after it
-    re.compile(
-        rf"{_BRIDGE}[ \u00a0]+si[ \u00a0]+{_ESSERE}[ \u00a0]+(?P<w1>{_AGREEING})\b"
-        rf"(?:[ \u00a0]+(?:molto[ \u00a0]+|più[ \u00a0]+|ancora[ \u00a0]+)?(?P<w2>[a-zà-ù]{{2,}}[oa])\b)?"
-    ),
-    # "è stato nominato", "è preoccupata"
-    re.compile(
-        rf"{_BRIDGE}[ \u00a0]+{_ESSERE}[ \u00a0]+(?:(?P<w1>stat[oa])[ \u00a0]+)?(?:molto[ \u00a0]+|più[ \u00a0]+)?(?P<w2>{_AGREEING})\b"
-    ),
-    # "ha detto di essere preoccupato", "ha detto che era preoccupato"
-    re.compile(
-        rf"{_BRIDGE}[ \u00a0]+(?:ha|aveva)[ \u00a0]+(?:detto|dichiarato|affermato|spiegato|aggiunto|ammesso|riferito|"
-        rf"confessato|assicurato)[ \u00a0]+(?:di[ \u00a0]+(?:essere|sentirsi|esser(?:si)?)|che[ \u00a0]+(?:era|è|fosse|"
-        rf"sarebbe|sarà|si[ \u00a0]+sentiva|si[ \u00a0]+sente))[ \u00a0]+(?:molto[ \u00a0]+|più[ \u00a0]+|ancora[ \u00a0]+)?"
-        rf"(?P<w2>{_AGREEING})\b"
-    ),
-]
-# What may come before a name that is the subject of its clause: the start of a sentence or clause, or
-# an article opening the noun phrase the name ends ("la portavoce della Casa Bianca Karine Jean-Pierre").
-_SUBJECT_BEFORE = re.compile(
-    r"(?:^|[.;:!?«“\"(\n]|,|\b(?:e|ed|ma|poi|quando|mentre|se|perché|però|anche|ieri|oggi|che|secondo cui))"
-    r"[ \u00a0]*(?:(?:[Ii]l|[Ll]a|[Ll]o|[Ll]['’]|[Ii]|[Gg]li|[Ll]e)[ \u00a0]*[^.;:!?,\n]{0,80})?\Z"
-)
-_RELATIVE = re.compile(r"[ \u00a0]*,?[ \u00a0]*che\b")
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:di|a|da|con|su|per|tra|fra|del|della|dello|al|alla|dal|dalla|col|sul|sulla|nel|nella|verso)[ \u00a0]*\Z",
-    re.IGNORECASE,
-)
+
+
+class _Patterns(NamedTuple):
+    agreement: tuple[re.Pattern[str], ...]
+    subject_before: re.Pattern[str]
+    relative: re.Pattern[str]
+    preposition_before: re.Pattern[str]
+
+
+# Compiled on first use: the rule is in preview (off unless selected) and Italian only, so most runs
+# never use them, and compiling them at import was a noticeable share of every start.
+@functools.cache
+def _compiled() -> _Patterns:
+    patterns = (
+        # "si è detta fiduciosa", "si è dimesso": the participle, and the adjective after it
+        re.compile(
+            rf"{_BRIDGE}[ \u00a0]+si[ \u00a0]+{_ESSERE}[ \u00a0]+(?P<w1>{_AGREEING})\b"
+            rf"(?:[ \u00a0]+(?:molto[ \u00a0]+|più[ \u00a0]+|ancora[ \u00a0]+)?(?P<w2>[a-zà-ù]{{2,}}[oa])\b)?"
+        ),
+        # "è stato nominato", "è preoccupata"
+        re.compile(
+            rf"{_BRIDGE}[ \u00a0]+{_ESSERE}[ \u00a0]+(?:(?P<w1>stat[oa])[ \u00a0]+)?(?:molto[ \u00a0]+|più[ \u00a0]+)?(?P<w2>{_AGREEING})\b"
+        ),
+        # "ha detto di essere preoccupato", "ha detto che era preoccupato"
+        re.compile(
+            rf"{_BRIDGE}[ \u00a0]+(?:ha|aveva)[ \u00a0]+(?:detto|dichiarato|affermato|spiegato|aggiunto|ammesso|riferito|"
+            rf"confessato|assicurato)[ \u00a0]+(?:di[ \u00a0]+(?:essere|sentirsi|esser(?:si)?)|che[ \u00a0]+(?:era|è|fosse|"
+            rf"sarebbe|sarà|si[ \u00a0]+sentiva|si[ \u00a0]+sente))[ \u00a0]+(?:molto[ \u00a0]+|più[ \u00a0]+|ancora[ \u00a0]+)?"
+            rf"(?P<w2>{_AGREEING})\b"
+        ),
+    )
+    # What may come before a name that is the subject of its clause: the start of a sentence or clause, or
+    # an article opening the noun phrase the name ends ("la portavoce della Casa Bianca Karine Jean-Pierre").
+    subject_before = re.compile(
+        r"(?:^|[.;:!?«“\"(\n]|,|\b(?:e|ed|ma|poi|quando|mentre|se|perché|però|anche|ieri|oggi|che|secondo cui))"
+        r"[ \u00a0]*(?:(?:[Ii]l|[Ll]a|[Ll]o|[Ll]['’]|[Ii]|[Gg]li|[Ll]e)[ \u00a0]*[^.;:!?,\n]{0,80})?\Z"
+    )
+    relative = re.compile(r"[ \u00a0]*,?[ \u00a0]*che\b")
+    preposition_before = re.compile(
+        r"\b(?:di|a|da|con|su|per|tra|fra|del|della|dello|al|alla|dal|dalla|col|sul|sulla|nel|nella|verso)[ \u00a0]*\Z",
+        re.IGNORECASE,
+    )
+
+    return _Patterns(patterns, subject_before, relative, preposition_before)
 
 
 class PersonAgreement:
@@ -100,6 +116,7 @@ class PersonAgreement:
         if ckb is None:
             return
         text = document.prose.text
+        compiled = _compiled()
         for mention in find_mentions(document, ckb):
             if len(mention.people) != 1 or not mention.belongs_to(ckb):
                 continue
@@ -111,10 +128,12 @@ class PersonAgreement:
             before = text[max(0, mention.start - 120) : mention.start]
             # A relative "che" right after the name refers to it, whatever the name's role: "ha detto
             # Lagarde, che si è detta". Otherwise the name must be the subject.
-            relative = _RELATIVE.match(text, mention.end) is not None
-            if not relative and (_PREPOSITION_BEFORE.search(before) or not _SUBJECT_BEFORE.search(before)):
+            relative = compiled.relative.match(text, mention.end) is not None
+            if not relative and (
+                compiled.preposition_before.search(before) or not compiled.subject_before.search(before)
+            ):
                 continue  # not the subject: "con Lagarde è arrivato", "il piano di Lagarde"
-            for i, pattern in enumerate(_PATTERNS):
+            for i, pattern in enumerate(compiled.agreement):
                 m = pattern.match(text, mention.end)
                 if m is None:
                     continue
