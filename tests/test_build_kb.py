@@ -49,8 +49,10 @@ def congress_repo(tmp_path: Path) -> Path:
     (repo / "executive.yaml").write_text("[]\n")
     ada = MEMBER.format(id="A1", n=1, first="Ada", last="Rossi", gender="F") + LEADER
     bob = MEMBER.format(id="B1", n=2, first="Bob", last="Bianchi", gender="M")
-    # Both serve in 2021; Bob is gone by 2022, before his term was due to end.
-    for date, text in (("2021-07-01", ada + bob), ("2022-03-01", ada)):
+    whip = "  leadership_roles:\n  - {title: House Majority Whip, chamber: house, start: '2021-01-03'}\n"
+    cy = MEMBER.format(id="C1", n=3, first="Cy", last="Verdi", gender="M") + whip
+    # All serve in 2021; Bob and Cy are gone by 2022, before their terms were due to end.
+    for date, text in (("2021-07-01", ada + bob + cy), ("2022-03-01", ada)):
         (repo / "legislators-current.yaml").write_text(textwrap.dedent(text))
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", "data", date=date)
@@ -69,6 +71,9 @@ def test_congress_members_get_terms_leadership_and_prominence(congress_repo: Pat
     assert ("US.house_speaker", "2021-06-01", None, "2022-03-01") in offices
     # Bob left between the snapshots: his role ends in the month of the first one without him.
     assert [(r["start"], r.get("end")) for r in bob["roles"]] == [("2019-01-03", "2022-03")]
+    # A leadership post the file leaves open ends when its holder has left Congress.
+    whip = [r for r in by_id["cy-verdi"]["roles"] if r["office"] == "US.house_majority_whip"]
+    assert [(r["start"], r.get("end"), r.get("last_seen")) for r in whip] == [("2021-01-03", "2022-03", None)]
     assert sources["congress-legislators"]["repo"] == "example/congress"
     assert len(sources["congress-legislators"]["commit"]) == 40
 

@@ -194,7 +194,8 @@ def congress(snapshot: Snapshot) -> tuple[list[dict[str, Any]], dict[str, dict[s
             end = lead.get("end")
             if not office or (end and end < CONGRESS_SINCE):
                 continue
-            end = _end_after_last_sighting(end, seen, gone)
+            # A leadership post the file leaves open ends when its holder left Congress.
+            end = _end_after_last_sighting(end, seen, gone) if end else (gone[:7] if gone else None)
             if end and end < lead["start"][: len(end)]:
                 continue
             prominent = True
@@ -260,6 +261,23 @@ US_POSTS = {
     "defence-deputy": ("US.deputy_minister", "Deputy Secretary of Defense"),
     "homeland-deputy": ("US.deputy_minister", "Deputy Secretary of Homeland Security"),
     "navy-secretary": ("US.minister", "Secretary of the Navy"),
+    "air-force": ("US.minister", "Secretary of the Air Force"),
+    "education-enwiki": ("US.minister", "Secretary of Education"),
+    "agriculture-deputy": ("US.deputy_minister", "Deputy Secretary of Agriculture"),
+    "commerce-deputy": ("US.deputy_minister", "Deputy Secretary of Commerce"),
+    "education-deputy": ("US.deputy_minister", "Deputy Secretary of Education"),
+    "energy-deputy": ("US.deputy_minister", "Deputy Secretary of Energy"),
+    "health-deputy": ("US.deputy_minister", "Deputy Secretary of Health and Human Services"),
+    "hud-deputy": ("US.deputy_minister", "Deputy Secretary of Housing and Urban Development"),
+    "interior-deputy": ("US.deputy_minister", "Deputy Secretary of the Interior"),
+    "labor-dep": ("US.deputy_minister", "Deputy Secretary of Labor"),
+    "transportation-deputy": ("US.deputy_minister", "Deputy Secretary of Transportation"),
+    "veterans-deputy": ("US.deputy_minister", "Deputy Secretary of Veterans Affairs"),
+    "counsellor": ("US.white_house_official", "Counselor to the President"),
+    "economic-advisers-chair": ("US.white_house_official", "Chair of the Council of Economic Advisers"),
+    "vp-cos-enwiki": ("US.white_house_official", "Chief of Staff to the Vice President"),
+    "wh-cabinet-secretary": ("US.white_house_official", "White House Cabinet Secretary"),
+    "wh-communications-director": ("US.white_house_official", "White House Communications Director"),
 }
 US_CABINET_LABELS = {
     "United States Secretary of State": "US.foreign_minister",
