@@ -104,3 +104,54 @@ def test_the_end_of_a_term_is_what_the_snapshots_show(end, seen, gone, expected)
 )
 def test_cabinet_posts_get_office_categories(label, category):
     assert kb_sources.cabinet_category(label) == category
+
+
+@pytest.mark.parametrize(
+    ("path", "category"),
+    [
+        ("sources/wpoffice/foreign-enwiki/wikidata.csv", "foreign_minister"),
+        ("sources/pm-enwiki/wikidata.csv", "head_of_government"),
+        ("sources/wpoffice/prime-minister-enwiki/wikidata.csv", "head_of_government"),
+        ("sources/minister-defence/wikidata.csv", "defence_minister"),
+        ("sources/wpoffice/interior-minister/wikidata.csv", "interior_minister"),
+        ("sources/chief-justice/wikidata.csv", None),
+        ("sources/assembly-president/wikidata.csv", None),
+        ("sources/official/wikidata.csv", None),
+    ],
+)
+def test_lists_of_holders_get_office_categories(path, category):
+    assert kb_sources.holder_list_category(path) == category
+
+
+def test_holders_since_2010_are_read_from_the_lists_beside_a_cabinet(tmp_path: Path):
+    repo = tmp_path / "ministers"
+    folder = repo / "sources" / "wpoffice" / "foreign-enwiki"
+    folder.mkdir(parents=True)
+    git(repo, "init", "-q")
+    (folder / "wikidata.csv").write_text(
+        "item,itemLabel,startDate,endDate,psid\n"
+        "Q1,Ada Rossi,2001-05-01,2008-02-01,x\n"  # before 2010: left out
+        "Q2,Bice Verdi,2009-03-01,2014-06-30,x\n"
+        "Q3,Чеслав Новак,2014-07-01,2016-01-01,x\n"  # not in the Latin script: left out
+        "Q4,Carla Neri,2016-01-02,,x\n"
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "data", date="2022-05-01")
+    people, source = kb_sources.office_holders(kb_sources.Snapshot(repo / ".git", "example/ministers"), "XX")
+    roles = {p["name"]: p["roles"][0] for p in people}
+    assert sorted(roles) == ["Bice Verdi", "Carla Neri"]
+    assert (roles["Bice Verdi"]["office"], roles["Bice Verdi"]["end"]) == (
+        "XX.foreign_minister",
+        "2014-06-30",
+    )
+    assert roles["Carla Neri"].get("end") is None and roles["Carla Neri"]["last_seen"] == "2022-05-01"
+    assert roles["Carla Neri"]["source"] == "holders-xx"
+    assert source is not None and source["repo"] == "example/ministers" and len(source["commit"]) == 40
+
+
+def test_a_first_name_with_accents_gets_the_gender_of_its_plain_spelling():
+    import build_kb
+
+    guesser = build_kb.GenderGuesser({}, [])
+    assert guesser.guess("Leïla Jaffel") == "f"
+    assert guesser.guess("Évariste Ndayishimiye") == "m"

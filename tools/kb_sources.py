@@ -457,14 +457,95 @@ def cabinet_category(label: str) -> str | None:
     return "minister"
 
 
+# The lists of an office's holders some cabinet repositories keep (sources/<folder>/wikidata.csv), by the
+# folder's name once its wiki suffix ("-enwiki") and the word "minister" are taken off.
+HOLDER_LISTS = {
+    "pm": "head_of_government",
+    "prime-minister": "head_of_government",
+    "president": "head_of_state",
+    "foreign": "foreign_minister",
+    "defence": "defence_minister",
+    "defense": "defence_minister",
+    "finance": "finance_minister",
+    "interior": "interior_minister",
+    "internal": "interior_minister",
+    "home-affairs": "interior_minister",
+    "justice": "justice_minister",
+}
+HOLDERS_SINCE = "2010-01-01"
+
+
+def holder_list_category(path: str) -> str | None:
+    """The office category of a list of holders, from its folder: ``sources/wpoffice/foreign-enwiki``."""
+    parts = path.split("/")
+    if len(parts) < 3 or parts[0] != "sources" or parts[-1] != "wikidata.csv":
+        return None
+    stem = re.sub(r"-[a-z]{2,3}wiki$", "", parts[-2].lower())
+    return HOLDER_LISTS.get(stem) or HOLDER_LISTS.get(re.sub(r"^minister-|-ministers?$", "", stem))
+
+
+def _latin(name: str) -> bool:
+    """Written in the Latin script (lists read from another language's wiki label people in its script)."""
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
+
+
+def office_holders(snapshot: Snapshot, code: str) -> tuple[list[dict[str, Any]], dict[str, str] | None]:
+    """The holders since 2010 of a country's head of state or government and main ministries, from the
+    dated lists of holders (Wikidata P39) its cabinet repository keeps beside the current cabinet."""
+    files = [f for f in snapshot._git("ls-tree", "-r", "--name-only", snapshot.head, "sources").split()]
+    lists = [(f, holder_list_category(f)) for f in files]
+    lists = [(f, c) for f, c in lists if c]
+    if not lists:
+        return [], None
+    source_id = f"holders-{code.lower()}"
+    people: list[dict[str, Any]] = []
+    for path, category in lists:
+        seen = snapshot.versions(path)[-1][1]
+        for r in csv.DictReader(io.StringIO(snapshot.show(path))):
+            label, start = r.get("itemLabel") or "", (r.get("startDate") or "")[:10]
+            end = (r.get("endDate") or "")[:10] or None
+            if not start or not label or re.fullmatch(r"Q\d+", label) or not _latin(label):
+                continue
+            if (end and (end < HOLDERS_SINCE or end < start)) or len(label.split()) < 2:
+                continue
+            people.append(
+                {
+                    "id": slug(label),
+                    "name": label,
+                    "wikidata": r.get("item"),
+                    "roles": [
+                        _role(
+                            f"{code}.{category}",
+                            start,
+                            end,
+                            source_id,
+                            path,
+                            last_seen=None if end else (r.get("sourceDate") or seen),
+                        )
+                    ],
+                }
+            )
+    source = snapshot.source(
+        f"Holders of the head of state or government and main ministries of {code}, Wikidata P39 ({snapshot.repo})",
+        ", ".join(sorted({f.rsplit("/", 1)[0] for f, _ in lists})) + " (wikidata.csv)",
+        "CC0-1.0 (Wikidata)",
+    )
+    return people, source
+
+
 def cabinets(
     snapshots: Iterable[tuple[Snapshot, str]],
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
-    """Members of each country's cabinet in every version of its current-cabinet table (2021-2022)."""
+    """Members of each country's cabinet in every version of its current-cabinet table (2021-2022), and
+    the holders since 2010 of its main offices where the repository lists them."""
     people: list[dict[str, Any]] = []
     sources: dict[str, dict[str, str]] = {}
     path = "wikidata/results/current-cabinet.csv"
     for snapshot, code in snapshots:
+        holders, holders_source = office_holders(snapshot, code)
+        if holders_source is not None:
+            people.extend(holders)
+            sources[f"holders-{code.lower()}"] = holders_source
         if not snapshot.exists(path):
             continue
         source_id = f"cabinet-{code.lower()}"
