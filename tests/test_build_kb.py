@@ -114,6 +114,8 @@ def test_cabinet_posts_get_office_categories(label, category):
         ("sources/wpoffice/prime-minister-enwiki/wikidata.csv", "head_of_government"),
         ("sources/minister-defence/wikidata.csv", "defence_minister"),
         ("sources/wpoffice/interior-minister/wikidata.csv", "interior_minister"),
+        ("sources/wpoffice/bank-governor/wikidata.csv", "central_bank_governor"),
+        ("sources/central-bank-eswiki/wikidata.csv", "central_bank_governor"),
         ("sources/chief-justice/wikidata.csv", None),
         ("sources/assembly-president/wikidata.csv", None),
         ("sources/official/wikidata.csv", None),

@@ -471,6 +471,11 @@ HOLDER_LISTS = {
     "internal": "interior_minister",
     "home-affairs": "interior_minister",
     "justice": "justice_minister",
+    "central-bank": "central_bank_governor",
+    "central-bank-governor": "central_bank_governor",
+    "central-bank-president": "central_bank_governor",
+    "bank-governor": "central_bank_governor",
+    "national-bank": "central_bank_governor",
 }
 HOLDERS_SINCE = "2010-01-01"
 
@@ -490,8 +495,9 @@ def _latin(name: str) -> bool:
 
 
 def office_holders(snapshot: Snapshot, code: str) -> tuple[list[dict[str, Any]], dict[str, str] | None]:
-    """The holders since 2010 of a country's head of state or government and main ministries, from the
-    dated lists of holders (Wikidata P39) its cabinet repository keeps beside the current cabinet."""
+    """The holders since 2010 of a country's head of state or government, main ministries and central
+    bank, from the dated lists of holders (Wikidata P39) its cabinet repository keeps beside the current
+    cabinet."""
     files = [f for f in snapshot._git("ls-tree", "-r", "--name-only", snapshot.head, "sources").split()]
     lists = [(f, holder_list_category(f)) for f in files]
     lists = [(f, c) for f, c in lists if c]
