@@ -136,12 +136,16 @@ def test_holders_since_2010_are_read_from_the_lists_beside_a_cabinet(tmp_path: P
         "Q2,Bice Verdi,2009-03-01,2014-06-30,x\n"
         "Q3,Чеслав Новак,2014-07-01,2016-01-01,x\n"  # not in the Latin script: left out
         "Q4,Carla Neri,2016-01-02,,x\n"
+        "Q5,Dino Wu (Wu Dino),2018-01-01,2019-01-01,x\n"
     )
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "data", date="2022-05-01")
     people, source = kb_sources.office_holders(kb_sources.Snapshot(repo / ".git", "example/ministers"), "XX")
     roles = {p["name"]: p["roles"][0] for p in people}
-    assert sorted(roles) == ["Bice Verdi", "Carla Neri"]
+    assert sorted(roles) == ["Bice Verdi", "Carla Neri", "Dino Wu"]
+    # A name given with its surname-first form in brackets is both.
+    dino = next(p for p in people if p["name"] == "Dino Wu")
+    assert dino["name_order"] == "either" and dino["variants"][0]["form"] == "Wu Dino"
     assert (roles["Bice Verdi"]["office"], roles["Bice Verdi"]["end"]) == (
         "XX.foreign_minister",
         "2014-06-30",

@@ -514,11 +514,15 @@ def office_holders(snapshot: Snapshot, code: str) -> tuple[list[dict[str, Any]],
                 continue
             if (end and (end < HOLDERS_SINCE or end < start)) or len(label.split()) < 2:
                 continue
+            person: dict[str, Any] = {"id": slug(label), "name": label, "wikidata": r.get("item")}
+            # "Joseph Wu (Wu Jaushieh)": the name the press uses, then the one written surname first.
+            both = re.fullmatch(r"(.+?)\s*\(([^)]+)\)", label)
+            if both:
+                person["name"], person["name_order"] = both.group(1), "either"
+                person["variants"] = [{"form": both.group(2), "source": source_id}]
             people.append(
                 {
-                    "id": slug(label),
-                    "name": label,
-                    "wikidata": r.get("item"),
+                    **person,
                     "roles": [
                         _role(
                             f"{code}.{category}",
