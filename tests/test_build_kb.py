@@ -49,8 +49,10 @@ def congress_repo(tmp_path: Path) -> Path:
     (repo / "executive.yaml").write_text("[]\n")
     ada = MEMBER.format(id="A1", n=1, first="Ada", last="Rossi", gender="F") + LEADER
     bob = MEMBER.format(id="B1", n=2, first="Bob", last="Bianchi", gender="M")
-    # Both serve in 2021; Bob is gone by 2022, before his term was due to end.
-    for date, text in (("2021-07-01", ada + bob), ("2022-03-01", ada)):
+    whip = "  leadership_roles:\n  - {title: House Majority Whip, chamber: house, start: '2021-01-03'}\n"
+    cy = MEMBER.format(id="C1", n=3, first="Cy", last="Verdi", gender="M") + whip
+    # All serve in 2021; Bob and Cy are gone by 2022, before their terms were due to end.
+    for date, text in (("2021-07-01", ada + bob + cy), ("2022-03-01", ada)):
         (repo / "legislators-current.yaml").write_text(textwrap.dedent(text))
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", "data", date=date)
@@ -69,6 +71,9 @@ def test_congress_members_get_terms_leadership_and_prominence(congress_repo: Pat
     assert ("US.house_speaker", "2021-06-01", None, "2022-03-01") in offices
     # Bob left between the snapshots: his role ends in the month of the first one without him.
     assert [(r["start"], r.get("end")) for r in bob["roles"]] == [("2019-01-03", "2022-03")]
+    # A leadership post the file leaves open ends when its holder has left Congress.
+    whip = [r for r in by_id["cy-verdi"]["roles"] if r["office"] == "US.house_majority_whip"]
+    assert [(r["start"], r.get("end"), r.get("last_seen")) for r in whip] == [("2021-01-03", "2022-03", None)]
     assert sources["congress-legislators"]["repo"] == "example/congress"
     assert len(sources["congress-legislators"]["commit"]) == 40
 
@@ -99,3 +104,60 @@ def test_the_end_of_a_term_is_what_the_snapshots_show(end, seen, gone, expected)
 )
 def test_cabinet_posts_get_office_categories(label, category):
     assert kb_sources.cabinet_category(label) == category
+
+
+@pytest.mark.parametrize(
+    ("path", "category"),
+    [
+        ("sources/wpoffice/foreign-enwiki/wikidata.csv", "foreign_minister"),
+        ("sources/pm-enwiki/wikidata.csv", "head_of_government"),
+        ("sources/wpoffice/prime-minister-enwiki/wikidata.csv", "head_of_government"),
+        ("sources/minister-defence/wikidata.csv", "defence_minister"),
+        ("sources/wpoffice/interior-minister/wikidata.csv", "interior_minister"),
+        ("sources/wpoffice/bank-governor/wikidata.csv", "central_bank_governor"),
+        ("sources/central-bank-eswiki/wikidata.csv", "central_bank_governor"),
+        ("sources/chief-justice/wikidata.csv", None),
+        ("sources/assembly-president/wikidata.csv", None),
+        ("sources/official/wikidata.csv", None),
+    ],
+)
+def test_lists_of_holders_get_office_categories(path, category):
+    assert kb_sources.holder_list_category(path) == category
+
+
+def test_holders_since_2010_are_read_from_the_lists_beside_a_cabinet(tmp_path: Path):
+    repo = tmp_path / "ministers"
+    folder = repo / "sources" / "wpoffice" / "foreign-enwiki"
+    folder.mkdir(parents=True)
+    git(repo, "init", "-q")
+    (folder / "wikidata.csv").write_text(
+        "item,itemLabel,startDate,endDate,psid\n"
+        "Q1,Ada Rossi,2001-05-01,2008-02-01,x\n"  # before 2010: left out
+        "Q2,Bice Verdi,2009-03-01,2014-06-30,x\n"
+        "Q3,Чеслав Новак,2014-07-01,2016-01-01,x\n"  # not in the Latin script: left out
+        "Q4,Carla Neri,2016-01-02,,x\n"
+        "Q5,Dino Wu (Wu Dino),2018-01-01,2019-01-01,x\n"
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "data", date="2022-05-01")
+    people, source = kb_sources.office_holders(kb_sources.Snapshot(repo / ".git", "example/ministers"), "XX")
+    roles = {p["name"]: p["roles"][0] for p in people}
+    assert sorted(roles) == ["Bice Verdi", "Carla Neri", "Dino Wu"]
+    # A name given with its surname-first form in brackets is both.
+    dino = next(p for p in people if p["name"] == "Dino Wu")
+    assert dino["name_order"] == "either" and dino["variants"][0]["form"] == "Wu Dino"
+    assert (roles["Bice Verdi"]["office"], roles["Bice Verdi"]["end"]) == (
+        "XX.foreign_minister",
+        "2014-06-30",
+    )
+    assert roles["Carla Neri"].get("end") is None and roles["Carla Neri"]["last_seen"] == "2022-05-01"
+    assert roles["Carla Neri"]["source"] == "holders-xx"
+    assert source is not None and source["repo"] == "example/ministers" and len(source["commit"]) == 40
+
+
+def test_a_first_name_with_accents_gets_the_gender_of_its_plain_spelling():
+    import build_kb
+
+    guesser = build_kb.GenderGuesser({}, [])
+    assert guesser.guess("Leïla Jaffel") == "f"
+    assert guesser.guess("Évariste Ndayishimiye") == "m"

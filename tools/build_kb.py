@@ -660,6 +660,8 @@ class GenderGuesser:
         if fold(first) in self.by_first_name:
             return self.by_first_name[fold(first)]
         answer = self.detector.get_gender(first.split("-")[0])
+        if answer in ("unknown", "andy"):
+            answer = self.detector.get_gender(fold(first.split("-")[0]))  # Leïla as Leila
         return {"male": "m", "female": "f"}.get(answer)
 
 

@@ -194,7 +194,8 @@ def congress(snapshot: Snapshot) -> tuple[list[dict[str, Any]], dict[str, dict[s
             end = lead.get("end")
             if not office or (end and end < CONGRESS_SINCE):
                 continue
-            end = _end_after_last_sighting(end, seen, gone)
+            # A leadership post the file leaves open ends when its holder left Congress.
+            end = _end_after_last_sighting(end, seen, gone) if end else (gone[:7] if gone else None)
             if end and end < lead["start"][: len(end)]:
                 continue
             prominent = True
@@ -260,6 +261,23 @@ US_POSTS = {
     "defence-deputy": ("US.deputy_minister", "Deputy Secretary of Defense"),
     "homeland-deputy": ("US.deputy_minister", "Deputy Secretary of Homeland Security"),
     "navy-secretary": ("US.minister", "Secretary of the Navy"),
+    "air-force": ("US.minister", "Secretary of the Air Force"),
+    "education-enwiki": ("US.minister", "Secretary of Education"),
+    "agriculture-deputy": ("US.deputy_minister", "Deputy Secretary of Agriculture"),
+    "commerce-deputy": ("US.deputy_minister", "Deputy Secretary of Commerce"),
+    "education-deputy": ("US.deputy_minister", "Deputy Secretary of Education"),
+    "energy-deputy": ("US.deputy_minister", "Deputy Secretary of Energy"),
+    "health-deputy": ("US.deputy_minister", "Deputy Secretary of Health and Human Services"),
+    "hud-deputy": ("US.deputy_minister", "Deputy Secretary of Housing and Urban Development"),
+    "interior-deputy": ("US.deputy_minister", "Deputy Secretary of the Interior"),
+    "labor-dep": ("US.deputy_minister", "Deputy Secretary of Labor"),
+    "transportation-deputy": ("US.deputy_minister", "Deputy Secretary of Transportation"),
+    "veterans-deputy": ("US.deputy_minister", "Deputy Secretary of Veterans Affairs"),
+    "counsellor": ("US.white_house_official", "Counselor to the President"),
+    "economic-advisers-chair": ("US.white_house_official", "Chair of the Council of Economic Advisers"),
+    "vp-cos-enwiki": ("US.white_house_official", "Chief of Staff to the Vice President"),
+    "wh-cabinet-secretary": ("US.white_house_official", "White House Cabinet Secretary"),
+    "wh-communications-director": ("US.white_house_official", "White House Communications Director"),
 }
 US_CABINET_LABELS = {
     "United States Secretary of State": "US.foreign_minister",
@@ -439,14 +457,105 @@ def cabinet_category(label: str) -> str | None:
     return "minister"
 
 
+# The lists of an office's holders some cabinet repositories keep (sources/<folder>/wikidata.csv), by the
+# folder's name once its wiki suffix ("-enwiki") and the word "minister" are taken off.
+HOLDER_LISTS = {
+    "pm": "head_of_government",
+    "prime-minister": "head_of_government",
+    "president": "head_of_state",
+    "foreign": "foreign_minister",
+    "defence": "defence_minister",
+    "defense": "defence_minister",
+    "finance": "finance_minister",
+    "interior": "interior_minister",
+    "internal": "interior_minister",
+    "home-affairs": "interior_minister",
+    "justice": "justice_minister",
+    "central-bank": "central_bank_governor",
+    "central-bank-governor": "central_bank_governor",
+    "central-bank-president": "central_bank_governor",
+    "bank-governor": "central_bank_governor",
+    "national-bank": "central_bank_governor",
+}
+HOLDERS_SINCE = "2010-01-01"
+
+
+def holder_list_category(path: str) -> str | None:
+    """The office category of a list of holders, from its folder: ``sources/wpoffice/foreign-enwiki``."""
+    parts = path.split("/")
+    if len(parts) < 3 or parts[0] != "sources" or parts[-1] != "wikidata.csv":
+        return None
+    stem = re.sub(r"-[a-z]{2,3}wiki$", "", parts[-2].lower())
+    return HOLDER_LISTS.get(stem) or HOLDER_LISTS.get(re.sub(r"^minister-|-ministers?$", "", stem))
+
+
+def _latin(name: str) -> bool:
+    """Written in the Latin script (lists read from another language's wiki label people in its script)."""
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in name if c.isalpha())
+
+
+def office_holders(snapshot: Snapshot, code: str) -> tuple[list[dict[str, Any]], dict[str, str] | None]:
+    """The holders since 2010 of a country's head of state or government, main ministries and central
+    bank, from the dated lists of holders (Wikidata P39) its cabinet repository keeps beside the current
+    cabinet."""
+    files = [f for f in snapshot._git("ls-tree", "-r", "--name-only", snapshot.head, "sources").split()]
+    lists = [(f, holder_list_category(f)) for f in files]
+    lists = [(f, c) for f, c in lists if c]
+    if not lists:
+        return [], None
+    source_id = f"holders-{code.lower()}"
+    people: list[dict[str, Any]] = []
+    for path, category in lists:
+        seen = snapshot.versions(path)[-1][1]
+        for r in csv.DictReader(io.StringIO(snapshot.show(path))):
+            label, start = r.get("itemLabel") or "", (r.get("startDate") or "")[:10]
+            end = (r.get("endDate") or "")[:10] or None
+            if not start or not label or re.fullmatch(r"Q\d+", label) or not _latin(label):
+                continue
+            if (end and (end < HOLDERS_SINCE or end < start)) or len(label.split()) < 2:
+                continue
+            person: dict[str, Any] = {"id": slug(label), "name": label, "wikidata": r.get("item")}
+            # "Joseph Wu (Wu Jaushieh)": the name the press uses, then the one written surname first.
+            both = re.fullmatch(r"(.+?)\s*\(([^)]+)\)", label)
+            if both:
+                person["name"], person["name_order"] = both.group(1), "either"
+                person["variants"] = [{"form": both.group(2), "source": source_id}]
+            people.append(
+                {
+                    **person,
+                    "roles": [
+                        _role(
+                            f"{code}.{category}",
+                            start,
+                            end,
+                            source_id,
+                            path,
+                            last_seen=None if end else (r.get("sourceDate") or seen),
+                        )
+                    ],
+                }
+            )
+    source = snapshot.source(
+        f"Holders of the head of state or government and main ministries of {code}, Wikidata P39 ({snapshot.repo})",
+        ", ".join(sorted({f.rsplit("/", 1)[0] for f, _ in lists})) + " (wikidata.csv)",
+        "CC0-1.0 (Wikidata)",
+    )
+    return people, source
+
+
 def cabinets(
     snapshots: Iterable[tuple[Snapshot, str]],
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
-    """Members of each country's cabinet in every version of its current-cabinet table (2021-2022)."""
+    """Members of each country's cabinet in every version of its current-cabinet table (2021-2022), and
+    the holders since 2010 of its main offices where the repository lists them."""
     people: list[dict[str, Any]] = []
     sources: dict[str, dict[str, str]] = {}
     path = "wikidata/results/current-cabinet.csv"
     for snapshot, code in snapshots:
+        holders, holders_source = office_holders(snapshot, code)
+        if holders_source is not None:
+            people.extend(holders)
+            sources[f"holders-{code.lower()}"] = holders_source
         if not snapshot.exists(path):
             continue
         source_id = f"cabinet-{code.lower()}"
