@@ -54,6 +54,32 @@ CORE_SCHEMA: dict[str, Any] = {
         "plugins": {"type": "object", "additionalProperties": {"type": "object"}},
     },
 }
+# Settings that may differ between files under one configuration: ``per-file`` entries, each for the
+# files its globs match (gitignore syntax, relative to the configuration's folder); later entries win.
+PER_FILE_KEYS = (
+    "language",
+    "select",
+    "extend-select",
+    "ignore",
+    "preview",
+    "fail-level",
+    "rules",
+    "date",
+    "encoding",
+    "regex-timeout",
+)
+CORE_SCHEMA["properties"]["per-file"] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["files"],
+        "properties": {
+            "files": {**_STRINGS, "minItems": 1},
+            **{key: CORE_SCHEMA["properties"][key] for key in PER_FILE_KEYS},
+        },
+    },
+}
 
 
 def assemble_schema(contributions: Iterable[tuple[str, Mapping[str, Any]]]) -> dict[str, Any]:
