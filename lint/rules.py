@@ -148,10 +148,11 @@ class CheckContext(Mapping[str, Any]):
     ``timeout``: the seconds the rule's patterns may take on this document; ``knowledge``: a callable
     returning the compiled knowledge base (loaded on first call), or None; ``languagetool``: the run's
     LanguageTool service, for the LT rule; ``language``: the document's :class:`lint.lang.Language`
-    (None for a language no plugin registers); ``languages``: every registered language.
+    (None for a language no plugin registers); ``languages``: every registered language;
+    ``vocabulary``: the project's accepted words (:class:`lint.vocabulary.Vocabulary`), or None.
     """
 
-    __slots__ = ("_options", "knowledge", "language", "languages", "languagetool", "timeout")
+    __slots__ = ("_options", "knowledge", "language", "languages", "languagetool", "timeout", "vocabulary")
 
     def __init__(
         self,
@@ -162,6 +163,7 @@ class CheckContext(Mapping[str, Any]):
         languagetool: Any = None,
         language: Language | None = None,
         languages: Languages | None = None,
+        vocabulary: Any = None,
     ) -> None:
         from lint.lang import Languages
 
@@ -172,6 +174,7 @@ class CheckContext(Mapping[str, Any]):
         set_slot(self, "timeout", timeout)
         set_slot(self, "knowledge", knowledge)
         set_slot(self, "languagetool", languagetool)
+        set_slot(self, "vocabulary", vocabulary)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"a check context is read-only: cannot set {name!r}")

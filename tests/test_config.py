@@ -49,7 +49,7 @@ def test_unknown_key_names_file_and_line(tmp_path):
     assert str(info.value) == (
         f"{tmp_path / '.refuso.yaml'}:2: unknown key 'selcet' (did you mean 'select'?); allowed keys: "
         "date, encoding, exclude, extend-exclude, extend-select, fail-level, ignore, include, knowledge-base, language, languagetool, per-file, "
-        "plugins, preview, regex-timeout, respect-gitignore, rule-packs, rules, select"
+        "plugins, preview, regex-timeout, respect-gitignore, rule-packs, rules, select, vocabulary"
     )
 
 
@@ -226,3 +226,32 @@ def test_a_per_file_rule_that_does_not_exist_is_refused_with_its_line(tmp_path):
     with pytest.raises(ConfigError) as raised:
         make_linter().check_paths([str(tmp_path)])
     assert raised.value.line == 4 and "PUN999" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "accept"),
+    [
+        ("NAM001", "Il segretario di Stato Anthony Blinken è arrivato a Roma.\n", "Anthony Blinken"),
+        ("NAM002", "Il presidente ucraino Volodymyr Zhelenskyi ha parlato.\n", "zhelenskyi"),
+        (
+            "CON001",
+            "Il portavoce Mario Bianchetti ha parlato ieri. Bianchetto ha poi aggiunto altro.\n",
+            "Bianchetto",
+        ),
+    ],
+)
+def test_a_name_the_vocabulary_accepts_is_not_reported(tmp_path, code, text, accept):
+    write(tmp_path / "a.txt", text)
+    write(tmp_path / "other" / "a.txt", text)
+    write(tmp_path / ".refuso.yaml", f"language: it\nselect: [{code}]\nvocabulary:\n  accept: [{accept!r}]\n")
+    write(tmp_path / "other" / ".refuso.yaml", f"language: it\nselect: [{code}]\n")
+    run = make_linter().check_paths([str(tmp_path / "a.txt"), str(tmp_path / "other" / "a.txt")])
+    assert [[f.code for f in r.findings] for r in run.files] == [[], [code]]
+
+
+def test_a_vocabulary_file_that_cannot_be_read_is_named(tmp_path):
+    config = write(tmp_path / ".refuso.yaml", "language: it\nvocabulary:\n  accept-file: [missing.txt]\n")
+    with pytest.raises(ConfigError) as raised:
+        make_linter().finder.for_directory(tmp_path)
+    assert raised.value.file == str(config) and raised.value.line == 3
+    assert "missing.txt" in raised.value.message

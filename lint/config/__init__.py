@@ -20,6 +20,7 @@ from lint.cache import Cache, file_stamp
 from lint.config.perfile import PerFile, apply_per_file, per_file_entry
 from lint.config.schema import CORE_SCHEMA, schema_digest
 from lint.findings import Severity
+from lint.vocabulary import Vocabulary, vocabulary_from
 from lint.yamlsource import (
     Located,
     SourceError,
@@ -92,6 +93,7 @@ class Settings:
     plugin_options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # The sections refuso's built-in plugins read (``languagetool``), as validated.
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # words and names always accepted
     per_file: tuple[PerFile, ...] = ()  # overrides by glob, applied by ConfigFinder.for_file
     per_file_applied: tuple[int, ...] = ()  # which entries made these settings (for --show-settings)
 
@@ -280,6 +282,7 @@ def settings_from(located: Located | None) -> Settings:
         sections=MappingProxyType(
             {k: MappingProxyType(dict(v)) for k, v in data.items() if k not in CORE_SCHEMA["properties"]}
         ),
+        vocabulary=vocabulary_from(located, root, ConfigError),
         per_file=tuple(
             per_file_entry(located, i, entry, _rule_settings, _as_date)
             for i, entry in enumerate(data.get("per-file") or ())
@@ -338,8 +341,7 @@ class ConfigFinder:
         return self._by_file[key]
 
     def for_file(self, path: str | os.PathLike[str]) -> Settings:
-        """The settings for one file: its folder's, with the ``per-file`` entries that match it
-        applied in order, then the command line's overrides (which still win)."""
+        """One file's settings: its folder's, then its ``per-file`` entries in order, then the command line."""
         path = Path(path)
         parent = path.parent if str(path.parent) else Path(".")
         settings = self.for_directory(parent if parent.is_dir() else Path.cwd())

@@ -52,6 +52,11 @@ CORE_SCHEMA: dict[str, Any] = {
         "encoding": {"type": "string", "minLength": 1},
         "regex-timeout": SECONDS,
         "plugins": {"type": "object", "additionalProperties": {"type": "object"}},
+        "vocabulary": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"accept": _STRINGS, "accept-file": _STRINGS},
+        },
     },
 }
 # Settings that may differ between files under one configuration: ``per-file`` entries, each for the
