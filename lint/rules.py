@@ -39,6 +39,7 @@ class Example:
     language: str | None = None
     fixed: str | None = None  # the text after applying the rule's fixes, when it has one
     label: str | None = None  # which part of the rule it illustrates (a phrase pack's entry id)
+    config: Mapping[str, Any] | None = None  # the configuration it runs under, for a rule that needs one
 
     @property
     def plain(self) -> str:

@@ -18,6 +18,7 @@ _WORD = re.compile(r"\w[\w'’-]*")
 @dataclass(frozen=True)
 class Vocabulary:
     accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()  # reported wherever they appear (STY004)
     _exact: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
     _folded: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
 
@@ -27,7 +28,7 @@ class Vocabulary:
         object.__setattr__(self, "_folded", frozenset(w.casefold() for w in self.accept if w not in exact))
 
     def __bool__(self) -> bool:
-        return bool(self.accept)
+        return bool(self.accept or self.reject)
 
     def _is_entry(self, text: str) -> bool:
         return text in self._exact or text.casefold() in self._folded
@@ -53,16 +54,19 @@ def vocabulary_from(located: Any, root: str, error: Any) -> Vocabulary:
     """The ``vocabulary`` section of a validated configuration; ``accept-file`` is relative to ``root``.
     ``error(file, line, message)`` makes the exception for a word file that cannot be read."""
     section = located.data.get("vocabulary") or {}
-    words = list(section.get("accept", ()))
-    for name in section.get("accept-file", ()):
-        path = Path(root) / name
-        try:
-            words += read_word_file(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise error(
-                located.file,
-                located.line_of(("vocabulary", "accept-file")),
-                f"vocabulary.accept-file: cannot read {path}: {reason}; give a UTF-8 file, one word a line",
-            ) from None
-    return Vocabulary(tuple(dict.fromkeys(w.strip() for w in words if w.strip())))
+    lists = {}
+    for kind in ("accept", "reject"):
+        words = list(section.get(kind, ()))
+        for name in section.get(f"{kind}-file", ()):
+            path = Path(root) / name
+            try:
+                words += read_word_file(path)
+            except (OSError, UnicodeDecodeError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                raise error(
+                    located.file,
+                    located.line_of(("vocabulary", f"{kind}-file")),
+                    f"vocabulary.{kind}-file: cannot read {path}: {reason}; give a UTF-8 file, one word a line",
+                ) from None
+        lists[kind] = tuple(dict.fromkeys(" ".join(w.split()) for w in words if w.strip()))
+    return Vocabulary(lists["accept"], lists["reject"])

@@ -249,9 +249,21 @@ def test_a_name_the_vocabulary_accepts_is_not_reported(tmp_path, code, text, acc
     assert [[f.code for f in r.findings] for r in run.files] == [[], [code]]
 
 
-def test_a_vocabulary_file_that_cannot_be_read_is_named(tmp_path):
-    config = write(tmp_path / ".refuso.yaml", "language: it\nvocabulary:\n  accept-file: [missing.txt]\n")
+@pytest.mark.parametrize("kind", ["accept", "reject"])
+def test_a_vocabulary_file_that_cannot_be_read_is_named(tmp_path, kind):
+    config = write(tmp_path / ".refuso.yaml", f"language: it\nvocabulary:\n  {kind}-file: [missing.txt]\n")
     with pytest.raises(ConfigError) as raised:
         make_linter().finder.for_directory(tmp_path)
     assert raised.value.file == str(config) and raised.value.line == 3
     assert "missing.txt" in raised.value.message
+
+
+def test_rejected_words_come_from_the_list_and_the_file(tmp_path):
+    write(tmp_path / "styles" / "reject.txt", "# words the house avoids\nFake News\n\nresiliente\n")
+    write(
+        tmp_path / ".refuso.yaml",
+        "select: [STY004]\nvocabulary:\n  reject: [lockdown]\n  reject-file: [styles/reject.txt]\n",
+    )
+    write(tmp_path / "a.txt", "Il Lockdown, le Fake News e le fake news: una città Resiliente.\n")
+    run = make_linter().check_paths([str(tmp_path / "a.txt")])
+    assert [f.text for f in run.files[0].findings] == ["Lockdown", "Fake News", "Resiliente"]

@@ -109,7 +109,9 @@ def describe_settings(path: str, settings: Any) -> str:
         value = getattr(settings, name)
         if name in shown or value == getattr(defaults, name):
             continue
-        if isinstance(value, tuple):
+        if name == "vocabulary":
+            value = f"accept {', '.join(value.accept) or 'none'}; reject {', '.join(value.reject) or 'none'}"
+        elif isinstance(value, tuple):
             value = ", ".join(map(str, value))
         elif isinstance(value, Mapping):
             value = {k: dict(v) if isinstance(v, Mapping) else v for k, v in value.items()}

@@ -55,7 +55,12 @@ CORE_SCHEMA: dict[str, Any] = {
         "vocabulary": {
             "type": "object",
             "additionalProperties": False,
-            "properties": {"accept": _STRINGS, "accept-file": _STRINGS},
+            "properties": {
+                "accept": _STRINGS,
+                "accept-file": _STRINGS,
+                "reject": _STRINGS,
+                "reject-file": _STRINGS,
+            },
         },
     },
 }
