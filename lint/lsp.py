@@ -180,8 +180,7 @@ class RefusoServer(LanguageServer):
         """Check a document's text with its workspace's linter and configuration (runs in the executor)."""
         path = reader_path(uri, language_id)
         linter = self.linter_for(self.folder_of(path))
-        here = Path(path).parent
-        settings = linter.finder.for_directory(here if here.is_dir() else Path.cwd())
+        settings = linter.finder.for_file(path)
         result = linter.check_text(text, path=path, settings=settings)
         return Checked(version, Lines(text, self.encoding), result, _reader_of(path))
 

@@ -39,6 +39,7 @@ class Example:
     language: str | None = None
     fixed: str | None = None  # the text after applying the rule's fixes, when it has one
     label: str | None = None  # which part of the rule it illustrates (a phrase pack's entry id)
+    config: Mapping[str, Any] | None = None  # the configuration it runs under, for a rule that needs one
 
     @property
     def plain(self) -> str:
@@ -148,10 +149,11 @@ class CheckContext(Mapping[str, Any]):
     ``timeout``: the seconds the rule's patterns may take on this document; ``knowledge``: a callable
     returning the compiled knowledge base (loaded on first call), or None; ``languagetool``: the run's
     LanguageTool service, for the LT rule; ``language``: the document's :class:`lint.lang.Language`
-    (None for a language no plugin registers); ``languages``: every registered language.
+    (None for a language no plugin registers); ``languages``: every registered language;
+    ``vocabulary``: the project's accepted words (:class:`lint.vocabulary.Vocabulary`), or None.
     """
 
-    __slots__ = ("_options", "knowledge", "language", "languages", "languagetool", "timeout")
+    __slots__ = ("_options", "knowledge", "language", "languages", "languagetool", "timeout", "vocabulary")
 
     def __init__(
         self,
@@ -162,6 +164,7 @@ class CheckContext(Mapping[str, Any]):
         languagetool: Any = None,
         language: Language | None = None,
         languages: Languages | None = None,
+        vocabulary: Any = None,
     ) -> None:
         from lint.lang import Languages
 
@@ -172,6 +175,7 @@ class CheckContext(Mapping[str, Any]):
         set_slot(self, "timeout", timeout)
         set_slot(self, "knowledge", knowledge)
         set_slot(self, "languagetool", languagetool)
+        set_slot(self, "vocabulary", vocabulary)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"a check context is read-only: cannot set {name!r}")

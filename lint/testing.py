@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # After a closing mark: "^PUN001", or "^{...}" for any other code.
 _CODE = re.compile(r"\^(?:(?P<short>[A-Z]{2,4}\d{3})|\{(?P<long>[^{}\s]+)\})")
-CASE_KEYS = frozenset({"name", "text", "language", "path", "date", "select", "fixed"})
+CASE_KEYS = frozenset({"name", "text", "language", "path", "date", "select", "fixed", "config"})
 
 
 class MarkError(ValueError):
@@ -110,6 +110,7 @@ class Case:
     date: dt.date | None = None
     select: tuple[str, ...] | None = None
     fixed: str | None = None
+    config: Mapping[str, Any] | None = None  # a configuration (as in .refuso.yaml) the case runs under
 
     @property
     def id(self) -> str:
@@ -153,6 +154,8 @@ def load_cases(file: Path) -> list[Case]:
             raise ValueError(f"{file}: case {item['name']!r}: select is a list of codes")
         if date is not None and not isinstance(date, dt.date):
             raise ValueError(f"{file}: case {item['name']!r}: date is YYYY-MM-DD")
+        if not isinstance(item.get("config", {}), dict):
+            raise ValueError(f"{file}: case {item['name']!r}: config is a mapping, as in .refuso.yaml")
         cases.append(
             Case(
                 file=file,
@@ -164,6 +167,7 @@ def load_cases(file: Path) -> list[Case]:
                 date=date,
                 select=tuple(select) if select is not None else None,
                 fixed=item.get("fixed"),
+                config=item.get("config"),
             )
         )
     return cases
@@ -210,7 +214,8 @@ def run_case(case: Case, linter: Linter) -> CaseResult:
 
     marked = case.expected()
     plain = marked.text
-    result = linter.check_text(plain, path=case.path, language=case.language)
+    settings = settings_with(linter, case.config, str(case.file)) if case.config else None
+    result = linter.check_text(plain, path=case.path, language=case.language, settings=settings)
     expected = sorted(
         (*position(plain, m.start), m.code or case.code or "", plain[m.start : m.end]) for m in marked.marks
     )
@@ -219,3 +224,14 @@ def run_case(case: Case, linter: Linter) -> CaseResult:
     if case.fixed is not None:
         fixed = apply_fixes(plain, result.findings, {Applicability.SAFE}).text
     return CaseResult(result, expected, got, fixed)
+
+
+def settings_with(linter: Linter, config: Mapping[str, Any], where: str) -> Any:
+    """The settings of a configuration given as a mapping (validated as a file would be, ``where`` naming
+    it), with ``linter``'s command-line overrides: how a case or an example runs under a configuration."""
+    from lint.config import settings_from, validate_config
+    from lint.yamlsource import Located
+
+    located = Located(dict(config), where)
+    validate_config(located, linter.config_schema)
+    return linter.finder.overrides.apply(settings_from(located))

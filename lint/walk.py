@@ -148,7 +148,7 @@ def walk_folder(root: str, finder: ConfigFinder) -> Iterator[Found]:
             link, skipped = _look(full, real_root)
             if link and skipped is None and os.path.isdir(full):
                 continue  # a link to a folder, listed among the files by os.walk: not followed
-            yield Found(full, finder.for_directory(Path(directory)), link, skipped)
+            yield Found(full, finder.for_file(full), link, skipped)
 
 
 def discover(paths: list[str], finder: ConfigFinder, stdin_filename: str | None = None) -> list[Target]:
@@ -175,8 +175,8 @@ def discover(paths: list[str], finder: ConfigFinder, stdin_filename: str | None 
     for arg in paths:
         if arg == "-":
             name = stdin_filename or "-"
-            base = Path(stdin_filename).parent if stdin_filename else Path(cwd)
-            targets.append(Target("-", name, finder.for_directory(base)))
+            settings = finder.for_file(stdin_filename) if stdin_filename else finder.for_directory(Path(cwd))
+            targets.append(Target("-", name, settings))
             continue
         if os.path.isdir(arg):
             for found in walk_folder(arg, finder):
@@ -192,7 +192,5 @@ def discover(paths: list[str], finder: ConfigFinder, stdin_filename: str | None 
             note = Problem(display, f"skipped: {TEMPORARY_NOTE}", kind="note")
             targets.append(Target(arg, display, finder.for_directory(Path(cwd)), skipped=note))
             continue
-        parent = Path(arg).parent if str(Path(arg).parent) else Path(".")
-        settings = finder.for_directory(parent) if parent.is_dir() else finder.for_directory(Path(cwd))
-        add(arg, settings, os.path.islink(arg))
+        add(arg, finder.for_file(arg), os.path.islink(arg))
     return targets

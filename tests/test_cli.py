@@ -280,3 +280,30 @@ def test_output_to_a_closed_pipe_is_quiet(tmp_path, sample):
     )
     assert proc.stdout.startswith("big.txt:1:4: error PUN001")
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_show_settings_and_show_files(run_cli, sample):
+    (sample / ".refuso.yaml").write_text(
+        "ignore: [TYP001]\nper-file:\n  - files: ['archive/*.md']\n    ignore: [MTP]\n    language: en\n"
+        "    fail-level: warning\n    date: 2021-03-04\n",
+        encoding="utf-8",
+    )
+    (sample / "archive").mkdir()
+    (sample / "archive" / "a.md").write_text("Uno,, due.\n", encoding="utf-8")
+    (sample / "archive" / "b.py").write_text("x = 1\n", encoding="utf-8")
+    (sample / ".gitignore").write_text("ignored/\n", encoding="utf-8")
+    (sample / "ignored").mkdir()
+    (sample / "ignored" / "d.txt").write_text("Uno,, due.\n", encoding="utf-8")
+    shown = run_cli("check", "--show-settings", "archive/a.md", cwd=sample)
+    assert shown.code == 0
+    assert f"configuration: {sample / '.refuso.yaml'}" in shown.out
+    assert "per-file: archive/*.md (line 3)" in shown.out
+    for line in ("language: en", "ignore: TYP001, MTP", "fail-level: warning", "date: 2021-03-04"):
+        assert line in shown.out.splitlines()
+    plain = run_cli("check", "--show-settings", "g.txt", cwd=sample)
+    assert "per-file: none apply" in plain.out and "ignore: TYP001" in plain.out.splitlines()
+    assert "language: auto" in plain.out.splitlines() and "date:" not in plain.out
+    listed = run_cli("check", "--show-files", cwd=sample)
+    assert (listed.code, sorted(listed.out.splitlines())) == (0, ["archive/a.md", "g.txt"])
+    checked = run_cli("check", ".", "--format", "json", "--exit-zero", cwd=sample)
+    assert [f["path"] for f in json.loads(checked.out)["files"]] == listed.out.splitlines()

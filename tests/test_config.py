@@ -48,8 +48,8 @@ def test_unknown_key_names_file_and_line(tmp_path):
         make_linter().check_paths([str(tmp_path / "a.txt")])
     assert str(info.value) == (
         f"{tmp_path / '.refuso.yaml'}:2: unknown key 'selcet' (did you mean 'select'?); allowed keys: "
-        "date, encoding, exclude, extend-exclude, extend-select, fail-level, ignore, include, knowledge-base, language, languagetool, "
-        "plugins, preview, regex-timeout, respect-gitignore, rule-packs, rules, select"
+        "date, encoding, exclude, extend-exclude, extend-select, fail-level, ignore, include, knowledge-base, language, languagetool, per-file, "
+        "plugins, preview, regex-timeout, respect-gitignore, rule-packs, rules, select, vocabulary"
     )
 
 
@@ -157,3 +157,113 @@ def test_isolated_ignores_configuration(tmp_path):
     write(tmp_path / "a.txt", "Uno,, due.\n")
     run = make_linter(isolated=True).check_paths([str(tmp_path / "a.txt")])
     assert [f.code for f in run.findings] == ["PUN001"]
+
+
+def test_a_per_file_entry_applies_only_to_the_files_it_matches(tmp_path):
+    write(
+        tmp_path / ".refuso.yaml",
+        """\
+        ignore: [PUN001]
+        per-file:
+          - files: ["archive/**/*.txt"]
+            ignore: [DUP003]
+            fail-level: warning
+          - files: ["archive/old/*.txt"]
+            ignore: [DUP]
+            rules:
+              PUN001: {severity: info}
+        """,
+    )
+    text = "Putin e Putin,, qui.\n"
+    for name in ("news/a.txt", "archive/2020/b.txt", "archive/old/c.txt"):
+        write(tmp_path / name, text)
+    linter = make_linter()
+    run = linter.check_paths([str(tmp_path)])
+    by_file = {r.path.rsplit("/", 2)[-2]: [f.code for f in r.findings] for r in run.files}
+    assert by_file == {"news": ["DUP003"], "2020": [], "old": []}
+    archive = linter.finder.for_file(tmp_path / "archive" / "2020" / "b.txt")
+    assert archive.ignore == ("PUN001", "DUP003") and archive.fail_level is Severity.WARNING
+    # Later entries win and add up: both match archive/old, the second's rules apply.
+    old = linter.finder.for_file(tmp_path / "archive" / "old" / "c.txt")
+    assert old.ignore == ("PUN001", "DUP003", "DUP") and old.rules["PUN001"].severity is Severity.INFO
+    news = linter.finder.for_file(tmp_path / "news" / "a.txt")
+    assert news.ignore == ("PUN001",) and news.fail_level is Severity.ERROR and not news.per_file_applied
+
+
+def test_the_command_line_still_wins_over_per_file_entries(tmp_path):
+    write(
+        tmp_path / ".refuso.yaml", "per-file:\n  - files: ['*.txt']\n    language: en\n    fail-level: info\n"
+    )
+    write(tmp_path / "a.txt", "Putin e Putin,, qui.\n")
+    linter = make_linter(overrides=Overrides(language="it", fail_level=Severity.ERROR))
+    settings = linter.finder.for_file(tmp_path / "a.txt")
+    assert (settings.language, settings.fail_level) == ("it", Severity.ERROR)
+
+
+@pytest.mark.parametrize(
+    ("entry", "line", "message"),
+    [
+        ("  - files: ['*.md']\n    exclude: [x]\n", 3, "per-file.0: unknown key 'exclude'"),
+        ("  - ignore: [DUP]\n", 2, "per-file.0: 'files' is missing"),
+        ("  - files: ['*.md']\n    date: soon\n", 3, "per-file.0.date: 'soon' is not a date"),
+        ("  - files: []\n", 2, "per-file.0.files"),
+    ],
+)
+def test_a_bad_per_file_entry_is_named_with_file_and_line(tmp_path, entry, line, message):
+    config = write(tmp_path / ".refuso.yaml", "per-file:\n" + entry)
+    with pytest.raises(ConfigError) as raised:
+        make_linter().finder.for_directory(tmp_path)
+    assert raised.value.file == str(config) and raised.value.line == line
+    assert message in raised.value.message
+
+
+def test_a_per_file_rule_that_does_not_exist_is_refused_with_its_line(tmp_path):
+    write(
+        tmp_path / ".refuso.yaml",
+        "per-file:\n  - files: ['*.txt']\n    rules:\n      PUN999: {severity: info}\n",
+    )
+    write(tmp_path / "a.txt", "Uno,, due.\n")
+    with pytest.raises(ConfigError) as raised:
+        make_linter().check_paths([str(tmp_path)])
+    assert raised.value.line == 4 and "PUN999" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "accept"),
+    [
+        ("NAM001", "Il segretario di Stato Anthony Blinken è arrivato a Roma.\n", "Anthony Blinken"),
+        ("NAM002", "Il presidente ucraino Volodymyr Zhelenskyi ha parlato.\n", "zhelenskyi"),
+        (
+            "CON001",
+            "Il portavoce Mario Bianchetti ha parlato ieri. Bianchetto ha poi aggiunto altro.\n",
+            "Bianchetto",
+        ),
+    ],
+)
+def test_a_name_the_vocabulary_accepts_is_not_reported(tmp_path, code, text, accept):
+    write(tmp_path / "a.txt", text)
+    write(tmp_path / "other" / "a.txt", text)
+    write(tmp_path / ".refuso.yaml", f"language: it\nselect: [{code}]\nvocabulary:\n  accept: [{accept!r}]\n")
+    write(tmp_path / "other" / ".refuso.yaml", f"language: it\nselect: [{code}]\n")
+    run = make_linter().check_paths([str(tmp_path / "a.txt"), str(tmp_path / "other" / "a.txt")])
+    assert [[f.code for f in r.findings] for r in run.files] == [[], [code]]
+
+
+@pytest.mark.parametrize("kind", ["accept", "reject"])
+def test_a_vocabulary_file_that_cannot_be_read_is_named(tmp_path, kind):
+    config = write(tmp_path / ".refuso.yaml", f"language: it\nvocabulary:\n  {kind}-file: [missing.txt]\n")
+    with pytest.raises(ConfigError) as raised:
+        make_linter().finder.for_directory(tmp_path)
+    assert raised.value.file == str(config) and raised.value.line == 3
+    assert "missing.txt" in raised.value.message
+
+
+def test_rejected_words_come_from_the_list_and_the_file(tmp_path):
+    write(tmp_path / "styles" / "reject.txt", "# words the house avoids\nFake News\n\nresiliente\n")
+    write(
+        tmp_path / ".refuso.yaml",
+        "select: [STY004]\nvocabulary:\n  reject: [lockdown]\n  reject-file: [styles/reject.txt]\n",
+    )
+    write(tmp_path / "a.txt", "Il Lockdown, le Fake News e le fake news: una città Resiliente.\n")
+    run = make_linter().check_paths([str(tmp_path / "a.txt")])
+    assert [f.text for f in run.files[0].findings] == ["Lockdown", "Fake News", "Resiliente"]

@@ -543,3 +543,21 @@ def test_stop_without_a_port_finds_a_server_a_run_started_on_another_port(tmp_pa
         assert again.code == 0 and "no LanguageTool server started by refuso is running" in again.err
     finally:
         run_cli("languagetool", "stop", "--port", str(port), env=env)
+
+
+def test_a_word_the_vocabulary_accepts_is_no_misspelling(tmp_path, languagetool_url):
+    (tmp_path / "words.txt").write_text("# house words\ncaza\n", encoding="utf-8")
+    plain = _linter(_folder(tmp_path, "plain")).check_text(TEXT, path="a.txt", language="it")
+    assert "LT:MORFOLOGIK_RULE_IT_IT" in {code for code, *_ in _lt(plain)}
+    for name, config in (
+        ("list", "vocabulary: {accept: [Caza]}\n"),
+        ("file", "vocabulary: {accept-file: [../words.txt]}\n"),
+    ):
+        # "Caza" has a capital, so it accepts only "Caza": "caza" is still reported.
+        accepted = _linter(_folder(tmp_path, name), config).check_text(TEXT, path="a.txt", language="it")
+        codes = {code for code, *_ in _lt(accepted)}
+        assert ("LT:MORFOLOGIK_RULE_IT_IT" in codes) == (name == "list"), name
+    lower = _linter(_folder(tmp_path, "lower"), "vocabulary: {accept: [CAZA, caza]}\n")
+    assert {code for code, *_ in _lt(lower.check_text(TEXT, path="a.txt", language="it"))} == {
+        "LT:ST_03_001[1]"
+    }

@@ -13,7 +13,7 @@ from lint.cache import Cache
 from lint.config import Overrides
 from lint.findings import Applicability
 from lint.fixing.apply import apply_fixes
-from lint.testing import parse_marks
+from lint.testing import parse_marks, settings_with
 
 _LINTER = Linter(load_entry_points=False, isolated=True, cache=Cache(None), overrides=Overrides(preview=True))
 RULES = list(_LINTER.base_rules)
@@ -61,7 +61,9 @@ def test_every_rule_is_documented_in_each_of_its_languages():
 def test_example(rule, example):
     code = rule.meta.code
     marked = parse_marks(example.text)
-    result = _linter_for(code).check_text(marked.text, path="example.txt", language=example.language)
+    linter = _linter_for(code)
+    settings = settings_with(linter, example.config, code) if example.config else None
+    result = linter.check_text(marked.text, path="example.txt", language=example.language, settings=settings)
     found = [(f.start, f.end) for f in result.findings if _reported_by(f, code)]
     expected = [(m.start, m.end) for m in marked.marks if m.code in (None, code)]
     assert not result.problems, result.problems

@@ -18,6 +18,7 @@ FAMILIES = (
     "lint.checks.organisations",
     "lint.checks.translation",
     "lint.checks.typography",
+    "lint.checks.style",
     "lint.checks.mt",
     "lint.checks.languagetool",
 )

@@ -39,6 +39,7 @@ def rule_meta(
     origin: str = "",
     fixed: Mapping[str, str] | None = None,
     messages: Mapping[str, Mapping[str, str]] | None = None,
+    example_config: Mapping[str, Any] | None = None,  # the configuration every example runs under
 ) -> RuleMeta:
     if languages is ...:
         # By default a rule is for refuso's own languages (lint.lang); None: for every language.
@@ -53,6 +54,10 @@ def rule_meta(
         from dataclasses import replace
 
         examples = [replace(e, fixed=fixed.get(e.text)) if e.text in fixed else e for e in examples]
+    if example_config:
+        from dataclasses import replace
+
+        examples = [replace(e, config=dict(example_config)) for e in examples]
     return RuleMeta(
         code=code,
         name=name,

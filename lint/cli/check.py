@@ -68,8 +68,18 @@ def run(args: argparse.Namespace) -> int:
                 "standard output is closed, so the report cannot be written; "
                 "give --output-file FILE, or run refuso with standard output open"
             )
+        if args.show_settings:
+            from lint.config.perfile import describe_settings
+
+            sys.stdout.write(
+                describe_settings(args.show_settings, linter.finder.for_file(args.show_settings))
+            )
+            return EXIT_OK
         targets = linter.discover(paths, args.stdin_filename)
         targets = _leave_out_outputs(outputs, targets, paths)
+        if args.show_files:
+            sys.stdout.writelines(f"{t.display}\n" for t in targets if t.skipped is None)
+            return EXIT_OK
         stdin = read_standard_input() if any(t.path == "-" for t in targets) else None
         streams = _open_outputs(outputs)
         keep_sources = fixing or any(getattr(formatters[name], "needs_source", False) for name, _ in outputs)

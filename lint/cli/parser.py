@@ -211,6 +211,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--statistics", action="store_true", help="show how many findings each rule produced")
     check.add_argument(
+        "--show-settings",
+        metavar="FILE",
+        help="print the settings that apply to FILE (configuration, per-file entries, rules) and exit",
+    )
+    check.add_argument(
+        "--show-files",
+        action="store_true",
+        help="list the files a check would read, after include, exclude and .gitignore, and exit",
+    )
+    check.add_argument(
         "--timings",
         action="store_true",
         help="write a table of the time each rule took, its findings and documents to standard error",

@@ -17,8 +17,10 @@ from types import MappingProxyType
 from typing import Any
 
 from lint.cache import Cache, file_stamp
+from lint.config.perfile import PerFile, apply_per_file, per_file_entry
 from lint.config.schema import CORE_SCHEMA, schema_digest
 from lint.findings import Severity
+from lint.vocabulary import Vocabulary, vocabulary_from
 from lint.yamlsource import (
     Located,
     SourceError,
@@ -91,6 +93,9 @@ class Settings:
     plugin_options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     # The sections refuso's built-in plugins read (``languagetool``), as validated.
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # words and names always accepted
+    per_file: tuple[PerFile, ...] = ()  # overrides by glob, applied by ConfigFinder.for_file
+    per_file_applied: tuple[int, ...] = ()  # which entries made these settings (for --show-settings)
 
 
 @dataclass(frozen=True)
@@ -205,12 +210,17 @@ def validate_config(located: Located, schema: Mapping[str, Any]) -> None:
         where = ".".join(map(str, err.absolute_path))
         message = format_schema_error(err)
         raise ConfigError(located.file, error_line(located, err), f"{where}: {message}" if where else message)
-    if "date" in located.data and _as_date(located.data["date"]) is None:
-        raise ConfigError(
-            located.file,
-            located.line_of(("date",)),
-            f"date: {quote(located.data['date'])} is not a date (YYYY-MM-DD)",
-        )
+    places = [((), located.data)] + [
+        (("per-file", i), entry) for i, entry in enumerate(located.data.get("per-file") or ())
+    ]
+    for prefix, data in places:
+        if "date" in data and _as_date(data["date"]) is None:
+            where = ".".join(map(str, (*prefix, "date")))
+            raise ConfigError(
+                located.file,
+                located.line_of((*prefix, "date")),
+                f"{where}: {quote(data['date'])} is not a date (YYYY-MM-DD)",
+            )
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -244,14 +254,7 @@ def settings_from(located: Located | None) -> Settings:
         return Settings()
     data = located.data
     root = str(Path(located.file).resolve().parent)
-    rules = {
-        code: RuleSettings(
-            severity=Severity.parse(spec["severity"]) if "severity" in spec else None,
-            options=MappingProxyType(dict(spec.get("options", {}))),
-            line=located.line_of(("rules", code)),
-        )
-        for code, spec in (data.get("rules") or {}).items()
-    }
+    rules = _rule_settings(located, data, ())
 
     def strings(key: str) -> tuple[str, ...]:
         return tuple(data.get(key, ()))
@@ -279,7 +282,25 @@ def settings_from(located: Located | None) -> Settings:
         sections=MappingProxyType(
             {k: MappingProxyType(dict(v)) for k, v in data.items() if k not in CORE_SCHEMA["properties"]}
         ),
+        vocabulary=vocabulary_from(located, root, ConfigError),
+        per_file=tuple(
+            per_file_entry(located, i, entry, _rule_settings, _as_date)
+            for i, entry in enumerate(data.get("per-file") or ())
+        ),
     )
+
+
+def _rule_settings(
+    located: Located, data: Mapping[str, Any], prefix: tuple[Any, ...]
+) -> dict[str, RuleSettings]:
+    return {
+        code: RuleSettings(
+            severity=Severity.parse(spec["severity"]) if "severity" in spec else None,
+            options=MappingProxyType(dict(spec.get("options", {}))),
+            line=located.line_of((*prefix, "rules", code)),
+        )
+        for code, spec in (data.get("rules") or {}).items()
+    }
 
 
 class ConfigFinder:
@@ -300,6 +321,9 @@ class ConfigFinder:
         self.overrides = overrides or Overrides()
         self._by_dir: dict[str, Settings] = {}
         self._by_file: dict[str | None, Settings] = {}
+        self._raw: dict[str | None, Settings] = {}  # before the command line's overrides
+        self._per_file: dict[tuple[str | None, tuple[int, ...]], Settings] = {}
+        self._specs: dict[str | None, list[Any]] = {}
         self.explicit = explicit
         if explicit is not None:
             if not explicit.exists():
@@ -312,8 +336,33 @@ class ConfigFinder:
     def _finish(self, located: Located | None) -> Settings:
         key = located.file if located else None
         if key not in self._by_file:
-            self._by_file[key] = self.overrides.apply(settings_from(located))
+            self._raw[key] = settings_from(located)
+            self._by_file[key] = self.overrides.apply(self._raw[key])
         return self._by_file[key]
+
+    def for_file(self, path: str | os.PathLike[str]) -> Settings:
+        """One file's settings: its folder's, then its ``per-file`` entries in order, then the command line."""
+        path = Path(path)
+        parent = path.parent if str(path.parent) else Path(".")
+        settings = self.for_directory(parent if parent.is_dir() else Path.cwd())
+        if not settings.per_file or settings.root is None:
+            return settings
+        key = settings.config_file
+        if key not in self._specs:
+            import pathspec  # the include / exclude globs' syntax (gitignore)
+
+            self._specs[key] = [pathspec.GitIgnoreSpec.from_lines(entry.files) for entry in settings.per_file]
+        relative = os.path.relpath(os.path.abspath(path), settings.root).replace(os.sep, "/")
+        if relative.startswith("../"):
+            return settings  # outside the configuration's folder: no glob of it can name the file
+        matched = tuple(i for i, spec in enumerate(self._specs[key]) if spec.match_file(relative))
+        if not matched:
+            return settings
+        if (key, matched) not in self._per_file:
+            raw = self._raw[key]
+            applied = apply_per_file(raw, [raw.per_file[i] for i in matched])
+            self._per_file[(key, matched)] = self.overrides.apply(replace(applied, per_file_applied=matched))
+        return self._per_file[(key, matched)]
 
     def for_directory(self, directory: Path) -> Settings:
         if self.explicit is not None:

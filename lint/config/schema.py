@@ -52,6 +52,42 @@ CORE_SCHEMA: dict[str, Any] = {
         "encoding": {"type": "string", "minLength": 1},
         "regex-timeout": SECONDS,
         "plugins": {"type": "object", "additionalProperties": {"type": "object"}},
+        "vocabulary": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "accept": _STRINGS,
+                "accept-file": _STRINGS,
+                "reject": _STRINGS,
+                "reject-file": _STRINGS,
+            },
+        },
+    },
+}
+# Settings that may differ between files under one configuration: ``per-file`` entries, each for the
+# files its globs match (gitignore syntax, relative to the configuration's folder); later entries win.
+PER_FILE_KEYS = (
+    "language",
+    "select",
+    "extend-select",
+    "ignore",
+    "preview",
+    "fail-level",
+    "rules",
+    "date",
+    "encoding",
+    "regex-timeout",
+)
+CORE_SCHEMA["properties"]["per-file"] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["files"],
+        "properties": {
+            "files": {**_STRINGS, "minItems": 1},
+            **{key: CORE_SCHEMA["properties"][key] for key in PER_FILE_KEYS},
+        },
     },
 }
 

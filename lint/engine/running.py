@@ -172,6 +172,7 @@ class RuleRunner:
                 languagetool=self.languagetool,
                 language=self.registered.get(document.language or ""),
                 languages=self.registered,
+                vocabulary=self.settings.vocabulary,
             )
             started = time.perf_counter()
             before = len(findings)

@@ -47,7 +47,7 @@ class LanguageToolRule:
                 "and silent on clean edited prose are warnings (EN_A_VS_AN, CD_DOZENS_OF, ASK_TO); every "
                 'other match is an info, which `rules: {"LT:ID": {severity: warning}}` can raise. A misspelling of a '
                 "capitalised word (nearly always a name) or of a name the knowledge base knows is not "
-                "reported, and where refuso's own rule reports the same span for the same reason "
+                "reported, nor is a word the configuration's `vocabulary.accept` lists, and where refuso's own rule reports the same span for the same reason "
                 "(punctuation, repeated words, a misspelled name) LanguageTool's finding is dropped. "
                 "Runs where LanguageTool is installed or a server answers (`languagetool: {enabled: "
                 "auto}`, the default); `enabled: true` or --languagetool requires it, `false` turns it off."
@@ -70,6 +70,7 @@ class LanguageToolRule:
         if service is None or not text.strip():
             return
         known_names = _known_names(options)
+        vocabulary = getattr(options, "vocabulary", None)
         language = getattr(options, "language", None)
         quoted = language.label("quoted", _QUOTED) if language is not None else _QUOTED["quoted"]
         for m in service.check(text, document.language):
@@ -82,6 +83,8 @@ class LanguageToolRule:
                     continue  # a capitalised word: in news nearly always a name; the name rules judge those
                 if known_names is not None and _is_known_name(known_names, word):
                     continue  # a name the knowledge base knows, written in lower case ("von der Leyen")
+                if vocabulary and vocabulary.accepts(word):
+                    continue  # a word the project's vocabulary accepts
             message = m.message
             if word and word not in message and len(word) <= 40:
                 message = quoted.format(text=word) + ": " + message

@@ -13,6 +13,7 @@ from lint.checks.people.names import (
     house_form,
     merged,
     name_runs,
+    unless_accepted,
     used_as_name,
 )
 from lint.document import Document
@@ -84,6 +85,9 @@ class InconsistentName:
     )
 
     def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
+        return unless_accepted(self._matches(document, options), document, options)
+
+    def _matches(self, document: Document, options: CheckContext) -> Iterator[Match]:
         ckb = options.knowledge_base()
         text = document.prose.text
         lang = document.language

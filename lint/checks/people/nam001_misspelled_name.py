@@ -8,6 +8,7 @@ from lint.checks.base import rule_meta
 from lint.checks.people.names import (
     find_mentions,
     house_form,
+    unless_accepted,
 )
 from lint.document import Document
 from lint.rules import CheckContext, Match
@@ -56,6 +57,9 @@ class MisspelledName:
     )
 
     def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
+        return unless_accepted(self._matches(document, options), document, options)
+
+    def _matches(self, document: Document, options: CheckContext) -> Iterator[Match]:
         ckb = options.knowledge_base()
         if ckb is None:
             return

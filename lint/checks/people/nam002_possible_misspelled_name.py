@@ -16,6 +16,7 @@ from lint.checks.people.names import (
     merged,
     name_runs,
     people_named_in_full,
+    unless_accepted,
     used_as_name,
 )
 from lint.document import Document
@@ -81,6 +82,9 @@ class PossibleMisspelledName:
     )
 
     def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
+        return unless_accepted(self._matches(document, options), document, options)
+
+    def _matches(self, document: Document, options: CheckContext) -> Iterator[Match]:
         ckb = options.knowledge_base()
         if ckb is None:
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +13,7 @@ from lint.document import Document
 from lint.kb.index import CompiledKB, NameEntry
 from lint.kb.keys import head, key
 from lint.prose import CAPITAL_CANDIDATE
+from lint.rules import CheckContext, Match
 
 # A run of capitalised words, with the lower-case particles names carry before or inside them ("de
 # Gaulle", "Ursula von der Leyen", "Luiz Inácio Lula da Silva", "bin Salman") and the Arabic article
@@ -202,3 +203,15 @@ def common_word(ckb: CompiledKB | None, word: str, language: str | None) -> bool
     if ckb is None:
         return False
     return word.casefold() in ckb.kb.common_words.get(language or "it", set())
+
+
+def unless_accepted(matches: Iterable[Match], document: Document, options: CheckContext) -> Iterator[Match]:
+    """``matches`` without those on a word or name the project's vocabulary accepts."""
+    vocabulary = getattr(options, "vocabulary", None)
+    if not vocabulary:
+        yield from matches
+        return
+    text = document.prose.text
+    for match in matches:
+        if not vocabulary.accepts(text[match.start : match.end]):
+            yield match
