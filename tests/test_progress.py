@@ -4,6 +4,7 @@ absent from pipes, from CI and with --no-progress, and never in the report on st
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -131,3 +132,82 @@ def test_progress_forced_on_a_pipe(folder: Path, tmp_path: Path) -> None:
     forced = _run_on_pipes(folder, _env(tmp_path, CI="true"), "--progress")
     assert f"refuso: 1/{FILES} files".encode() in forced.stderr
     assert forced.stdout == _run_on_pipes(folder, _env(tmp_path)).stdout
+
+
+def _screen(raw: str) -> list[str]:
+    """What a terminal shows for ``raw``: each line as left by carriage returns writing over it."""
+    shown = []
+    for line in raw.split("\n"):
+        cells: list[str] = []
+        at = 0
+        for char in line:
+            if char == "\r":
+                at = 0
+                continue
+            if at < len(cells):
+                cells[at] = char
+            else:
+                cells.append(char)
+            at += 1
+        shown.append("".join(cells).rstrip())
+    return shown
+
+
+def test_report_on_the_same_terminal_is_not_mixed_with_the_line(folder: Path, tmp_path: Path) -> None:
+    master, slave = os.openpty()
+    read: list[bytes] = []
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            read.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "lint",
+                "check",
+                str(folder),
+                "--isolated",
+                "--color",
+                "never",
+                "--jobs",
+                "1",
+            ],
+            stdout=slave,
+            stderr=slave,
+            stdin=subprocess.DEVNULL,
+            env=_env(tmp_path),
+            cwd=folder,
+        )
+        os.close(slave)
+        proc.wait(timeout=300)
+        reader.join(timeout=30)
+    finally:
+        os.close(master)
+    raw = b"".join(read).decode("utf-8")
+    drawn = list(re.finditer(r"refuso: \d+/\d+ files[^\r\n]*\r", raw))
+    assert drawn
+    # Every drawing is erased (a carriage return and blanks) before anything else is written.
+    for match in drawn:
+        assert raw.startswith("\r" + " " * len(match.group().rstrip("\r").rstrip()), match.end()), raw
+    shown = _screen(raw)
+    assert not [line for line in shown if "MB/s" in line], shown
+    plain = subprocess.run(
+        [sys.executable, "-m", "lint", "check", str(folder), "--isolated", "--color", "never", "--jobs", "1"],
+        capture_output=True,
+        env=_env(tmp_path),
+        cwd=folder,
+        timeout=300,
+        check=False,
+    ).stdout.decode("utf-8")
+    assert [line for line in shown if line] == [line.rstrip() for line in plain.splitlines() if line.strip()]
