@@ -233,6 +233,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--no-cache", action="store_true", help="do not read or write refuso's cache")
     check.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show files done, MB/s and the time left on standard error during long runs "
+        "(default: on a terminal, outside CI)",
+    )
+    check.add_argument(
         "--fix",
         action="store_true",
         help="apply safe fixes (typography only) to the files; with '-', write the fixed text to standard output",

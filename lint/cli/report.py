@@ -21,6 +21,13 @@ def use_color(choice: str, stream: IO[str]) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
 
 
+def _isatty(stream: IO[str] | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def report_problems(run: Any) -> None:
     from lint.paths import printable
 
@@ -98,6 +105,7 @@ def check_and_report(
     from types import SimpleNamespace
 
     from lint.api import UsageError
+    from lint.cli.progress import for_run
     from lint.engine.parallel import Interrupted
     from lint.findings import RunResult
     from lint.formatters import Tally, needs_lines
@@ -116,6 +124,10 @@ def check_and_report(
     timings: list[Any] = []
     tally = Tally()
     failing = False
+    progress = for_run(args, targets)
+    shares_screen = any(r.stream is sys.stdout and r.writer is not None for r in reports) and _isatty(
+        sys.stdout
+    )
     try:
         found = linter.iter_paths(
             paths,
@@ -129,12 +141,15 @@ def check_and_report(
         )
         try:
             for result in found:
+                if shares_screen:
+                    progress.close()  # the report's lines go above the progress line, not into it
                 tally.add(result)
                 if not failing:
                     level = linter.fail_level_for(result.path)
                     failing = any(f.severity >= level for f in result.findings)
                 for report in reports:
                     report.file(result)
+                progress.file(result)
                 if whole:
                     if (result.lines and not whole_lines) or (
                         result.source is not None and not whole_sources
@@ -155,6 +170,8 @@ def check_and_report(
     except (UsageError, SourceError) as exc:
         error(str(exc))
         return EXIT_ERROR
+    finally:
+        progress.close()
     tally.run_problems = linter.run_problems()
 
     report_problems(tally)
