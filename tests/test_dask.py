@@ -54,7 +54,7 @@ def test_check_bag_finds_what_a_local_run_finds(client, corpus):
     from lint.config import Overrides
 
     options = {"isolated": True, "load_entry_points": False, "overrides": Overrides(preview=True)}
-    records = check_bag([str(corpus)], **options).compute()
+    records = check_bag([str(corpus)], npartitions=6, **options).compute()
     local = _local_files(corpus, {**options, "cache": Cache(None)})
     checked = [{k: r[k] for k in ("path", "language", "findings")} for r in records if not r["notes"]]
     assert checked == local
@@ -63,7 +63,7 @@ def test_check_bag_finds_what_a_local_run_finds(client, corpus):
     skipped = [r for r in records if r["notes"]]
     assert [r["path"].endswith("binary.txt") for r in skipped] == [True]
     assert [r["path"] for r in records] == sorted(r["path"] for r in records)
-    # The work ran on both workers, each building its linter once.
+    # The work ran on both workers (six tasks), each building its linter once for them all.
     assert client.run(_linters_built) == dict.fromkeys(client.run(_linters_built), 1)
 
 
