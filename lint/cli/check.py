@@ -63,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
                 "give all but one an --output-file"
             )
         fixing = args.fix or args.diff
+        if args.dask_scheduler and (fixing or "-" in paths):
+            raise UsageError(
+                "--dask-scheduler checks named files only: leave out --fix, --diff and standard input (-)"
+            )
         if sys.stdout is None and (to_stdout or args.diff or (args.fix and "-" in paths)):
             raise UsageError(
                 "standard output is closed, so the report cannot be written; "

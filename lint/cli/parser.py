@@ -199,6 +199,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="check files in N processes (default 0: automatic)",
     )
     check.add_argument(
+        "--dask-scheduler",
+        metavar="ADDRESS",
+        help="check the files on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N "
+        "for a local cluster of N worker processes (needs the dask extra; see docs/dask.md)",
+    )
+    check.add_argument(
         "--stdin-filename",
         metavar="NAME",
         help="the name of the file read from standard input (picks the reader and the configuration)",

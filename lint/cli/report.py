@@ -86,6 +86,37 @@ class _Output:
             self.stream.close()
 
 
+def _on_dask(
+    linter: Any, args: argparse.Namespace, targets: list[Any], keep_sources: bool, keep_lines: bool
+) -> Any:
+    """The results of a run on the Dask cluster ``--dask-scheduler`` names, in the targets' order;
+    the client (and a local cluster) closed when the run ends."""
+    from lint.api import UsageError
+
+    try:
+        from lint.api.dask import connect, iter_on_cluster
+    except ImportError as exc:
+        raise UsageError(
+            f"--dask-scheduler needs Dask ({exc.name} is not installed): pip install 'refuso[dask]'"
+        ) from None
+    try:
+        client, cluster = connect(args.dask_scheduler)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(
+            f"--dask-scheduler {args.dask_scheduler}: cannot reach the scheduler: {exc}"
+        ) from None
+    try:
+        yield from iter_on_cluster(
+            linter, targets, client, keep_sources=keep_sources, keep_lines=keep_lines, timings=args.timings
+        )
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def check_and_report(
     linter: Any,
     args: argparse.Namespace,
@@ -129,16 +160,19 @@ def check_and_report(
         sys.stdout
     )
     try:
-        found = linter.iter_paths(
-            paths,
-            jobs=args.jobs,
-            stdin_filename=args.stdin_filename,
-            stdin=stdin,
-            keep_sources=keep_sources,
-            keep_lines=keep_lines,
-            targets=targets,
-            timings=args.timings,
-        )
+        if getattr(args, "dask_scheduler", None):
+            found = _on_dask(linter, args, targets, keep_sources, keep_lines)
+        else:
+            found = linter.iter_paths(
+                paths,
+                jobs=args.jobs,
+                stdin_filename=args.stdin_filename,
+                stdin=stdin,
+                keep_sources=keep_sources,
+                keep_lines=keep_lines,
+                targets=targets,
+                timings=args.timings,
+            )
         try:
             for result in found:
                 if shares_screen:
