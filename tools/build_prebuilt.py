@@ -33,16 +33,14 @@ Files = list[tuple[Path, str]]
 def builtin_files() -> tuple[Files, Files]:
     """refuso's own pack files and knowledge-base files, with the names runs give them."""
     from lint.builtin.rules import family_packs
+    from lint.data import pack_display
 
     root = rules_dir()
-    package = Path(prebuilt.__file__).resolve().parent
 
     def named(files: list[Path]) -> Files:
-        return [(f, "rules/" + f.relative_to(root).as_posix()) for f in files]
+        return [(f, pack_display(f, "refuso")) for f in files]
 
-    # A family's one-rule packs are named from the package, as runs name them: lint/checks/…
-    family = [(f, "lint/" + f.resolve().relative_to(package).as_posix()) for f in family_packs()]
-    return named(pack_files(root)) + family, named(kb_files([root / "kb"]))
+    return named([*pack_files(root), *family_packs()]), named(kb_files([root / "kb"]))
 
 
 def build_packs(files: Files) -> dict[str, Any]:

@@ -108,14 +108,14 @@ def _check_items(items: list[Item], options: WorkerOptions) -> list[FileResult]:
 def result_to_dict(result: FileResult) -> dict[str, Any]:
     """One file's result as in ``refuso check --format json`` (an entry of ``files``), with the
     file's own errors and notes."""
-    from lint.formatters.json import _problem, finding_to_dict
+    from lint.formatters.json import finding_to_dict, problem_to_dict
 
     return {
         "path": result.path,
         "language": result.language,
         "findings": [finding_to_dict(f) for f in result.findings],
-        "errors": [_problem(p) for p in result.problems if p.kind == "error"],
-        "notes": [_problem(p) for p in result.problems if p.kind != "error"],
+        "errors": [problem_to_dict(p) for p in result.problems if p.kind == "error"],
+        "notes": [problem_to_dict(p) for p in result.problems if p.kind != "error"],
     }
 
 
@@ -219,8 +219,7 @@ def iter_on_cluster(
         timings=timings,
     )
     # What Linter.iter_paths keeps of a run, for fail_level_for and from_stdin to answer.
-    linter._settings_by_path.update((t.display, t.settings) for t in targets)
-    linter._from_stdin = set()
+    linter.remember_targets(targets)
     items = _items(targets)
     batches = [items[i : i + FILES_PER_TASK] for i in range(0, len(items), FILES_PER_TASK)]
     futures = client.map(_check_items, batches, options=options, pure=False)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from lint.cache import Cache, default_directory
 from lint.config import ConfigError, ConfigFinder, Overrides, Settings, rule_settings_errors
 from lint.config.schema import assemble_schema
+from lint.data import pack_display
 from lint.engine import Engine, EngineOptions
 from lint.engine.options import DEFAULT_OPTIONS
 from lint.findings import FileResult, Problem, RunResult
@@ -28,23 +29,6 @@ if TYPE_CHECKING:
 
 class UsageError(Exception):
     """A mistake in how refuso was called or configured; the command line exits with 2."""
-
-
-def _pack_display(path: Path, plugin: str) -> str:
-    if plugin == "refuso":
-        from lint.data import rules_dir
-
-        try:
-            return "rules/" + path.relative_to(rules_dir()).as_posix()
-        except ValueError:
-            pass
-        try:  # a family's one-rule pack, named from the package as in a checkout: lint/checks/…
-            return "lint/" + path.resolve().relative_to(Path(__file__).resolve().parents[1]).as_posix()
-        except ValueError:
-            pass
-    from lint.paths import display_path
-
-    return display_path(path, os.getcwd())
 
 
 def _is_rule(obj: Any) -> bool:
@@ -68,7 +52,7 @@ class _KnowledgeProvider:
         for plugin, paths in self.linter.plugins.contributions("refuso_kb_files"):
             for path in paths or ():
                 for file in kb_files([path]):
-                    found.append((file, _pack_display(file, plugin)))
+                    found.append((file, pack_display(file, plugin)))
         for path in self.extra:
             if not Path(path).exists():
                 self.linter.problems.append(
@@ -137,7 +121,7 @@ class Linter:
             if not path.exists():
                 self.problems.append(Problem(str(p), f"rule pack folder or file not found (from {plugin})"))
                 continue
-            files.extend((f, _pack_display(f, plugin)) for f in pack_files(path))
+            files.extend((f, pack_display(f, plugin)) for f in pack_files(path))
         rules, errors = load_packs(files, self.cache, plugin=plugin)
         self.problems.extend(e.as_problem() for e in errors)
         return list(rules)
@@ -322,12 +306,12 @@ class Linter:
         targets: Sequence[Any] | None = None,
         timings: bool = False,
     ) -> RunResult:
-        """Check files and folders. ``keep_sources`` puts each file's decoded text in its result,
-        for formatters that show whole articles (``needs_source``); ``keep_lines=False`` leaves out
-        the text of the lines findings are on (``FileResult.lines``), which a large file with many
-        findings would otherwise hold in memory until the report. ``targets``, from :meth:`discover`,
-        saves walking the folders again. ``timings``: each file's result says what each rule cost
-        (``FileResult.timings``; :mod:`lint.timings` sums them)."""
+        """Check files and folders. ``keep_sources`` puts each file's decoded text in its result, for
+        formatters that show whole articles (``needs_source``); ``keep_lines=False`` leaves out the text of
+        the lines findings are on (``FileResult.lines``), which a large file with many findings would
+        otherwise hold in memory until the report. ``targets``, from :meth:`discover`, saves walking the
+        folders again. ``timings``: each file's result says what each rule cost (``FileResult.timings``;
+        :mod:`lint.timings` sums them)."""
         from lint.engine.parallel import collect
 
         if targets is None:
@@ -369,11 +353,15 @@ class Linter:
         if timings:
             for engine in {id(e): e for e in engines}.values():
                 engine.prepare()  # loading the KB and compiling patterns is no rule's time on a document
-        self._settings_by_path.update((t.display, t.settings) for t in targets)
-        self._from_stdin = {t.display for t in targets if t.path == "-"}
+        self.remember_targets(targets)
         if stdin is None and any(t.path == "-" for t in targets):
             stdin = read_standard_input()
         return iter_targets(targets, engines, jobs=jobs, stdin=stdin)
+
+    def remember_targets(self, targets: Any) -> None:
+        """The settings and names of a run's files, which its exit code and --fix read."""
+        self._settings_by_path.update((t.display, t.settings) for t in targets)
+        self._from_stdin = {t.display for t in targets if t.path == "-"}
 
     def run_problems(self) -> tuple[Problem, ...]:
         """The last run's problems tied to no file: the cache's notes, packs not loaded, plugins that failed."""

@@ -16,6 +16,25 @@ def rules_dir() -> Path:
     raise FileNotFoundError("refuso's rule packs are missing from the installation")
 
 
+def pack_display(path: Path, plugin: str) -> str:
+    """How a run names a pack or KB file: refuso's own as in a checkout (``rules/…``, a family's one-rule
+    pack ``lint/checks/…``) wherever refuso is installed, others relative to the current folder."""
+    if plugin == "refuso":
+        try:
+            return "rules/" + path.relative_to(rules_dir()).as_posix()
+        except ValueError:
+            pass
+        try:
+            return "lint/" + path.resolve().relative_to(Path(__file__).resolve().parents[1]).as_posix()
+        except ValueError:
+            pass
+    import os
+
+    from lint.paths import display_path
+
+    return display_path(path, os.getcwd())
+
+
 @functools.cache
 def word_list(path: Path) -> frozenset[str]:
     """A word list (one word per line, '#' comments heading the file), such as those of rules/lexicon."""

@@ -37,7 +37,7 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
     return out
 
 
-def _problem(p: Any) -> dict[str, Any]:
+def problem_to_dict(p: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"path": p.path, "message": p.message}
     if p.line:
         out["line"] = p.line
@@ -58,8 +58,8 @@ def run_to_dict(run: RunResult) -> dict[str, Any]:
             for r in run.files
             if r.checked
         ],
-        "errors": [_problem(p) for p in problems if p.kind == "error"],
-        "notes": [_problem(p) for p in problems if p.kind != "error"],
+        "errors": [problem_to_dict(p) for p in problems if p.kind == "error"],
+        "notes": [problem_to_dict(p) for p in problems if p.kind != "error"],
     }
 
 
@@ -205,5 +205,5 @@ class _LinesWriter:
 
     def end(self, tally: Tally) -> None:
         for p in tally.all_problems:
-            record = {"type": "error" if p.kind == "error" else "note", **_problem(p)}
+            record = {"type": "error" if p.kind == "error" else "note", **problem_to_dict(p)}
             self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
