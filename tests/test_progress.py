@@ -46,8 +46,11 @@ def _command(folder: Path, *options: str) -> list[str]:
     return [sys.executable, "-m", "lint", "check", str(folder), "--isolated", "--format", "json", *options]
 
 
-def _run_on_terminal(folder: Path, env: dict[str, str], *options: str) -> tuple[int, bytes, bytes]:
-    """Run with standard error on a pseudo-terminal and standard output on a pipe."""
+def _on_terminal(
+    command: list[str], env: dict[str, str], cwd: Path, *, stdout_too: bool = False
+) -> tuple[int, bytes, bytes]:
+    """Run with standard error on a pseudo-terminal (standard output too with ``stdout_too``, else on a
+    pipe): the exit code, standard output and what the terminal received."""
     master, slave = os.openpty()
     read: list[bytes] = []
 
@@ -65,19 +68,23 @@ def _run_on_terminal(folder: Path, env: dict[str, str], *options: str) -> tuple[
     reader.start()
     try:
         proc = subprocess.Popen(
-            _command(folder, *options),
-            stdout=subprocess.PIPE,
+            command,
+            stdout=slave if stdout_too else subprocess.PIPE,
             stderr=slave,
             stdin=subprocess.DEVNULL,
             env=env,
-            cwd=folder,
+            cwd=cwd,
         )
         os.close(slave)
         out, _ = proc.communicate(timeout=300)
         reader.join(timeout=30)
     finally:
         os.close(master)
-    return proc.returncode, out, b"".join(read)
+    return proc.returncode, out or b"", b"".join(read)
+
+
+def _run_on_terminal(folder: Path, env: dict[str, str], *options: str) -> tuple[int, bytes, bytes]:
+    return _on_terminal(_command(folder, *options), env, folder)
 
 
 def _run_on_pipes(folder: Path, env: dict[str, str], *options: str) -> subprocess.CompletedProcess[bytes]:
@@ -154,47 +161,20 @@ def _screen(raw: str) -> list[str]:
 
 
 def test_report_on_the_same_terminal_is_not_mixed_with_the_line(folder: Path, tmp_path: Path) -> None:
-    master, slave = os.openpty()
-    read: list[bytes] = []
-
-    def drain() -> None:
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                return
-            if not chunk:
-                return
-            read.append(chunk)
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
-    try:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "lint",
-                "check",
-                str(folder),
-                "--isolated",
-                "--color",
-                "never",
-                "--jobs",
-                "1",
-            ],
-            stdout=slave,
-            stderr=slave,
-            stdin=subprocess.DEVNULL,
-            env=_env(tmp_path),
-            cwd=folder,
-        )
-        os.close(slave)
-        proc.wait(timeout=300)
-        reader.join(timeout=30)
-    finally:
-        os.close(master)
-    raw = b"".join(read).decode("utf-8")
+    plain_command = [
+        sys.executable,
+        "-m",
+        "lint",
+        "check",
+        str(folder),
+        "--isolated",
+        "--color",
+        "never",
+        "--jobs",
+        "1",
+    ]
+    _, _, received = _on_terminal(plain_command, _env(tmp_path), folder, stdout_too=True)
+    raw = received.decode("utf-8")
     drawn = list(re.finditer(r"refuso: \d+/\d+ files[^\r\n]*\r", raw))
     assert drawn
     # Every drawing is erased (a carriage return and blanks) before anything else is written.
@@ -203,7 +183,7 @@ def test_report_on_the_same_terminal_is_not_mixed_with_the_line(folder: Path, tm
     shown = _screen(raw)
     assert not [line for line in shown if "MB/s" in line], shown
     plain = subprocess.run(
-        [sys.executable, "-m", "lint", "check", str(folder), "--isolated", "--color", "never", "--jobs", "1"],
+        plain_command,
         capture_output=True,
         env=_env(tmp_path),
         cwd=folder,

@@ -4,6 +4,7 @@ full names are."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lint.document import Document
 from lint.kb.index import CompiledKB
@@ -43,3 +44,14 @@ def expansion_label(ckb: CompiledKB, org_id: str, lang: str | None) -> str:
     org = ckb.kb.organisations[org_id]
     names = org.names_in(lang)
     return names[0] if names else org_id
+
+
+def lesser_known_acronyms(ckb: CompiledKB, document: Document) -> Iterator[tuple[str, int, int, int | None]]:
+    """Each acronym of an organisation not everyone knows: the organisation, the span of the acronym's
+    first use, and where the article first spells out the name (None when it never does)."""
+    text = document.prose.text
+    for org_id, uses in acronym_uses(ckb, document).items():
+        if ckb.kb.organisations[org_id].well_known:
+            continue
+        start, end, _ = uses[0]
+        yield org_id, start, end, first_expansion(ckb, org_id, text)

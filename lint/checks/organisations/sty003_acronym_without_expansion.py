@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.checks.base import rule_meta
-from lint.checks.organisations.acronyms import acronym_uses, expansion_label, first_expansion
+from lint.checks.organisations.acronyms import expansion_label, lesser_known_acronyms
 from lint.document import Document
 from lint.rules import CheckContext, Match
 
@@ -45,12 +45,9 @@ class AcronymWithoutExpansion:
         ckb = options.knowledge_base()
         if ckb is None:
             return
-        text = document.prose.text
-        for org_id, uses in acronym_uses(ckb, document).items():
-            if ckb.kb.organisations[org_id].well_known or first_expansion(ckb, org_id, text) is not None:
-                continue
-            start, end, _ = uses[0]
-            yield Match(start, end, args={"name": expansion_label(ckb, org_id, document.language)})
+        for org_id, start, end, expansion in lesser_known_acronyms(ckb, document):
+            if expansion is None:
+                yield Match(start, end, args={"name": expansion_label(ckb, org_id, document.language)})
 
 
 RULE = AcronymWithoutExpansion()
