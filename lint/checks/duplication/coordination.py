@@ -29,13 +29,13 @@ def words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]]
 
 def parallel(before: list[str], after: list[str], repeated: str, function_words: frozenset[str]) -> bool:
     """A parallel or chiastic sentence: a word of three letters or more on both sides of the
-    coordination ("Mattia bacia Sofia e Sofia bacia Mattia"), the repeated words aside."""
+    coordination ("Carla saluta Bruno e Bruno saluta Carla"), the repeated words aside."""
     shared = (set(before) & set(after)) - set(repeated.casefold().split()) - function_words
     return any(len(w) >= 3 for w in shared)
 
 
 def repeated_again(text: str, start: int, end: int, name: str, flags: int = 0) -> bool:
-    """The name or word is said a third time right before or after: a repetition for effect ("Ding, Ding, Ding")."""
+    """The name or word is said a third time right before or after: a repetition for effect ("Dong, Dong, Dong")."""
     after = text[end : end + len(name) + 12]
     before = text[max(0, start - len(name) - 12) : start]
     again = regex.match(rf"\s*,?\s*{regex.escape(name)}(?![\p{{L}}\p{{M}}])", after, flags)

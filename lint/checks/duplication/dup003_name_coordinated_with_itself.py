@@ -136,7 +136,7 @@ class NameCoordinatedWithItself:
                 "di un a capo. È il segno tipico di una traduzione automatica che ha perso uno dei due nomi "
                 "(«Biden e Putin»). Le particelle minuscole fanno parte del nome («van der Bellen», «bin Salman», "
                 "«al-Sisi»). Non segnala le strutture parallele o a chiasmo, in cui lo stesso nome chiude una "
-                "frase e apre la successiva («Mattia bacia Sofia e Sofia bacia Mattia»), né le formule "
+                "frase e apre la successiva («Carla saluta Bruno e Bruno saluta Carla»), né le formule "
                 "distributive con un nome comune («tra Stato e Stato», «tra Paese e Paese»): un nome che la base "
                 "di conoscenza conosce (persona, organizzazione, Paese) o che non è una parola comune della "
                 "lingua resta un nome anche dopo «tra». I nomi comuni che il testo scrive con la maiuscola per "
@@ -166,12 +166,12 @@ class NameCoordinatedWithItself:
         ],
         clean=[
             ("it", "Il funzionario ha detto che Biden e Putin non parteciperanno ai colloqui."),
-            ("it", "Mattia bacia Sofia e Sofia bacia Mattia."),
-            ("it", "Maria detesta fortemente Riccardo e Riccardo detesta fortemente Maria."),
+            ("it", "Carla saluta Bruno e Bruno saluta Carla."),
+            ("it", "Giulia stima molto Paolo e Paolo stima molto Giulia."),
             ("it", "La collaborazione tra Stato e Stato è prevista dai trattati."),
             ("it", "Le differenze tra Regione e Regione restano ampie."),
             ("en", "Anna met Tom and Tom thanked Anna."),
-            ("en", "It sounds like, Ding, Ding, Ding."),
+            ("en", "The bell went, Dong, Dong, Dong."),
         ],
         options={
             "allow": ("New York",),
@@ -205,7 +205,7 @@ class NameCoordinatedWithItself:
             end = m.end()
             found = m.group("name")
             if found.casefold() in allow or repeated_again(text, start, end, found):
-                continue  # allowed, or "Ding, Ding, Ding": a repetition for effect
+                continue  # allowed, or "Dong, Dong, Dong": a repetition for effect
             before, after = words_around(text, start, end)
             if (
                 before

@@ -98,10 +98,13 @@ class RepeatedPhrase:
             ("it", "Da una parte il governo, dall'altra parte l'opposizione."),
             (
                 "it",
-                "Leonardo discute il prezzo dell'auto con il venditore e il venditore discute il prezzo dell'auto.",
+                "Marco tratta il prezzo della barca con il cantiere e il cantiere tratta il prezzo della barca.",
             ),
-            ("it", "La decisione del Consiglio modifica ed estende la decisione del Consiglio del 2001."),
-            ("en", "If the universe were empty, if the universe were empty, it would look like this."),
+            (
+                "it",
+                "Il regolamento della Commissione abroga e sostituisce il regolamento della Commissione del 1998.",
+            ),
+            ("en", "If the river ran dry, if the river ran dry, the mill would stop."),
         ],
     )
 

@@ -62,7 +62,7 @@ class ForeignFragment:
             ("it", "Ha citato il libro «The Art of the Deal» durante il vertice."),
             ("it", "Lo riporta corriere.it, che cita www.state.gov/the-briefing e press@white.house."),
             ("it", "Molti agricoltori lavorano part-time; altri studiano alla London School of Economics."),
-            ("it", "Nel suo Dictionary of the English Language cita the Lord Chamberlain's Men."),
+            ("it", "Nella sua tesi sul Globe Theatre cita the King's Men e the Admiral's Men."),
             ("en", "The pizza and the espresso were fine."),
         ],
     )
