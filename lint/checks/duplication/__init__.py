@@ -8,5 +8,6 @@ what the Python rules share is :mod:`lint.checks.duplication.coordination`.
 
 from lint.checks.duplication.dup003_name_coordinated_with_itself import RULE as NAME_COORDINATED_WITH_ITSELF
 from lint.checks.duplication.dup004_word_coordinated_with_itself import RULE as WORD_COORDINATED_WITH_ITSELF
+from lint.checks.duplication.dup005_repeated_word_sequence import RULE as REPEATED_WORD_SEQUENCE
 
-RULES = (NAME_COORDINATED_WITH_ITSELF, WORD_COORDINATED_WITH_ITSELF)
+RULES = (NAME_COORDINATED_WITH_ITSELF, WORD_COORDINATED_WITH_ITSELF, REPEATED_WORD_SEQUENCE)

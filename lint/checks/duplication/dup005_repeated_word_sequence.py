@@ -1,0 +1,109 @@
+"""DUP005: a sequence of two to four words written twice in a row ("il voto il voto")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lint.checks.base import rule_meta
+from lint.document import Document
+from lint.rules import Match
+
+_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
+# Two to four words, then the same words again (whatever their case). It runs on the text with its
+# line breaks read as spaces (the offsets stay the same), so a wrapped paragraph is one line; a match
+# across a blank line is dropped after.
+_SEQUENCE = re.compile(
+    rf"(?<![\w'’-])((?:{_WORD}[ \t]+){{1,3}}{_WORD})[ \t]+\1(?![\w'’-])",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(_WORD)
+_LINE_BREAKS_AS_SPACES = str.maketrans({"\n": " ", "\r": " "})
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+# Coordinations that say "more and more" and its kind ("faster and faster and", "e poi e poi"): a
+# sequence that starts or ends on a conjunction is an iteration, not a slip.
+_CONJUNCTIONS = frozenset({"e", "ed", "o", "od", "né", "and", "or", "nor", "but", "ma"})
+# Italian gradual and distributive phrases built as "a X a X": "a poco a poco", "a due a due", "a mano a
+# mano", "a goccia a goccia".
+_GRADUAL = frozenset({"a", "ad"})
+
+
+class RepeatedWordSequence:
+    meta = rule_meta(
+        code="DUP005",
+        name="repeated-word-sequence",
+        category="duplication",
+        severity="warning",
+        message={
+            "it": "«{words}» è scritto due volte di seguito",
+            "en": "“{words}” is written twice in a row",
+        },
+        description={
+            "it": (
+                "Segnala una sequenza di due, tre o quattro parole ripetuta subito dopo se stessa: «il voto il "
+                "voto», «ha detto che ha detto che», «the vote the vote». È un errore tipico della traduzione "
+                "automatica neurale, che a volte ripete un pezzo di frase, e dei tagli e incolla in redazione; "
+                "la ripetizione di una sola parola è di DUP001 e DUP002. Restano pulite le locuzioni graduali e "
+                "distributive («a poco a poco», «a due a due», «a mano a mano»), le iterazioni con una "
+                "congiunzione («più e più»), le sequenze di sole parole funzionali e quelle tutte in maiuscolo "
+                "iniziale (nomi e titoli). Corregge togliendo la copia."
+            ),
+            "en": (
+                'Flags a sequence of two, three or four words repeated right after itself: "the vote the vote", '
+                '"he said that he said that", "il voto il voto". Neural machine translation sometimes repeats a '
+                "piece of a sentence, and so do cut-and-paste edits; a single repeated word is DUP001's and "
+                'DUP002\'s. Gradual and distributive phrases ("a poco a poco", "a due a due"), iterations with a '
+                'conjunction ("faster and faster and"), runs of function words and runs of capitalised words '
+                "(names and titles) stay clean. The fix removes the copy."
+            ),
+        },
+        flagged=[
+            ("it", "⟦Il voto il voto⟧ è stato rinviato a martedì."),
+            ("it", "Il governo ⟦ha deciso di ha deciso di⟧ ritirare il decreto."),
+            ("en", "The senators said ⟦the bill the bill⟧ would pass."),
+        ],
+        clean=[
+            ("it", "A poco a poco la folla si è dispersa, a due a due."),
+            ("it", "I prezzi salgono sempre più e più in fretta."),
+            ("en", "The car went faster and faster and then stopped."),
+            ("en", "She sang New York, New York at the gala."),
+        ],
+        fix="unsafe",
+    )
+
+    def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
+        text = document.prose.text
+        flat = text.translate(_LINE_BREAKS_AS_SPACES)
+        function_words = options.languages.union("function_words")
+        for m in _SEQUENCE.finditer(flat):
+            first = m.group(1)
+            if _BLANK_LINE.search(text, m.start(), m.end()):
+                continue  # two paragraphs
+            gap = text[m.end(1) : m.end() - len(first)]
+            if ("\n" in gap or "\r" in gap) and _starts_line(text, m.start()):
+                continue  # a heading and the sentence under it
+            words = [w.casefold() for w in _WORDS.findall(first)]
+            if len(words) < 2 or words[-1] in _CONJUNCTIONS or words[0] in _CONJUNCTIONS:
+                continue  # "faster and faster and", "e poi e poi": iterations
+            if words[0] in _GRADUAL and len(words) == 2:
+                continue  # "a poco a poco"
+            if all(w in function_words for w in words):
+                continue  # "e poi e poi", "di più di più"
+            second = flat[m.end() - len(first) : m.end()]
+            if all(w[:1].isupper() for w in _WORDS.findall(text, m.start(), m.end())):
+                continue  # a name or a title said twice on purpose
+            yield Match(
+                m.start(),
+                m.end(),
+                args={"words": second},
+                replacement=text[m.start() : m.end(1)],
+            )
+
+
+def _starts_line(text: str, offset: int) -> bool:
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return not text[line_start:offset].strip()
+
+
+RULE = RepeatedWordSequence()
