@@ -19,7 +19,7 @@ IL_SOUND = re.compile(r"(?:[bcdfglmnpqrtv]|s[aeiouàèéìòù])", re.IGNORECASE
 VOWEL = "aeiouàèéìòùAEIOUÀÈÉÌÒÙ"
 
 # One module per rule, in code order; each defines RULE.
-_RULE_MODULES = ("grm001_article_form", "grm002_euphonic_d")
+_RULE_MODULES = ("grm001_article_form", "grm002_euphonic_d", "grm003_gender_agreement")
 
 
 def _rules() -> list[object]:
