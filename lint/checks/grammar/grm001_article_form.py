@@ -60,6 +60,13 @@ _MASCULINE_EXCEPTIONS = frozenset(
 
 
 @functools.cache
+def _lemma(word: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang="it"))
+
+
+@functools.cache
 def _is_known(word: str) -> bool:
     import simplemma
 
@@ -91,8 +98,8 @@ class ArticleForm:
                 "che segue: «uno», «lo», «gli» davanti a s seguita da consonante, z, gn, ps e x («un stratega», "
                 "«il sciopero», «i studenti», «nel zaino»), «il» e «i» davanti alle altre consonanti («dello "
                 "giorno», «degli stati»), «l'» davanti a vocale («il anno»). Segnala anche «un'» davanti a una "
-                "parola maschile in -o («un'altro») e «un» davanti a una parola che la desinenza dice femminile "
-                "(«un azione», «un attività»). «Una» davanti a vocale resta fuori: "
+                "parola maschile in -o o in -ore («un'altro», «un'errore») e «un» davanti a una parola che la desinenza dice femminile "
+                "(«un azione», «un attività», «un altra»). «Una» davanti a vocale resta fuori: "
                 "l'elisione è la norma ma non è obbligatoria («una antica famiglia»). La traduzione automatica sceglie l'articolo "
                 "prima della parola e sbaglia spesso. Restano fuori «lo», «gli» e «uno» da soli (sono anche "
                 "pronomi), le parole straniere che cominciano per h, j, k, w, y, «pn» («il/lo pneumatico»), le "
@@ -155,8 +162,11 @@ class ArticleForm:
         for m in _UN_ELIDED.finditer(text):
             word = m.group("word")
             lower_word = word.lower()
-            if not word.islower() or not lower_word.endswith("o") or lower_word in _FEMININE_IN_O:
-                continue
+            masculine = lower_word.endswith("o") or (
+                lower_word.endswith("ore") and not lower_word.endswith("iore")
+            )
+            if not word.islower() or not masculine or lower_word in _FEMININE_IN_O:
+                continue  # «un'altro», «un'errore»; «un'ulteriore» is both
             if not _is_known(lower_word):
                 continue
             replacement = m.group("det")[:2] + " " + word
@@ -193,8 +203,12 @@ class ArticleForm:
             if lo_sound and not (det != "un" and _INFINITIVE.fullmatch(word)):
                 return _IL_TO_LO[det]
             if vowel and det == "un":
-                if _FEMININE_ENDING.fullmatch(word) and word not in _MASCULINE_EXCEPTIONS:
-                    return "un'"
+                if word in _MASCULINE_EXCEPTIONS:
+                    return None
+                if _FEMININE_ENDING.fullmatch(word) or (
+                    word.endswith("a") and _lemma(word) == word[:-1] + "o"
+                ):
+                    return "un'"  # «un azione», and the feminine of an adjective in -o: «un altra»
                 return None
             if vowel and not capital:
                 return _ELIDED[det]  # a name keeps its article as it comes («del Este»)
