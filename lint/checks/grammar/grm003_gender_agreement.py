@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
+from lint.checks.grammar import LO_SOUND, VOWEL
 from lint.document import Document
 from lint.rules import Match
 
@@ -64,6 +65,14 @@ _FEMININE_ARTICLE = {
     "ciascuna": "ciascun",
     "la": "il",
 }
+
+# «uno dei», «una delle» before a plural noun of the other gender, perhaps past «più» and an adjective:
+# «one of the» has no gender («uno dei più grandi organizzazioni» -> «una delle più grandi organizzazioni»).
+_ONE_OF = re.compile(
+    rf"(?<![\w'’-])(?P<det>[Uu]no{_SPACE}(?:dei|degli)|[Uu]na{_SPACE}delle)"
+    rf"(?P<middle>{_SPACE}(?:(?:più|meno){_SPACE})?(?:(?P<adj>[a-zà-ù]+[ie]){_SPACE})?)"
+    rf"(?P<noun>[a-zà-ù]{{2,}}(?:(?P<fp>{_FEMININE_PLURAL})|(?P<mp>{_MASCULINE_PLURAL})))(?![\w'’-])"
+)
 
 # Adjectives that are also adverbs or prepositions after a noun («la decisione solo dopo», «la riunione
 # secondo fonti»), pronouns and quantities.
@@ -148,7 +157,8 @@ class GenderAgreement:
                 "desinenza del nome ne fissa il genere (-zione, -sione, -trice, -ezza, -anza, -enza femminili; "
                 "-mento, -ismo, -tore, -aggio maschili): «la situazione economico», «le elezioni politici», «il "
                 "cambiamento climatica». Segnala anche un determinante femminile davanti ai nomi maschili in -ma "
-                "di origine greca («una nuova sistema», «della programma»). L'inglese non ha genere e la "
+                "di origine greca («una nuova sistema», «della programma») e «uno dei», «una delle» davanti a un "
+                "plurale dell'altro genere («uno dei più grandi organizzazioni»). L'inglese non ha genere e la "
                 "traduzione automatica sbaglia l'accordo. Solo aggettivi che il dizionario conosce al maschile "
                 "e al femminile e che seguono subito il nome; i participi e le parole che sono anche avverbi "
                 "(«solo», «secondo», «molto») restano fuori (Treccani, «genere»)."
@@ -156,8 +166,8 @@ class GenderAgreement:
             "en": (
                 "Flags an adjective whose gender disagrees with the noun before it when the noun's ending fixes "
                 "its gender (-zione, -sione, -trice, -ezza, -anza, -enza feminine; -mento, -ismo, -tore, -aggio "
-                "masculine), and a feminine determiner before a masculine Greek noun in -ma («una nuova "
-                "sistema»). Only adjectives the dictionary knows in both genders, right after the noun; "
+                "masculine), a feminine determiner before a masculine Greek noun in -ma («una nuova "
+                "sistema») and «uno dei», «una delle» before a plural of the other gender. Only adjectives the dictionary knows in both genders, right after the noun; "
                 "participles and words that are also adverbs are left alone."
             ),
         },
@@ -165,6 +175,7 @@ class GenderAgreement:
             ("it", "Il governo teme che la ⟦situazione economico⟧ peggiori prima delle ⟦elezioni politici⟧."),
             ("it", "Il ministro ha presentato ⟦una nuova sistema⟧ di controllo ⟦della programma⟧ spaziale."),
             ("it", "I sindacati criticano il ⟦cambiamento climatica⟧ e il ⟦movimenti politiche⟧."),
+            ("it", "È ⟦uno dei più grandi organizzazioni⟧ del paese e ⟦una delle nuove movimenti⟧."),
         ],
         clean=[
             ("it", "Il governo teme che la situazione economica peggiori prima delle elezioni politiche."),
@@ -203,6 +214,32 @@ class GenderAgreement:
                 m.start(),
                 m.end(),
                 args={"noun": m.group("noun"), "gender": "femminile" if kind[0] == "f" else "maschile"},
+                suggestions=(replacement,),
+                replacement=replacement,
+            )
+        for m in _ONE_OF.finditer(text):
+            det, noun, adjective = m.group("det"), m.group("noun"), m.group("adj")
+            feminine_det = det[:3].lower() == "una"
+            if feminine_det == bool(m.group("fp")):
+                continue  # «una delle organizzazioni», «uno dei movimenti»
+            middle = m.group("middle")
+            if feminine_det:
+                first = "Uno" if det[0].isupper() else "uno"
+                after = middle.lstrip(" \u00a0") or noun
+                right_det = f"{first} {'degli' if LO_SOUND.match(after) or after[0] in VOWEL else 'dei'}"
+            else:
+                right_det = ("Una" if det[0].isupper() else "una") + " delle"
+            if adjective is not None:
+                ending = "e" if not feminine_det else "i"
+                if adjective.endswith("i" if not feminine_det else "e") and _inflects_for_gender(
+                    adjective, ending
+                ):
+                    middle = middle.replace(adjective, _with_ending(adjective, ending))
+            replacement = right_det + middle + noun
+            yield Match(
+                m.start(),
+                m.end(),
+                args={"noun": noun, "gender": "maschile" if feminine_det else "femminile"},
                 suggestions=(replacement,),
                 replacement=replacement,
             )
