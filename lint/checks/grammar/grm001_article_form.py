@@ -145,10 +145,9 @@ class ArticleForm:
             lower_det, lower_word = det.lower(), word.lower()
             if lower_word in function_words or lower_word in _NOT_A_NOUN:
                 continue
-            if not self._judged(det, word, text, m.start()):
-                continue
+            # the form first: the dictionary, slow to load, is asked only about a suspect pair
             right = self._article(lower_det, word, text, m.start())
-            if right is None:
+            if right is None or not self._judged(det, word, text, m.start()):
                 continue
             joined = right if right.endswith("'") else right + m.group("gap")
             replacement = _same_case(det, joined) + word
