@@ -71,8 +71,36 @@ _FEMININE_ARTICLE = {
 _ONE_OF = re.compile(
     rf"(?<![\w'’-])(?P<det>[Uu]no{_SPACE}(?:dei|degli)|[Uu]na{_SPACE}delle)"
     rf"(?P<middle>{_SPACE}(?:(?:più|meno){_SPACE})?(?:(?P<adj>[a-zà-ù]+[ie]){_SPACE})?)"
-    rf"(?P<noun>[a-zà-ù]{{2,}}(?:(?P<fp>{_FEMININE_PLURAL})|(?P<mp>{_MASCULINE_PLURAL})))(?![\w'’-])"
+    rf"(?P<noun>[a-zà-ù]{{2,}})(?![\w'’-])"
 )
+_FEMININE_PLURAL_WORD = re.compile(rf"[a-zà-ù]{{2,}}(?:{_FEMININE_PLURAL}|tà|tù)")
+_MASCULINE_PLURAL_WORD = re.compile(rf"[a-zà-ù]{{2,}}{_MASCULINE_PLURAL}")
+# Plurals in -i whose ending does not tell the gender: the common ones of news copy.
+_FEMININE_IN_I = frozenset(
+    {
+        "frodi", "leggi", "navi", "fonti", "sedi", "reti", "classi", "notti", "chiavi", "voci", "croci", "torri",
+        "parti", "arti", "stragi", "madri", "mogli", "valli", "menti", "crisi", "analisi", "tesi", "ipotesi",
+        "basi", "diagnosi", "sintesi", "metropoli",
+    }
+)  # fmt: skip
+_MASCULINE_IN_I = frozenset(
+    {
+        "paesi", "nomi", "mesi", "fiumi", "ponti", "monti", "mari", "padri", "esami", "caratteri", "poteri",
+        "cuori", "piedi", "ospedali", "giornali", "canali", "tribunali", "segnali", "animali",
+    }
+)  # fmt: skip
+
+
+def _plural_gender(noun: str) -> str | None:
+    """«f» or «m» for a plural noun whose gender is certain, else None."""
+    if noun in _FEMININE_IN_I or _FEMININE_PLURAL_WORD.fullmatch(noun):
+        return "f"
+    if noun in _MASCULINE_IN_I or _MASCULINE_PLURAL_WORD.fullmatch(noun):
+        return "m"
+    if noun.endswith("mi") and noun[:-1] + "a" in _MASCULINE_IN_MA:
+        return "m"  # problemi, sistemi
+    return None
+
 
 # Adjectives that are also adverbs or prepositions after a noun («la decisione solo dopo», «la riunione
 # secondo fonti»), pronouns and quantities.
@@ -219,10 +247,15 @@ class GenderAgreement:
             )
         for m in _ONE_OF.finditer(text):
             det, noun, adjective = m.group("det"), m.group("noun"), m.group("adj")
+            middle, end = m.group("middle"), m.end()
+            gender = _plural_gender(noun)
+            if gender is None and adjective is not None and _plural_gender(adjective) is not None:
+                # «una delle paesi europei»: the word read as an adjective is the noun
+                gender, noun = _plural_gender(adjective), adjective
+                middle, end, adjective = middle[: middle.index(adjective)], m.end("adj"), None
             feminine_det = det[:3].lower() == "una"
-            if feminine_det == bool(m.group("fp")):
+            if gender is None or feminine_det == (gender == "f"):
                 continue  # «una delle organizzazioni», «uno dei movimenti»
-            middle = m.group("middle")
             if feminine_det:
                 first = "Uno" if det[0].isupper() else "uno"
                 after = middle.lstrip(" \u00a0") or noun
@@ -238,7 +271,7 @@ class GenderAgreement:
             replacement = right_det + middle + noun
             yield Match(
                 m.start(),
-                m.end(),
+                end,
                 args={"noun": noun, "gender": "maschile" if feminine_det else "femminile"},
                 suggestions=(replacement,),
                 replacement=replacement,
