@@ -20,6 +20,7 @@ FAMILIES = (
     "lint.checks.typography",
     "lint.checks.style",
     "lint.checks.mt",
+    "lint.checks.grammar",
     "lint.checks.languagetool",
 )
 
