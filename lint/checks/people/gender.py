@@ -1,0 +1,319 @@
+"""The people of an article whose gender is known, for the agreement rules: the knowledge base's people
+whose source gives it, and people the KB does not know, named in full with a first name whose gender
+a name table gives unambiguously (then by their surname alone further on)."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.document import Document
+from lint.kb.index import CompiledKB
+from lint.kb.keys import key
+from lint.prose import quoted_spans
+
+from .names import covers, find_mentions, merged, name_runs, people_named_in_full
+
+# Words before a first name that belong to the name run but are not names: titles in their English
+# abbreviated form, left by a translation ("Dr. Mandy Cohen").
+_HONORIFICS = {
+    "dr",
+    "dott",
+    "prof",
+    "mr",
+    "mrs",
+    "ms",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "sr",
+    "jr",
+    "st",
+    "dottor",
+}
+# First names that mostly open the names of places and institutions in Italian.
+_PLACE_WORDS = {
+    "santa",
+    "santo",
+    "san",
+    "marina",
+    "villa",
+    "porta",
+    "regina",
+    "italia",
+    "costa",
+    "valle",
+    "monte",
+}
+_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+)*$")
+# An end of sentence: a full stop (not of a one-letter initial or an honorific), a question or
+# exclamation mark, a closing quote after one, then a capital or an opening quote; or a paragraph break.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr))(?<!\bMrs)(?<!\bDott)(?<!\bProf)[.!?…][\"»”’]?[ \u00a0]+(?=[\"«“]?[A-ZÀ-ÖØ-Þ])"
+    r"|\n[ \t]*\n"
+)
+
+
+@dataclass(frozen=True)
+class GenderedMention:
+    """A person named in the article, with the gender the KB gives, or the one their first name gives,
+    looked up only when a rule asks (the name table is read only then)."""
+
+    start: int
+    end: int
+    name: str  # the name to show in a message: the KB's, or the full name as written
+    known_gender: str | None  # the KB's
+    surname_only: bool
+    in_kb: bool
+    first_names: tuple[str, ...] = ()  # the first names of everyone the article names with this surname
+    language: str | None = None
+
+    @property
+    def gender(self) -> str | None:
+        if self.in_kb:
+            return self.known_gender
+        genders = {first_name_gender(first, self.language) for first in self.first_names}
+        return genders.pop() if len(genders) == 1 else None
+
+
+@functools.cache
+def _detector() -> object:
+    # The name table is read only when an article names someone the KB does not know.
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@functools.cache
+def first_name_gender(word: str, language: str | None) -> str | None:
+    """ "m" or "f" when the name table gives the first name one gender everywhere and in Italy too
+    (Andrea is a man's name in Italy, a woman's elsewhere: neither), else None."""
+    if not _WORD.match(word) or len(word) < 3:
+        return None
+    detector = _detector()
+    overall = detector.get_gender(word)  # type: ignore[attr-defined]
+    if overall not in ("male", "female"):
+        return None
+    italian = detector.get_gender(word, "italy")  # type: ignore[attr-defined]
+    other = "female" if overall == "male" else "male"
+    if italian in (other, "mostly_" + other):
+        return None
+    return "m" if overall == "male" else "f"
+
+
+def _common_word(word: str, language: str | None) -> bool:
+    from simplemma import is_known
+
+    return bool(is_known(word.casefold(), lang=language if language in ("it", "en") else "it"))
+
+
+def gendered_mentions(document: Document, ckb: CompiledKB | None) -> list[GenderedMention]:
+    """Every mention of a person of known gender, in the order of the text (computed once per document)."""
+
+    def compute() -> list[GenderedMention]:
+        text = document.prose.text
+        language = document.language
+        kb_mentions = (
+            [m for m in find_mentions(document, ckb) if m.belongs_to(ckb)] if ckb is not None else []
+        )
+        # Every KB name keeps its words from being read as an unknown person; a lone surname only when
+        # the article names no one else with it ("Mandy Cohen ... ha detto Cohen" is not the KB's Cohen).
+        taken = merged((m.start, m.end) for m in kb_mentions if not m.surname_only)
+        unknown = _unknown_people(document, text, language, taken)
+        theirs = {(m.start, m.end) for m in unknown if m.surname_only}
+        in_full = people_named_in_full(kb_mentions)
+        found: list[GenderedMention] = []
+        for mention in kb_mentions:
+            if mention.surname_only and (mention.start, mention.end) in theirs:
+                if not any(p in in_full for p in mention.people):
+                    continue
+                unknown = [m for m in unknown if (m.start, m.end) != (mention.start, mention.end)]
+            if len(mention.people) != 1:
+                continue
+            person = ckb.kb.people[mention.people[0]]  # type: ignore[union-attr]
+            if person.gender not in ("m", "f") or person.gender_inferred:
+                continue
+            if person.minor and mention.surname_only:
+                continue
+            name = person.name_for(language)
+            found.append(
+                GenderedMention(mention.start, mention.end, name, person.gender, mention.surname_only, True)
+            )
+        found.extend(unknown)
+        found.sort(key=lambda m: m.start)
+        return found
+
+    return document.shared("gendered-mentions", compute)
+
+
+def _unknown_people(
+    document: Document, text: str, language: str | None, taken: list[tuple[int, int]]
+) -> list[GenderedMention]:
+    """People the KB does not know: a first name followed by a surname, then that surname alone after
+    the full name. Their gender is looked up later, and only if one first name gives it."""
+    full: list[tuple[int, int, str, str]] = []  # start, end, first name, surname
+    runs = name_runs(document)
+    for run in runs:
+        if len(run) < 2 or any(covers(taken, w[0]) or covers(taken, w[1] - 1) for w in run):
+            continue
+        for i in range(max(0, len(run) - 3), len(run) - 1):
+            word = run[i][2]
+            if word.casefold() in _HONORIFICS or word.isupper():
+                continue
+            if not all(_WORD.match(w[2]) for w in run[i:]):
+                break
+            if len(run) - i == 3 and _common_word(word, language):
+                continue  # "Secondo Mandy Cohen" at the start of a sentence
+            if word.casefold() in _PLACE_WORDS:
+                break  # "Santa Croce", "Marina di Pisa": a place, not a woman
+            full.append((run[i][0], run[-1][1], word, run[-1][2]))
+            break
+    if not full:
+        return []
+    first_names: dict[str, set[str]] = {}
+    for _, _, first, surname in full:
+        first_names.setdefault(key(surname), set()).add(first)
+    out = [
+        GenderedMention(
+            s, e, text[s:e], None, False, False, tuple(sorted(first_names[key(surname)])), language
+        )
+        for s, e, _, surname in full
+    ]
+    first_seen: dict[str, tuple[int, str]] = {}
+    for s, e, _, surname in full:
+        first_seen.setdefault(key(surname), (s, text[s:e]))
+    full_spans = merged((s, e) for s, e, *_ in full)
+    for run in runs:
+        if len(run) != 1:
+            continue
+        start, end, word = run[0]
+        seen = first_seen.get(key(word))
+        if seen is None or start < seen[0] or covers(full_spans, start) or covers(taken, start):
+            continue
+        out.append(
+            GenderedMention(
+                start, end, seen[1], None, True, False, tuple(sorted(first_names[key(word)])), language
+            )
+        )
+    return out
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts."""
+    best = 0
+    # One character past pos, for the look-ahead at a sentence that starts right at pos.
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 600), pos + 1):
+        if m.end() <= pos:
+            best = m.end()
+    return best
+
+
+def sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends (after its final mark)."""
+    m = _SENTENCE_END.search(text, pos)
+    return m.start() + 1 if m else len(text)
+
+
+def quotes(document: Document) -> list[tuple[int, int]]:
+    """The quoted stretches of the prose, merged (computed once per document)."""
+    return document.shared("quoted-merged", lambda: merged(quoted_spans(document.prose.text)))
+
+
+# "Lui ha detto", "Egli ha detto": a subject pronoun opening a sentence or a clause.
+_PRONOUN_IT = re.compile(r"(?:(?<=^)|(?<=[.;:!?][ \u00a0])|(?<=[.;:!?][ \u00a0]{2})|(?<=\n))(Lui|Egli)\b")
+# "him" is left out: as an object it is seldom the subject's ("Ferri thanked him").
+_PRONOUN_EN = re.compile(r"\b(he|his|himself)\b", re.IGNORECASE)
+# Singular nouns for men or for anyone (il giudice, the governor) that a masculine pronoun may refer to:
+# when one stands between the woman's name and the pronoun, the pronoun may be theirs.
+_PERSON_NOUNS_IT = re.compile(
+    r"\b(?:uomo|ragazzo|marito|figlio|padre|fratello|nonno|zio|compagno|giudice|presidente|avvocato|"
+    r"portavoce|leader|capo|collega|imputato|sospettato|agente|medico|paziente|candidato|re|principe|papa|"
+    r"pontefice|premier|ministro|sindaco|segretario|direttore|procuratore|governatore|senatore|deputato|"
+    r"ambasciatore|consigliere|amministratore|responsabile|funzionario|dirigente|esperto|autore|cliente|"
+    r"testimone|vittima|utente|rappresentante|attore|giocatore|allenatore|pilota|sacerdote|vescovo)\b"
+    # and any masculine article before a noun of agent or office: il rettore, un giornalista, il tecnico
+    r"|\b(?:il|lo|l['’]|un|del|dello|dell['’]|al|allo|all['’]|dal|dallo|dall['’]|col)[ \u00a0]*"
+    r"[a-zà-ù]+(?:tore|sore|iere|ista|ante|ente|ario|aio|ico|ologo|ere)\b",
+    re.IGNORECASE,
+)
+_PERSON_NOUNS_EN = re.compile(
+    r"\b(?:man|boy|husband|son|father|brother|grandfather|uncle|nephew|partner|judge|president|lawyer|"
+    r"attorney|spokesman|spokesperson|leader|chief|colleague|defendant|suspect|officer|agent|doctor|patient|"
+    r"candidate|king|prince|pope|premier|minister|mayor|secretary|director|prosecutor|governor|senator|"
+    r"congressman|representative|ambassador|adviser|advisor|official|executive|expert|author|client|"
+    r"witness|victim|user|actor|player|coach|manager|driver|pilot|priest|bishop|boss|founder|chairman|"
+    r"someone|anyone|everyone|nobody|somebody|who|whoever|friend|guy|gentleman|mr)\b"
+    # and a noun of agent or office after an article: the rector, a journalist, the chairman
+    r"|\b(?:the|a|an)[ \u00a0]+(?:[a-z'’]+[ \u00a0]+)?[a-z]+(?:or|ist|man|ian)\b",
+    re.IGNORECASE,
+)
+
+
+def masculine_pronouns_for_women(
+    document: Document, text: str, lang: str, mentions: list[GenderedMention]
+) -> Iterator[tuple[int, int, GenderedMention, str]]:
+    """A masculine pronoun ("Lui ha detto", "she said he") whose only possible antecedent is a woman:
+    the one person named in its sentence before it, or in the sentence before, with no other person,
+    named or not, in between."""
+    if not mentions:
+        return
+    quoted = quotes(document)
+    pattern, nouns = (_PRONOUN_IT, _PERSON_NOUNS_IT) if lang == "it" else (_PRONOUN_EN, _PERSON_NOUNS_EN)
+    starts = [m.start for m in mentions]
+    runs: list[tuple[int, int, str]] | None = None
+    for pronoun in pattern.finditer(text):
+        at = pronoun.start(1)
+        if covers(quoted, at):
+            continue
+        here = sentence_start(text, at)
+        window = sentence_start(text, here - 1) if here > 0 else here
+        i = bisect.bisect_left(starts, at) - 1
+        if i < 0 or mentions[i].start < window or mentions[i].end > at:
+            continue
+        antecedent = mentions[i]
+        if antecedent.gender != "f":
+            continue
+        # Everyone named in the window must be this woman: no other name, no noun for a person, no
+        # other pronoun of hers or theirs between her name and this one.
+        if runs is None:
+            runs = [(r[0][0], r[-1][1], " ".join(w[2] for w in r)) for r in name_runs(document)]
+        if any(
+            window <= start < at
+            and not _same_person(start, end, mentions, antecedent)
+            and not _sentence_word(text, start, end, lang)
+            for start, end, _ in runs
+        ):
+            continue
+        between = text[antecedent.end : at]
+        if nouns.search(between) or re.search(r"\b(?:she|her|hers|herself|lei|essa)\b", between, re.I):
+            continue
+        if nouns.search(text[window : antecedent.start]):
+            continue
+        word = pronoun.group(1)
+        right = {
+            "lui": "lei",
+            "egli": "lei",
+            "he": "she",
+            "him": "her",
+            "his": "her",
+            "himself": "herself",
+        }[word.casefold()]
+        if word[:1].isupper():
+            right = right.capitalize()
+        yield at, pronoun.end(1), antecedent, right
+
+
+def _same_person(start: int, end: int, mentions: list[GenderedMention], person: GenderedMention) -> bool:
+    return any(m.name == person.name and m.start < end and start < m.end for m in mentions)
+
+
+def _sentence_word(text: str, start: int, end: int, lang: str) -> bool:
+    """A capitalised word that is no name: a sentence's first word ("Il", "Secondo", "The")."""
+    from simplemma import is_known
+
+    word = text[start:end]
+    return " " not in word and bool(is_known(word.casefold(), lang=lang)) and not word.isupper()
