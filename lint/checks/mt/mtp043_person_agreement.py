@@ -28,7 +28,7 @@ class _Patterns(NamedTuple):
     preposition_before: re.Pattern[str]
 
 
-# Compiled on first use: the rule is in preview (off unless selected) and Italian only, so most runs
+# Compiled on first use: the rule is Italian only, and needs a person of known gender, so many runs
 # never use them, and compiling them at import was a noticeable share of every start.
 @functools.cache
 def _compiled() -> _Patterns:
@@ -72,7 +72,6 @@ class PersonAgreement:
         name="person-agreement",
         category="grammar",
         severity="warning",
-        preview=True,
         message={
             "it": "«{match}» non concorda con {name}, che la base di conoscenza dà come {gender}: «{suggestion}»",
             "en": "“{match}” does not agree with {name}, whom the knowledge base records as {gender}: “{suggestion}”",
@@ -126,7 +125,8 @@ class PersonAgreement:
         ckb = options.knowledge_base()
         text = document.prose.text
         compiled = _compiled()
-        for mention in gendered_mentions(document, ckb):
+        function_words = frozenset(options.languages["it"].function_words)
+        for mention in gendered_mentions(document, ckb, function_words):
             before = text[max(0, mention.start - 120) : mention.start]
             # A relative "che" right after the name refers to it, whatever the name's role: "ha detto
             # Lagarde, che si è detta". Otherwise the name must be the subject.

@@ -5,6 +5,7 @@ a name table gives unambiguously (then by their surname alone further on)."""
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import re
 from collections.abc import Iterator
@@ -49,6 +50,9 @@ _PLACE_WORDS = {
     "valle",
     "monte",
 }
+# English writes days and months with a capital: they are no one's names.
+_CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.month_name) if w)
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ]+(?![\w'’-])")
 _WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+)*$")
 # An end of sentence: a full stop (not of a one-letter initial or an honorific), a question or
 # exclamation mark, a closing quote after one, then a capital or an opening quote; or a paragraph break.
@@ -105,13 +109,20 @@ def first_name_gender(word: str, language: str | None) -> str | None:
     return "m" if overall == "male" else "f"
 
 
-def _common_word(word: str, language: str | None) -> bool:
-    from simplemma import is_known
+def _common_word(document: Document, word: str, function_words: frozenset[str]) -> bool:
+    """A capitalised word that is an ordinary word: a function word, or one the article also writes in
+    lower case ("Secondo", "Parlando" opening a sentence)."""
+    folded = word.casefold()
+    if folded in function_words or folded in _CALENDAR_WORDS:
+        return True
+    text = document.prose.text
+    lower = document.shared("lowercase-words", lambda: frozenset(_LOWER_WORD.findall(text)))
+    return folded in lower
 
-    return bool(is_known(word.casefold(), lang=language if language in ("it", "en") else "it"))
 
-
-def gendered_mentions(document: Document, ckb: CompiledKB | None) -> list[GenderedMention]:
+def gendered_mentions(
+    document: Document, ckb: CompiledKB | None, function_words: frozenset[str] = frozenset()
+) -> list[GenderedMention]:
     """Every mention of a person of known gender, in the order of the text (computed once per document)."""
 
     def compute() -> list[GenderedMention]:
@@ -123,7 +134,7 @@ def gendered_mentions(document: Document, ckb: CompiledKB | None) -> list[Gender
         # Every KB name keeps its words from being read as an unknown person; a lone surname only when
         # the article names no one else with it ("Mandy Cohen ... ha detto Cohen" is not the KB's Cohen).
         taken = merged((m.start, m.end) for m in kb_mentions if not m.surname_only)
-        unknown = _unknown_people(document, text, language, taken)
+        unknown = _unknown_people(document, text, language, taken, function_words)
         theirs = {(m.start, m.end) for m in unknown if m.surname_only}
         in_full = people_named_in_full(kb_mentions)
         found: list[GenderedMention] = []
@@ -151,7 +162,11 @@ def gendered_mentions(document: Document, ckb: CompiledKB | None) -> list[Gender
 
 
 def _unknown_people(
-    document: Document, text: str, language: str | None, taken: list[tuple[int, int]]
+    document: Document,
+    text: str,
+    language: str | None,
+    taken: list[tuple[int, int]],
+    function_words: frozenset[str],
 ) -> list[GenderedMention]:
     """People the KB does not know: a first name followed by a surname, then that surname alone after
     the full name. Their gender is looked up later, and only if one first name gives it."""
@@ -160,13 +175,18 @@ def _unknown_people(
     for run in runs:
         if len(run) < 2 or any(covers(taken, w[0]) or covers(taken, w[1] - 1) for w in run):
             continue
-        for i in range(max(0, len(run) - 3), len(run) - 1):
+        # A run may cross the end of a sentence ("in May. Marco Galli"): the name starts after it.
+        first = 0
+        for k, (_, end, word) in enumerate(run[:-1]):
+            if text.startswith(".", end) and len(word) > 1 and word.casefold() not in _HONORIFICS:
+                first = k + 1
+        for i in range(max(first, len(run) - 3), len(run) - 1):
             word = run[i][2]
             if word.casefold() in _HONORIFICS or word.isupper():
                 continue
             if not all(_WORD.match(w[2]) for w in run[i:]):
                 break
-            if len(run) - i == 3 and _common_word(word, language):
+            if len(run) - i == 3 and _common_word(document, word, function_words):
                 continue  # "Secondo Mandy Cohen" at the start of a sentence
             if word.casefold() in _PLACE_WORDS:
                 break  # "Santa Croce", "Marina di Pisa": a place, not a woman
@@ -227,6 +247,7 @@ def quotes(document: Document) -> list[tuple[int, int]]:
 _PRONOUN_IT = re.compile(r"(?:(?<=^)|(?<=[.;:!?][ \u00a0])|(?<=[.;:!?][ \u00a0]{2})|(?<=\n))(Lui|Egli)\b")
 # "him" is left out: as an object it is seldom the subject's ("Ferri thanked him").
 _PRONOUN_EN = re.compile(r"\b(he|his|himself)\b", re.IGNORECASE)
+_MASCULINE_OBJECT = re.compile(r"\b(?:him|he|his|himself|lui|egli)\b", re.IGNORECASE)
 # Singular nouns for men or for anyone (il giudice, the governor) that a masculine pronoun may refer to:
 # when one stands between the woman's name and the pronoun, the pronoun may be theirs.
 _PERSON_NOUNS_IT = re.compile(
@@ -254,7 +275,7 @@ _PERSON_NOUNS_EN = re.compile(
 
 
 def masculine_pronouns_for_women(
-    document: Document, text: str, lang: str, mentions: list[GenderedMention]
+    document: Document, text: str, lang: str, mentions: list[GenderedMention], function_words: frozenset[str]
 ) -> Iterator[tuple[int, int, GenderedMention, str]]:
     """A masculine pronoun ("Lui ha detto", "she said he") whose only possible antecedent is a woman:
     the one person named in its sentence before it, or in the sentence before, with no other person,
@@ -284,7 +305,7 @@ def masculine_pronouns_for_women(
         if any(
             window <= start < at
             and not _same_person(start, end, mentions, antecedent)
-            and not _sentence_word(text, start, end, lang)
+            and not _sentence_word(document, start, end, function_words)
             for start, end, _ in runs
         ):
             continue
@@ -292,6 +313,10 @@ def masculine_pronouns_for_women(
         if nouns.search(between) or re.search(r"\b(?:she|her|hers|herself|lei|essa)\b", between, re.I):
             continue
         if nouns.search(text[window : antecedent.start]):
+            continue
+        # A masculine pronoun earlier in the window already refers to a man ("he divorced the actress
+        # Anna Rossi. He starred…"): the one judged may be his too.
+        if pattern.search(text, window, at) or _MASCULINE_OBJECT.search(text, window, at):
             continue
         word = pronoun.group(1)
         right = {
@@ -311,9 +336,7 @@ def _same_person(start: int, end: int, mentions: list[GenderedMention], person: 
     return any(m.name == person.name and m.start < end and start < m.end for m in mentions)
 
 
-def _sentence_word(text: str, start: int, end: int, lang: str) -> bool:
+def _sentence_word(document: Document, start: int, end: int, function_words: frozenset[str]) -> bool:
     """A capitalised word that is no name: a sentence's first word ("Il", "Secondo", "The")."""
-    from simplemma import is_known
-
-    word = text[start:end]
-    return " " not in word and bool(is_known(word.casefold(), lang=lang)) and not word.isupper()
+    word = document.prose.text[start:end]
+    return " " not in word and not word.isupper() and _common_word(document, word, function_words)

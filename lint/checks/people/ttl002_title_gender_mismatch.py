@@ -110,7 +110,6 @@ class GenderMismatch:
         name="title-gender-mismatch",
         category="title",
         severity="warning",
-        preview=True,
         # The default: a feminine title for a man. The agreement checks are Italian's (participles) and
         # English's (pronouns); each template names the person's gender ("-f" for a woman).
         message={
@@ -222,7 +221,10 @@ class GenderMismatch:
         reader = TitleReader(ckb, options.languages) if ckb is not None else None
         masculine_for_women = options.get("masculine_for_women", True)
         house = set(options.get("house_masculine_titles", HOUSE_MASCULINE_TITLES))
-        mentions = gendered_mentions(document, ckb)
+        function_words = frozenset(
+            options.languages[lang].function_words if lang in options.languages else ()
+        )
+        mentions = gendered_mentions(document, ckb, function_words)
         seen: set[tuple[int, int]] = set()
         for mention in mentions:
             if lang == "it":
@@ -233,7 +235,7 @@ class GenderMismatch:
                 if (match.start, match.end) not in seen:
                     seen.add((match.start, match.end))
                     yield match
-        yield from self._pronouns(document, text, lang, mentions, seen)
+        yield from self._pronouns(document, text, lang, mentions, seen, function_words)
 
     def _italian_agreement(
         self,
@@ -294,8 +296,10 @@ class GenderMismatch:
         lang: str,
         mentions: list[GenderedMention],
         seen: set[tuple[int, int]],
+        function_words: frozenset[str],
     ) -> Iterator[Match]:
-        for start, end, antecedent, right in masculine_pronouns_for_women(document, text, lang, mentions):
+        found = masculine_pronouns_for_women(document, text, lang, mentions, function_words)
+        for start, end, antecedent, right in found:
             if (start, end) not in seen:
                 seen.add((start, end))
                 yield self._agreement_finding(start, end, antecedent, right)
