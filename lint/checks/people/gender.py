@@ -222,20 +222,12 @@ def _unknown_people(
     return out
 
 
-def sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts."""
-    best = 0
-    # One character past pos, for the look-ahead at a sentence that starts right at pos.
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 600), pos + 1):
-        if m.end() <= pos:
-            best = m.end()
-    return best
-
-
-def sentence_end(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` ends (after its final mark)."""
-    m = _SENTENCE_END.search(text, pos)
-    return m.start() + 1 if m else len(text)
+def sentence_start(document: Document, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (the sentence ends are found once per document)."""
+    text = document.prose.text
+    ends = document.shared("gender-sentence-ends", lambda: [m.end() for m in _SENTENCE_END.finditer(text)])
+    i = bisect.bisect_right(ends, pos) - 1
+    return ends[i] if i >= 0 else 0
 
 
 def quotes(document: Document) -> list[tuple[int, int]]:
@@ -285,13 +277,14 @@ def masculine_pronouns_for_women(
     quoted = quotes(document)
     pattern, nouns = (_PRONOUN_IT, _PERSON_NOUNS_IT) if lang == "it" else (_PRONOUN_EN, _PERSON_NOUNS_EN)
     starts = [m.start for m in mentions]
-    runs: list[tuple[int, int, str]] | None = None
+    runs: list[tuple[int, int]] | None = None
+    run_starts: list[int] = []
     for pronoun in pattern.finditer(text):
         at = pronoun.start(1)
         if covers(quoted, at):
             continue
-        here = sentence_start(text, at)
-        window = sentence_start(text, here - 1) if here > 0 else here
+        here = sentence_start(document, at)
+        window = sentence_start(document, here - 1) if here > 0 else here
         i = bisect.bisect_left(starts, at) - 1
         if i < 0 or mentions[i].start < window or mentions[i].end > at:
             continue
@@ -301,12 +294,14 @@ def masculine_pronouns_for_women(
         # Everyone named in the window must be this woman: no other name, no noun for a person, no
         # other pronoun of hers or theirs between her name and this one.
         if runs is None:
-            runs = [(r[0][0], r[-1][1], " ".join(w[2] for w in r)) for r in name_runs(document)]
+            runs = [(r[0][0], r[-1][1]) for r in name_runs(document)]
+            run_starts = [r[0] for r in runs]
+        nearby = mentions[bisect.bisect_left(starts, window) : i + 1]
+        stretch = runs[bisect.bisect_left(run_starts, window) : bisect.bisect_left(run_starts, at)]
         if any(
-            window <= start < at
-            and not _same_person(start, end, mentions, antecedent)
+            not _same_person(start, end, nearby, antecedent)
             and not _sentence_word(document, start, end, function_words)
-            for start, end, _ in runs
+            for start, end in stretch
         ):
             continue
         between = text[antecedent.end : at]

@@ -228,7 +228,7 @@ class GenderMismatch:
         seen: set[tuple[int, int]] = set()
         for mention in mentions:
             if lang == "it":
-                found = self._italian_agreement(reader, text, mention, masculine_for_women, house)
+                found = self._italian_agreement(document, reader, mention, masculine_for_women, house)
             else:
                 found = self._english_agreement(text, mention)
             for match in found:
@@ -239,16 +239,17 @@ class GenderMismatch:
 
     def _italian_agreement(
         self,
+        document: Document,
         reader: TitleReader | None,
-        text: str,
         mention: GenderedMention,
         masculine_for_women: bool,
         house: set[str],
     ) -> Iterator[Match]:
         """The title's gender, then a participle after the name ("Mette Frederiksen è stato")."""
+        text = document.prose.text
         use = reader.before(text, mention) if reader is not None and mention.in_kb else None
         gender = None
-        found = self._title_gender(text, use) if use is not None else self._generic_title(text, mention)
+        found = self._title_gender(text, use) if use is not None else self._generic_title(document, mention)
         if found is not None:
             gender = mention.gender
             if gender is None:
@@ -304,11 +305,14 @@ class GenderMismatch:
                 seen.add((start, end))
                 yield self._agreement_finding(start, end, antecedent, right)
 
-    def _generic_title(self, text: str, mention: GenderedMention) -> tuple[int, int, str, str] | None:
+    def _generic_title(
+        self, document: Document, mention: GenderedMention
+    ) -> tuple[int, int, str, str] | None:
         """(start, end, gender, head) of a title before a name the KB has none for."""
         if mention.surname_only:
             return None
-        begin = max(sentence_start(text, mention.start), mention.start - 90)
+        text = document.prose.text
+        begin = max(sentence_start(document, mention.start), mention.start - 90)
         m = _TITLE_BEFORE.search(text, begin, mention.start)
         if m is None:
             return None
