@@ -185,7 +185,7 @@ def _unknown_people(
             if word.casefold() in _HONORIFICS or word.isupper():
                 continue
             if not all(_WORD.match(w[2]) for w in run[i:]):
-                break
+                continue  # "L'amministratore Laura Conti": the name starts further on
             if len(run) - i == 3 and _common_word(document, word, function_words):
                 continue  # "Secondo Mandy Cohen" at the start of a sentence
             if word.casefold() in _PLACE_WORDS:

@@ -90,9 +90,19 @@ _TITLE_AFTER = re.compile(
     r"(?=[^,.;:!?()«»\"“”\n]{0,80},(?![ \u00a0]*(?:e|ed|o)\b))"
 )
 _FEMININE_ARTICLE_OF = {
-    "il": "la", "lo": "la", "l'": "la ", "l’": "la ", "un": "una", "del": "della", "dello": "della",
-    "al": "alla", "allo": "alla", "dal": "dalla", "dallo": "dalla", "nel": "nella", "sul": "sulla", "col": "con la",
+    "il": "la", "lo": "la", "l": "la", "un": "una", "del": "della", "dello": "della", "dell": "della",
+    "al": "alla", "allo": "alla", "all": "alla", "dal": "dalla", "dallo": "dalla", "dall": "dalla", "nel": "nella",
+    "nell": "nella", "sul": "sulla", "sull": "sulla", "col": "con la",
 }  # fmt: skip
+_TRAILING_ADJECTIVES = re.compile(r"[ \u00a0]+([a-zà-ù]{3,}(?:ic|iv|at|al|ur|ar|ari|ut|ol)o)\b")
+
+
+def _feminine_article(article: str, word: str) -> str:
+    """The feminine of an article, elided before a vowel: il -> "la ", l' -> "l'", un -> "un'"."""
+    feminine = _FEMININE_ARTICLE_OF.get(article.casefold(), article.casefold())
+    if word[:1] in "aeiouàèéìòù" and feminine.endswith(("la", "una")):
+        return feminine[:-1] + "'"
+    return feminine + " "
 
 
 def _feminine_title(word: str) -> str:
@@ -372,24 +382,18 @@ class GenderMismatch:
         args = {"name": mention.name}
         if mention.gender != "f":
             return Match(start, end, args=args)
-        # The feminine: the article, then the head noun ("il direttore" -> "la direttrice").
-        words = text[start:end].split(None, 1)
-        title = words[-1]
+        # The feminine: the article, the head noun, and the adjectives in -o right after it
+        # ("il direttore tecnico" -> "la direttrice tecnica").
+        elided = re.match(r"(?i)(l|un|dell|all|dall|nell|sull)['’]|(\w+)[ \u00a0]+", text[start:end])
+        article = (elided.group(1) or elided.group(2)) if elided else ""
+        title = text[start + elided.end() : end] if elided else text[start:end]
         feminine = _feminine_title(title.casefold()) if title.casefold() == head else title
-        article = words[0] if len(words) == 2 else ""
-        elided = re.match(r"(?i)(l|dell|all|dall|nell|sull)['’](.+)", text[start:end])
-        if elided:
-            article, feminine = elided.group(1) + "'", _feminine_title(elided.group(2).casefold())
-        right_article = _FEMININE_ARTICLE_OF.get(article.casefold(), article) if article else ""
-        if right_article.endswith(" ") or (right_article and feminine[:1] in "aeiouàèéìòù"):
-            right_article = right_article.rstrip() + (" " if feminine[:1] not in "aeiouàèéìòù" else "")
-            if feminine[:1] in "aeiouàèéìòù":
-                right_article = {"la": "l'", "della": "dell'", "alla": "all'", "dalla": "dall'"}.get(
-                    right_article.rstrip(), right_article.rstrip() + " "
-                )
-        elif right_article:
-            right_article += " "
-        right = right_article + feminine
+        for adjective in _TRAILING_ADJECTIVES.finditer(text, end):
+            if adjective.start() != end or adjective.group(1) in ("capo", "aggiunto"):
+                break
+            end = adjective.end()
+            feminine += adjective.group()[:-1] + "a"
+        right = (_feminine_article(article, feminine) if article else "") + feminine
         if article[:1].isupper():
             right = right[:1].upper() + right[1:]
         template = "masculine-title" if head in house else "masculine-title-warn"
