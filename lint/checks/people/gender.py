@@ -239,6 +239,24 @@ def quotes(document: Document) -> list[tuple[int, int]]:
 _PRONOUN_IT = re.compile(r"(?:(?<=^)|(?<=[.;:!?][ \u00a0])|(?<=[.;:!?][ \u00a0]{2})|(?<=\n))(Lui|Egli)\b")
 # "him" is left out: as an object it is seldom the subject's ("Ferri thanked him").
 _PRONOUN_EN = re.compile(r"\b(he|his|himself)\b", re.IGNORECASE)
+# A name is the subject of its clause when it opens it, alone or after a title ("La ricercatrice Giulia
+# Ferri ha", "Danish Prime Minister Mette Frederiksen said"), and no verb comes before it ("La polizia ha
+# fermato Giulia Ferri"): a pronoun in the next sentence then most likely continues the subject.
+_CLAUSE_OPENING = re.compile(
+    r"(?:^|[.;:!?«“\"(\n,]|\b(?:e|ed|ma|poi|quando|mentre|se|perché|però|anche|ieri|oggi|and|but|while|when|then)\b)"
+    r"[ \u00a0]*(?P<title>(?:[\w'’.-]+[ \u00a0]+){0,6}?)\Z"
+)
+_VERB_LIKE = re.compile(
+    r"\b(?:ha|hanno|ho|è|sono|era|erano|sarà|aveva|has|have|had|is|are|was|were|will|would|said|told|met|"
+    r"[a-zà-ù]+(?:ato|ata|ito|ita|uto|uta|ando|endo|ed|ing))\b"
+)
+
+
+def _subject(text: str, sentence: int, mention: GenderedMention) -> bool:
+    m = _CLAUSE_OPENING.search(text[max(sentence, mention.start - 100) : mention.start])
+    return m is not None and not _VERB_LIKE.search(m.group("title"))
+
+
 _MASCULINE_OBJECT = re.compile(r"\b(?:him|he|his|himself|lui|egli)\b", re.IGNORECASE)
 # Singular nouns for men or for anyone (il giudice, the governor) that a masculine pronoun may refer to:
 # when one stands between the woman's name and the pronoun, the pronoun may be theirs.
@@ -289,7 +307,10 @@ def masculine_pronouns_for_women(
         if i < 0 or mentions[i].start < window or mentions[i].end > at:
             continue
         antecedent = mentions[i]
-        if antecedent.gender != "f":
+        if (
+            not _subject(text, sentence_start(document, antecedent.start), antecedent)
+            or antecedent.gender != "f"
+        ):
             continue
         # Everyone named in the window must be this woman: no other name, no noun for a person, no
         # other pronoun of hers or theirs between her name and this one.
