@@ -49,6 +49,16 @@ def test_masculine_title_suggests_the_feminine(text, expected):
     assert [(span, suggestions[0]) for code, span, suggestions in found if code == "TTL002"] == [expected]
 
 
+def test_reading_only_the_names_asked_for_gives_the_whole_tables_answers():
+    from gender_guesser.detector import Detector
+
+    names = ["Giulia", "Marco", "Andrea", "Simone", "Kim", "Deanne", "Jean", "Anne-Marie", "Sam", "Dominique"]
+    whole = Detector(case_sensitive=False)
+    lazy = gender._detector()
+    for country in (None, "italy", "usa"):
+        assert [lazy.get_gender(n, country) for n in names] == [whole.get_gender(n, country) for n in names]
+
+
 def test_name_table_is_read_only_when_a_rule_needs_a_gender():
     gender._detector.cache_clear()
     gender.first_name_gender.cache_clear()

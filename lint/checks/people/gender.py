@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from lint.document import Document
 from lint.kb.index import CompiledKB
@@ -85,11 +86,41 @@ class GenderedMention:
 
 
 @functools.cache
-def _detector() -> object:
-    # The name table is read only when an article names someone the KB does not know.
-    import gender_guesser.detector
+def _detector() -> Any:
+    """gender-guesser's detector, reading only the lines of the names asked for: parsing its whole table
+    (48,000 lines) took a quarter of a second, more than checking an article."""
+    from gender_guesser.detector import Detector
 
-    return gender_guesser.detector.Detector(case_sensitive=False)
+    class LazyDetector(Detector):  # type: ignore[misc]
+        def _parse(self, filename: str) -> None:
+            self.names: dict[str, dict[str, str]] = {}
+            with open(filename, encoding="utf-8") as table:
+                self._table = table.read()
+            self._read: set[str] = set()
+
+        def get_gender(self, name: str, country: str | None = None) -> str:
+            self._lines_of(name)
+            return str(super().get_gender(name, country))
+
+        def _lines_of(self, name: str) -> None:
+            """Parse the lines of ``name``: the sex in columns 1-2, the name from column 4."""
+            if name.lower() in self._read:
+                return
+            self._read.add(name.lower())
+            table = self._table
+            # The table joins the parts of a compound name with "+" ("Anne+Marie").
+            for needle in {f" {name} ", f" {name.replace('-', '+')} "}:
+                at = table.find(needle)
+                while at >= 0:
+                    line_start = table.rfind("\n", 0, at) + 1
+                    if at - line_start == 2:
+                        line_end = table.find("\n", at)
+                        self._eat_name_line(
+                            table[line_start : line_end if line_end >= 0 else len(table)].strip()
+                        )
+                    at = table.find(needle, at + 1)
+
+    return LazyDetector(case_sensitive=False)
 
 
 @functools.cache
@@ -99,10 +130,10 @@ def first_name_gender(word: str, language: str | None) -> str | None:
     if not _WORD.match(word) or len(word) < 3:
         return None
     detector = _detector()
-    overall = detector.get_gender(word)  # type: ignore[attr-defined]
+    overall = detector.get_gender(word)
     if overall not in ("male", "female"):
         return None
-    italian = detector.get_gender(word, "italy")  # type: ignore[attr-defined]
+    italian = detector.get_gender(word, "italy")
     other = "female" if overall == "male" else "male"
     if italian in (other, "mostly_" + other):
         return None
