@@ -34,11 +34,11 @@ _FEMININE_TITLES = {
 # Masculine titles many Italian newsrooms keep for a woman (il ministro, il sindaco, il presidente), against
 # the feminine the Accademia della Crusca recommends (C. Robustelli, "Linee guida per l'uso del genere nel
 # linguaggio amministrativo", 2012): a house choice, reported as info. The others have a feminine that no
-# style guide avoids (direttrice, procuratrice, senatrice, ambasciatrice, governatrice, cancelliera): their
+# style guide avoids (direttrice, procuratrice, senatrice, ambasciatrice, governatrice): their
 # masculine for a woman is the translation's default, a warning.
 HOUSE_MASCULINE_TITLES = (
     "ministro", "viceministro", "sottosegretario", "primo", "sindaco", "presidente", "premier", "segretario",
-    "vicesegretario", "amministratore", "consigliere", "assessore", "commissario", "ex-ministro",
+    "vicesegretario", "amministratore", "consigliere", "assessore", "commissario", "ex-ministro", "cancelliere",
     "presidente-padrone", "portavoce-capo", "capo", "leader", "portavoce",
 )  # fmt: skip
 _MASCULINE_ARTICLES = {
@@ -174,7 +174,7 @@ class GenderMismatch:
                 "donna che molte redazioni conservano («il ministro», «il sindaco», «il presidente», "
                 "«l'amministratore delegato»; l'opzione `house_masculine_titles`) è solo un'informazione, che "
                 "`masculine_for_women: false` spegne; gli altri («il direttore», «il procuratore», «il "
-                "senatore», «l'ambasciatore», «il governatore», «il cancelliere») hanno un femminile che "
+                "senatore», «l'ambasciatore», «il governatore») hanno un femminile che "
                 "nessuna guida evita e sono un avviso (Accademia della Crusca; C. Robustelli, «Linee guida per "
                 "l'uso del genere nel linguaggio amministrativo», 2012)."
             ),
