@@ -79,3 +79,18 @@ def test_surname_after_the_full_name_is_the_same_person():
 def test_a_surname_two_people_share_gives_no_gender():
     text = "Giulia Ferri e Marco Ferri hanno parlato. «È un buon inizio», ha detto Ferri, che si è detto fiducioso."
     assert findings(text) == []
+
+
+def test_house_choices_are_info_and_the_others_warnings():
+    text = (
+        "---\ndate: 2015-05-01\nlang: it\n---\nIl cancelliere Angela Merkel è arrivata a Roma. Il direttore "
+        "generale del Fmi Christine Lagarde l'ha raggiunta, e il sindaco Giulia Ferri le ha accolte. Il "
+        "procuratore Laura Conti era assente."
+    )
+    result = LINTER.check_text(text, path="article.md", language="it")
+    assert [(f.text, f.severity.name.lower()) for f in result.findings] == [
+        ("Il cancelliere", "info"),  # the KB lists it for a woman chancellor, and newsrooms used it
+        ("Il direttore", "info"),  # "direttore generale": the KB lists it for a woman at the head of the IMF
+        ("il sindaco", "info"),
+        ("Il procuratore", "warning"),
+    ]

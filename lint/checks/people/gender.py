@@ -76,6 +76,7 @@ class GenderedMention:
     in_kb: bool
     first_names: tuple[str, ...] = ()  # the first names of everyone the article names with this surname
     language: str | None = None
+    person: str | None = None  # the KB's id
 
     @property
     def gender(self) -> str | None:
@@ -183,7 +184,15 @@ def gendered_mentions(
                 continue
             name = person.name_for(language)
             found.append(
-                GenderedMention(mention.start, mention.end, name, person.gender, mention.surname_only, True)
+                GenderedMention(
+                    mention.start,
+                    mention.end,
+                    name,
+                    person.gender,
+                    mention.surname_only,
+                    True,
+                    person=person.id,
+                )
             )
         found.extend(unknown)
         found.sort(key=lambda m: m.start)

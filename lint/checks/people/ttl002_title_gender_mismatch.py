@@ -265,6 +265,8 @@ class GenderMismatch:
             if gender is None:
                 return
             start, end, title_gender, head = found
+            if use is not None and gender == "f" and self._kb_title_for_women(reader, mention, use.title):
+                house = house | {head}  # the KB lists this masculine form for a woman in the office
             if title_gender != gender and (title_gender == "f" or masculine_for_women or head not in house):
                 yield self._title_finding(text, start, end, mention, head, house)
         apposition = _TITLE_AFTER.match(text, mention.end)
@@ -338,6 +340,14 @@ class GenderMismatch:
             if article in _MASCULINE_ARTICLES:
                 return m.start("article"), m.end("title"), "m", head
         return None
+
+    @staticmethod
+    def _kb_title_for_women(reader: TitleReader | None, mention: GenderedMention, title: str) -> bool:
+        """Whether the KB gives ``title`` among the titles of a woman in one of the person's offices."""
+        if reader is None or mention.person is None:
+            return False
+        person = reader.ckb.kb.people[mention.person]
+        return any(title in reader.ckb.allowed_titles(person, role)[0] for role in person.roles)
 
     @staticmethod
     def _agreement_finding(start: int, end: int, mention: GenderedMention, right: str) -> Match:
