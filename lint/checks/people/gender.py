@@ -292,9 +292,13 @@ _VERB_LIKE = re.compile(
 )
 
 
-def _subject(text: str, sentence: int, mention: GenderedMention) -> bool:
-    m = _CLAUSE_OPENING.search(text[max(sentence, mention.start - 100) : mention.start])
-    return m is not None and not _VERB_LIKE.search(m.group("title"))
+def _subject(text: str, sentence: int, mention: GenderedMention) -> int | None:
+    """Where the name's clause starts, its title included, when the name is the subject; else None."""
+    begin = max(sentence, mention.start - 100)
+    m = _CLAUSE_OPENING.search(text[begin : mention.start])
+    if m is None or _VERB_LIKE.search(m.group("title")):
+        return None
+    return begin + m.start("title")
 
 
 _MASCULINE_OBJECT = re.compile(r"\b(?:him|he|his|himself|lui|egli)\b", re.IGNORECASE)
@@ -347,10 +351,10 @@ def masculine_pronouns_for_women(
         if i < 0 or mentions[i].start < window or mentions[i].end > at:
             continue
         antecedent = mentions[i]
-        if (
-            not _subject(text, sentence_start(document, antecedent.start), antecedent)
-            or antecedent.gender != "f"
-        ):
+        # From the start of her sentence: what came before it is no longer in play.
+        window = sentence_start(document, antecedent.start)
+        clause = _subject(text, window, antecedent)
+        if clause is None or antecedent.gender != "f":
             continue
         # Everyone named in the window must be this woman: no other name, no noun for a person, no
         # other pronoun of hers or theirs between her name and this one.
@@ -368,7 +372,8 @@ def masculine_pronouns_for_women(
         between = text[antecedent.end : at]
         if nouns.search(between) or re.search(r"\b(?:she|her|hers|herself|lei|essa)\b", between, re.I):
             continue
-        if nouns.search(text[window : antecedent.start]):
+        # (her own title, "Prime Minister Giorgia Meloni", is no other person)
+        if nouns.search(text[window:clause]):
             continue
         # A masculine pronoun earlier in the window already refers to a man ("he divorced the actress
         # Anna Rossi. He starred…"): the one judged may be his too.
