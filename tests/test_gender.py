@@ -1,5 +1,7 @@
 """The gender of people the knowledge base does not know, and the feminine titles TTL002 suggests."""
 
+import sys
+
 import pytest
 
 from lint.api import Linter
@@ -94,3 +96,19 @@ def test_house_choices_are_info_and_the_others_warnings():
         ("il sindaco", "info"),
         ("Il procuratore", "warning"),
     ]
+
+
+def test_without_the_name_table_only_the_kbs_genders_count(monkeypatch):
+    monkeypatch.setitem(sys.modules, "gender_guesser.detector", None)  # as if it were not installed
+    gender._detector.cache_clear()
+    gender.first_name_gender.cache_clear()
+    try:
+        assert gender.first_name_gender("Giulia", "it") is None
+        text = "Christine Lagarde si è detto convinto. Giulia Ferri si è detto soddisfatto."
+        assert [(code, span) for code, span, _ in findings(text)] == [
+            ("MTP043", "detto"),
+            ("MTP043", "convinto"),
+        ]
+    finally:
+        gender._detector.cache_clear()
+        gender.first_name_gender.cache_clear()

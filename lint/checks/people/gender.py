@@ -90,7 +90,10 @@ class GenderedMention:
 def _detector() -> Any:
     """gender-guesser's detector, reading only the lines of the names asked for: parsing its whole table
     (48,000 lines) took a quarter of a second, more than checking an article."""
-    from gender_guesser.detector import Detector
+    try:
+        from gender_guesser.detector import Detector
+    except ImportError:  # without the name table, only the KB's genders are known
+        return None
 
     class LazyDetector(Detector):  # type: ignore[misc]
         def _parse(self, filename: str) -> None:
@@ -131,6 +134,8 @@ def first_name_gender(word: str, language: str | None) -> str | None:
     if not _WORD.match(word) or len(word) < 3:
         return None
     detector = _detector()
+    if detector is None:
+        return None
     overall = detector.get_gender(word)
     if overall not in ("male", "female"):
         return None
