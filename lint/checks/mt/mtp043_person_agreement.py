@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 from lint.checks.base import rule_meta
-from lint.checks.people.names import find_mentions
+from lint.checks.people.gender import gendered_mentions
 from lint.document import Document
 from lint.rules import Match
 
@@ -28,7 +28,7 @@ class _Patterns(NamedTuple):
     preposition_before: re.Pattern[str]
 
 
-# Compiled on first use: the rule is in preview (off unless selected) and Italian only, so most runs
+# Compiled on first use: the rule is Italian only, and needs a person of known gender, so many runs
 # never use them, and compiling them at import was a noticeable share of every start.
 @functools.cache
 def _compiled() -> _Patterns:
@@ -72,10 +72,15 @@ class PersonAgreement:
         name="person-agreement",
         category="grammar",
         severity="warning",
-        preview=True,
         message={
             "it": "«{match}» non concorda con {name}, che la base di conoscenza dà come {gender}: «{suggestion}»",
             "en": "“{match}” does not agree with {name}, whom the knowledge base records as {gender}: “{suggestion}”",
+        },
+        messages={
+            "first-name": {
+                "it": "«{match}» non concorda con {name}, che ha un nome di {gender}: «{suggestion}»",
+                "en": "“{match}” does not agree with {name}, whose first name is a {gender}'s: “{suggestion}”",
+            },
         },
         description={
             "it": (
@@ -84,7 +89,9 @@ class PersonAgreement:
                 "c'è un'apposizione o un «che»: «Lagarde si è detto convinto», «Jean-Pierre, la portavoce "
                 "della Casa Bianca, è stato chiara», «Lagarde, che si è dichiarato soddisfatto», «ha detto di "
                 "essere preoccupato». Nelle traduzioni dall'inglese, che non ha generi, è un errore frequente. "
-                "Solo i generi dati da una fonte, mai quelli dedotti dal nome; il nome deve essere il soggetto "
+                "Il genere è quello della base di conoscenza (dato da una fonte) o, per chi non vi è, quello del "
+                "nome proprio quando una tabella di nomi lo dà univoco (Giulia sì, Andrea no) e il nome completo "
+                "è nell'articolo; il nome deve essere il soggetto "
                 "(all'inizio della proposizione, non dopo una preposizione). La correzione cambia una parola: "
                 "non è sicura."
             ),
@@ -92,8 +99,9 @@ class PersonAgreement:
                 "Flags a participle or predicate adjective whose gender disagrees with the knowledge-base person "
                 'who is the subject of the clause, also past an apposition or a relative "che": "Lagarde si è '
                 'detto convinto", "Lagarde, che si è dichiarato soddisfatto", "ha detto di essere preoccupato". '
-                "English has no gender, so translations get this wrong. Only genders given by a source are "
-                "judged, never inferred ones. The fix changes a word: unsafe."
+                "English has no gender, so translations get this wrong. The gender is the knowledge base's, or "
+                "for people it does not know the first name's when a name table gives it one gender (Giulia, "
+                "not Andrea) and the article gives the full name. The fix changes a word: unsafe."
             ),
         },
         flagged=[
@@ -101,11 +109,13 @@ class PersonAgreement:
             ("it", "Lagarde, che si è ⟦dichiarato⟧ ⟦soddisfatto⟧, ha lasciato la sala."),
             ("it", "«Non è finita», ha detto Lagarde, che si è ⟦detto⟧ ⟦sicuro⟧ della ripresa."),
             ("it", "La presidente della Bce Christine Lagarde ha detto di essere ⟦preoccupato⟧."),
+            ("it", "«I dati sono chiari», ha detto Giulia Ferri, che si è ⟦detto⟧ ⟦fiducioso⟧."),
         ],
         clean=[
             ("it", "Christine Lagarde si è detta convinta che l'inflazione scenderà."),
             ("it", "Il piano di Lagarde è stato approvato; con Lagarde è arrivato il ministro."),
             ("it", "Secondo Lagarde il governo è preoccupato."),
+            ("it", "«I dati sono chiari», ha detto Andrea Neri, che si è detto fiducioso."),
         ],
         languages=("it",),
         fix="unsafe",
@@ -113,18 +123,10 @@ class PersonAgreement:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         ckb = options.knowledge_base()
-        if ckb is None:
-            return
         text = document.prose.text
         compiled = _compiled()
-        for mention in find_mentions(document, ckb):
-            if len(mention.people) != 1 or not mention.belongs_to(ckb):
-                continue
-            person = ckb.kb.people[mention.people[0]]
-            if person.gender not in ("m", "f") or person.gender_inferred:
-                continue
-            if person.minor and mention.surname_only:
-                continue
+        function_words = frozenset(options.languages["it"].function_words)
+        for mention in gendered_mentions(document, ckb, function_words):
             before = text[max(0, mention.start - 120) : mention.start]
             # A relative "che" right after the name refers to it, whatever the name's role: "ha detto
             # Lagarde, che si è detta". Otherwise the name must be the subject.
@@ -144,16 +146,15 @@ class PersonAgreement:
                     if not word or word in options.languages["it"].function_words:
                         continue
                     gender = "m" if word.endswith("o") else "f"
-                    if gender == person.gender:
+                    person_gender = mention.gender  # looked up only now: the name table is read lazily
+                    if person_gender is None or gender == person_gender:
                         continue
-                    right = word[:-1] + ("a" if person.gender == "f" else "o")
+                    right = word[:-1] + ("a" if person_gender == "f" else "o")
                     yield Match(
                         m.start(group),
                         m.end(group),
-                        args={
-                            "name": person.name_for("it"),
-                            "gender": "donna" if person.gender == "f" else "uomo",
-                        },
+                        args={"name": mention.name, "gender": "donna" if person_gender == "f" else "uomo"},
+                        template=None if mention.in_kb else "first-name",
                         suggestions=(right,),
                         replacement=right,
                     )
