@@ -1,5 +1,5 @@
 """MTP045: a single English word left untranslated inside an Italian clause ("i backbenchers
-conservatori", "il filibuster"), or an English verb given an Italian ending ("ha endorsato")."""
+conservatori", "la cloture"), or an English verb given an Italian ending ("ha endorsato")."""
 
 from __future__ import annotations
 
@@ -99,22 +99,24 @@ class UntranslatedWord:
         description={
             "it": (
                 "Segnala una parola inglese sola, in minuscolo, usata come parola italiana: dopo un articolo, "
-                "una preposizione articolata o un determinante («i backbenchers conservatori», «il "
-                "filibuster»), e un verbo inglese con la desinenza italiana («ha endorsato», «lo endorsa»). "
-                "Conta come inglese una parola frequente in inglese e rara in italiano (rules/lexicon/"
-                "en-not-it.txt, da wordfreq) che non sia un prestito entrato nell'uso (rules/lexicon/"
-                "en-loans-it.txt) né una parola che il dizionario italiano di simplemma conosce; servono "
-                "almeno cinque lettere. Restano fuori le parole tra virgolette, quelle in una sequenza di "
-                "parole inglesi (le segnala MTP011) e le parole con la maiuscola (nomi e titoli)."
+                "una preposizione articolata o un determinante («i backbenchers conservatori», «la "
+                "cloture»), e un verbo inglese con la desinenza italiana («ha endorsato», «lo endorsa»). "
+                "Conta come inglese una parola che l'italiano non usa mai secondo le frequenze di wordfreq "
+                "(rules/lexicon/en-unused-it.txt), che non sia un prestito entrato nell'uso (rules/lexicon/"
+                "en-loans-it.txt: «filibuster», «hawkish») né una parola che il dizionario italiano di "
+                "simplemma conosce; servono almeno cinque lettere. Restano fuori le parole tra virgolette, "
+                "quelle in una sequenza di parole inglesi (le segnala MTP011), le parole con la maiuscola "
+                "(nomi e titoli) e i prestiti più frequenti come «shutdown» o «staff»."
             ),
             "en": (
                 "Flags a single lowercase English word used as an Italian word: after an article, an "
-                'articulated preposition or a determiner ("i backbenchers conservatori", "il filibuster"), '
+                'articulated preposition or a determiner ("i backbenchers conservatori", "la cloture"), '
                 'and an English verb with an Italian ending ("ha endorsato", "lo endorsa"). A word counts as '
-                "English when it is frequent in English and rare in Italian (rules/lexicon/en-not-it.txt, "
-                "from wordfreq), not an accepted loan (rules/lexicon/en-loans-it.txt) and unknown to "
-                "simplemma's Italian dictionary, with at least five letters. Quoted words, words in a run "
-                "of English (MTP011's) and capitalised words (names, titles) are left alone."
+                "English when Italian text never uses it, by wordfreq's frequencies (rules/lexicon/"
+                "en-unused-it.txt), it is not an accepted loan (rules/lexicon/en-loans-it.txt: "
+                '"filibuster", "hawkish") and simplemma\'s Italian dictionary does not know it, with at '
+                "least five letters. Quoted words, words in a run of English (MTP011's), capitalised words "
+                '(names, titles) and the commoner loans ("shutdown", "staff") are left alone.'
             ),
         },
         flagged=[
