@@ -131,6 +131,7 @@ _RULE_MODULES = (
     "mtp042_translated_storm_name",
     "mtp043_person_agreement",
     "mtp044_english_title_abbreviation",
+    "mtp045_untranslated_word",
 )
 
 

@@ -56,7 +56,8 @@ class HeadlineTitleCase:
                 "articolo, una preposizione o una congiunzione con la maiuscola in mezzo alla sequenza («Come», "
                 "«Il», «Per», «E») e almeno una parola comune (una parola italiana frequente dell'elenco di "
                 "rules/lexicon, non un nome della base di conoscenza). Restano fuori i nomi di persona con le particelle («Luigi Di Maio», "
-                "«Leonardo Da Vinci»), le sigle, i titoli inglesi («The Lord of the Rings»), le sequenze tra "
+                "«Leonardo Da Vinci»), ma dopo un titolo («Principessa», «Ministro», «Duca») la particella è una "
+                "preposizione: «La Principessa Di Galles» è segnalata; le sigle, i titoli inglesi («The Lord of the Rings»), le sequenze tra "
                 "virgolette e i nomi che finiscono con una lettera («Serie A»)."
             ),
             "en": (
@@ -64,7 +65,9 @@ class HeadlineTitleCase:
                 'headline ("Kevin McCarthy Rimosso Come Oratore Della Camera"). The run needs a capitalised '
                 'article, preposition or conjunction inside it ("Come", "Il", "Per", "E") and a common word '
                 "(a frequent Italian word of rules/lexicon, not a name the knowledge base knows). Names with "
-                'particles ("Luigi Di Maio"), acronyms, English titles, quoted runs and names ending in a '
+                'particles ("Luigi Di Maio") are left alone, but after a title (an office of the knowledge '
+                'base or a rank: "Principessa", "Ministro", "Duca") the particle is a preposition, so "La '
+                'Principessa Di Galles" is flagged; acronyms, English titles, quoted runs and names ending in a '
                 'letter ("Serie A") are left alone.'
             ),
         },
@@ -77,6 +80,7 @@ class HeadlineTitleCase:
                 "it",
                 "Ultime notizie: ⟦La Banca Mondiale Taglia Le Stime Sulla Crescita⟧",
             ),
+            ("it", "Alla cerimonia ⟦La Duchessa Di Kent⟧ ha premiato la vincitrice."),
         ],
         clean=[
             ("it", "Il governo approva la riforma delle pensioni dopo un lungo dibattito."),
@@ -93,13 +97,30 @@ class HeadlineTitleCase:
         # English function words make the run an English name or title ("The Lord of the Rings").
         english = words("en")["title_case_function_words"]
         names: list[tuple[int, int]] | None = None
-        for run in self._runs(text, function_words):
+        # Surname particles are hints too: after a title they are prepositions ("Principessa Di Galles").
+        hints = function_words | {p for p in data["surname_particles"] if p.isalpha()}
+        for run in self._runs(text, hints):
             tokens = [(m.start() + run.start(), m.group()) for m in _TOKEN.finditer(run.group())]
             folded = [t.casefold().strip("'’") for _, t in tokens]
             if any(w in english for w in folded):
                 continue
             # A capitalised function word inside the run (not its first word, not its last: "Serie A").
             inner = [i for i in range(1, len(tokens) - 1) if folded[i] in function_words]
+            # "Di", "Della"... start surnames ("Luigi Di Maio"), but never after a title: "La Principessa
+            # Di Galles" is headline casing.
+            particles = [
+                i
+                for i in range(2, len(tokens) - 1)
+                if folded[i] in data["surname_particles"] and folded[i - 1] not in function_words
+            ]
+            if particles:
+                titles = self._title_nouns(options, data["rank_titles"])
+                particles = [i for i in particles if folded[i - 1] in titles]
+            if particles:
+                # ... unless the particle starts a name the knowledge base knows: "Il Ministro Di Maio".
+                if names is None:
+                    names = self._names(document, options)
+                inner = sorted({*inner, *(i for i in particles if not inside(names, tokens[i][0]))})
             if not inner:
                 continue
             if in_quotes(text, run.start()):
@@ -134,6 +155,15 @@ class HeadlineTitleCase:
                     break
 
     @staticmethod
+    def _title_nouns(options: Mapping[str, Any], rank_titles: frozenset[str]) -> frozenset[str]:
+        """The first words of the Italian titles the knowledge base's offices hold ("ministro",
+        "segretaria", "principe"), and titles of rank."""
+        ckb = options.knowledge_base()
+        if ckb is None:
+            return rank_titles
+        return rank_titles | _office_title_heads(ckb)
+
+    @staticmethod
     def _names(document: Document, options: Mapping[str, Any]) -> list[tuple[int, int]]:
         ckb = options.knowledge_base()
         if ckb is None:
@@ -141,6 +171,17 @@ class HeadlineTitleCase:
         from lint.checks.people.names import find_mentions
 
         return sorted((m.start, m.end) for m in find_mentions(document, ckb))
+
+
+# First words of office titles that are adjectives or first names as well ("Alto rappresentante",
+# "Santo Padre", "Santo Di ..."): not titles on their own.
+_NOT_TITLE_NOUNS = frozenset({"alta", "alto", "prima", "primo", "santo", "sommo", "numero", "vice", "guida"})
+
+
+def _office_title_heads(ckb: Any) -> frozenset[str]:
+    """Read when a capitalised particle follows a capitalised word, which is rare: no cache needed."""
+    forms = (f for office in ckb.kb.offices.values() for f in (*office.titles.it_m, *office.titles.it_f))
+    return frozenset(f.split()[0].casefold() for f in forms if f.strip()) - _NOT_TITLE_NOUNS
 
 
 RULE = HeadlineTitleCase()

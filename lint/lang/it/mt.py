@@ -61,6 +61,13 @@ _IT = {
         "25-aprile 1-maggio 2-giugno 4-novembre 11-settembre 8-marzo 8-settembre 20-settembre"
     ),
     "surname_particles": _set("di de da del della dei dal dalla la lo li d' dell'"),
+    # Titles of rank that the knowledge base's offices do not hold; with the offices' titles they make a
+    # capitalised particle after them a preposition, not part of a surname ("La Principessa Di Galles").
+    "rank_titles": _set(
+        "duca duchessa arciduca arciduchessa granduca granduchessa principe principessa re regina conte "
+        "contessa marchese marchesa barone baronessa visconte viscontessa lord lady sir dama cavaliere "
+        "imperatore imperatrice zar zarina sultano emiro sceicco"
+    ),
     # Words before a date that make it a name: "via XX Settembre", "piazza 4 Novembre".
     "street_words": _set(
         "via viale piazza piazzale corso largo vicolo lungomare ponte galleria stazione scuola istituto "
