@@ -5,13 +5,15 @@ permissively licensed sources, each read from a snapshot of a public repository 
 a clone or a mirror) and recorded in the file's header with its commit:
 
 - Italian usage: the register of Italy's local and regional administrators (Anagrafe degli
-  amministratori locali e regionali, Ministero dell'Interno, 1985-2014, open data), first names with
-  the number of men and women holding an office, as tabulated in ``mrblasco/genderNamesITA``;
+  amministratori locali e regionali, Ministero dell'Interno, 1985-2014), public-sector open data
+  (open by default under art. 52 of the Codice dell'amministrazione digitale): first names with the
+  number of men and women holding an office, as tabulated in ``mrblasco/genderNamesITA`` (which adds
+  no licence; only these counts, facts, are used);
 - American usage: the US Social Security Administration's national baby names, 1880-2023 (a work of
   the US government, in the public domain), one file a year in ``aramshiva/babies``.
 
 A name is kept when at least SHARE of its bearers are of one gender and it has at least the minimum
-count; Italian usage decides wherever it has enough bearers (Andrea, Simone, Nicola, Daniele are men's
+count (more for a name only the US data gives that is also a frequent word, by wordfreq); Italian usage decides wherever it has enough bearers (Andrea, Simone, Nicola, Daniele are men's
 names in Italy, women's elsewhere), and a name that is ambiguous in Italy is left out even when
 American usage is clear.
 
@@ -26,6 +28,7 @@ import io
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from kb_sources import Snapshot
@@ -33,12 +36,19 @@ from kb_sources import Snapshot
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "lexicon" / "first-names.txt"
 SHARE = 0.95  # of the bearers of a name, in one gender
-MIN_ITALY = 20  # office holders (person-years in the register)
-MIN_SSA = 200  # births
+MIN_ITALY = 20  # records of office holders in the register (one a person and year)
+MIN_SSA = 50  # births
+# The US files also list, a few dozen times, words that open place and company names or are words in
+# Italian ("China", "America", "Costa", "Via", "Una"): a name only the US data gives that is also a
+# frequent word (by wordfreq) needs many births to count as a name ("May", "Rose", "Mark").
+WORD_ZIPF_IT = 3.0
+WORD_ZIPF_EN = 4.5
+MIN_SSA_WORD = 20_000
 ITALY = (
     "mrblasco/genderNamesITA",
     "gender_firstnames_ITA.csv",
-    "Italian Open Data Licence 2.0 (Ministero dell'Interno open data)",
+    "Italian public-sector open data (Ministero dell'Interno; open by default, CAD art. 52); the repository"
+    " adds no licence and only the counts per first name are used",
 )
 SSA = ("aramshiva/babies", "names/yob*.txt", "public domain (US government work, SSA)")
 # One name, in letters, with a hyphen or apostrophe inside at most ("Anne-Marie"); the register's
@@ -92,7 +102,17 @@ def _judge(men: int, women: int, minimum: int) -> str | None:
     return "?"
 
 
-def table(italy: dict[str, tuple[int, int]], ssa: dict[str, tuple[int, int]]) -> dict[str, str]:
+def _frequent_word(name: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name, "it") >= WORD_ZIPF_IT or zipf_frequency(name, "en") >= WORD_ZIPF_EN
+
+
+def table(
+    italy: dict[str, tuple[int, int]],
+    ssa: dict[str, tuple[int, int]],
+    frequent_word: Callable[[str], bool] = _frequent_word,
+) -> dict[str, str]:
     out: dict[str, str] = {}
     for name in sorted(set(italy) | set(ssa)):
         if len(name) < 3:
@@ -100,6 +120,8 @@ def table(italy: dict[str, tuple[int, int]], ssa: dict[str, tuple[int, int]]) ->
         verdict = _judge(*italy[name], MIN_ITALY) if name in italy else None
         if verdict is None and name in ssa:
             verdict = _judge(*ssa[name], MIN_SSA)
+            if verdict in ("m", "f") and sum(ssa[name]) < MIN_SSA_WORD and frequent_word(name):
+                verdict = None
         if verdict in ("m", "f"):
             out[name] = verdict
     return out
@@ -108,7 +130,8 @@ def table(italy: dict[str, tuple[int, int]], ssa: dict[str, tuple[int, int]]) ->
 def render(names: dict[str, str], sources: list[tuple[Snapshot, tuple[str, str, str]]]) -> str:
     header = [
         f"# First names with one gender for at least {SHARE:.0%} of their bearers (name<TAB>m|f), lower case.",
-        f"# Italian usage decides where the Italian source has {MIN_ITALY}+ bearers; else American usage, {MIN_SSA}+ births.",
+        f"# Italian usage decides where the Italian source has {MIN_ITALY}+ bearers; else American usage, {MIN_SSA}+ births",
+        f"# ({MIN_SSA_WORD:,}+ for a name that is also a frequent Italian or English word, by wordfreq).",
     ]
     for snapshot, (repo, path, licence) in sources:
         header.append(f"# Source: {repo} {path} @ {snapshot.head} ({snapshot.date}); licence: {licence}")
