@@ -90,7 +90,7 @@ class PersonAgreement:
                 "della Casa Bianca, è stato chiara», «Lagarde, che si è dichiarato soddisfatto», «ha detto di "
                 "essere preoccupato». Nelle traduzioni dall'inglese, che non ha generi, è un errore frequente. "
                 "Il genere è quello della base di conoscenza (dato da una fonte) o, per chi non vi è, quello del "
-                "nome proprio quando una tabella di nomi lo dà univoco (Giulia sì, Andrea no) e il nome completo "
+                "nome proprio quando una tabella di nomi lo dà univoco (Giulia sì, Kim no) e il nome completo "
                 "è nell'articolo; il nome deve essere il soggetto "
                 "(all'inizio della proposizione, non dopo una preposizione). La correzione cambia una parola: "
                 "non è sicura."
@@ -101,7 +101,7 @@ class PersonAgreement:
                 'detto convinto", "Lagarde, che si è dichiarato soddisfatto", "ha detto di essere preoccupato". '
                 "English has no gender, so translations get this wrong. The gender is the knowledge base's, or "
                 "for people it does not know the first name's when a name table gives it one gender (Giulia, "
-                "not Andrea) and the article gives the full name. The fix changes a word: unsafe."
+                "not Kim) and the article gives the full name. The fix changes a word: unsafe."
             ),
         },
         flagged=[

@@ -10,7 +10,6 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from lint.document import Document
 from lint.kb.index import CompiledKB
@@ -87,63 +86,35 @@ class GenderedMention:
 
 
 @functools.cache
-def _detector() -> Any:
-    """gender-guesser's detector, reading only the lines of the names asked for: parsing its whole table
-    (48,000 lines) took a quarter of a second, more than checking an article."""
-    try:
-        from gender_guesser.detector import Detector
-    except ImportError:  # without the name table, only the KB's genders are known
-        return None
+def _name_table() -> list[str]:
+    """The lines of rules/lexicon/first-names.txt ("name<TAB>m|f", sorted), read on first use: only
+    an article naming someone the KB does not know needs it."""
+    from lint.data import rules_dir
 
-    class LazyDetector(Detector):  # type: ignore[misc]
-        def _parse(self, filename: str) -> None:
-            self.names: dict[str, dict[str, str]] = {}
-            with open(filename, encoding="utf-8") as table:
-                self._table = table.read()
-            self._read: set[str] = set()
+    lines = (rules_dir() / "lexicon" / "first-names.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
 
-        def get_gender(self, name: str, country: str | None = None) -> str:
-            self._lines_of(name)
-            return str(super().get_gender(name, country))
 
-        def _lines_of(self, name: str) -> None:
-            """Parse the lines of ``name``: the sex in columns 1-2, the name from column 4."""
-            if name.lower() in self._read:
-                return
-            self._read.add(name.lower())
-            table = self._table
-            # The table joins the parts of a compound name with "+" ("Anne+Marie").
-            for needle in {f" {name} ", f" {name.replace('-', '+')} "}:
-                at = table.find(needle)
-                while at >= 0:
-                    line_start = table.rfind("\n", 0, at) + 1
-                    if at - line_start == 2:
-                        line_end = table.find("\n", at)
-                        self._eat_name_line(
-                            table[line_start : line_end if line_end >= 0 else len(table)].strip()
-                        )
-                    at = table.find(needle, at + 1)
-
-    return LazyDetector(case_sensitive=False)
+def _table_gender(name: str) -> str | None:
+    lines = _name_table()
+    needle = name + "\t"
+    at = bisect.bisect_left(lines, needle)
+    if at < len(lines) and lines[at].startswith(needle):
+        return lines[at][len(needle) :]
+    return None
 
 
 @functools.cache
 def first_name_gender(word: str, language: str | None) -> str | None:
-    """ "m" or "f" when the name table gives the first name one gender everywhere and in Italy too
-    (Andrea is a man's name in Italy, a woman's elsewhere: neither), else None."""
+    """ "m" or "f" when the name table gives the first name one gender (Italian usage first: Andrea is a
+    man's name in Italy), else None: names shared by men and women are not in it."""
     if not _WORD.match(word) or len(word) < 3:
         return None
-    detector = _detector()
-    if detector is None:
-        return None
-    overall = detector.get_gender(word)
-    if overall not in ("male", "female"):
-        return None
-    italian = detector.get_gender(word, "italy")
-    other = "female" if overall == "male" else "male"
-    if italian in (other, "mostly_" + other):
-        return None
-    return "m" if overall == "male" else "f"
+    folded = word.casefold()
+    found = _table_gender(folded)
+    if found is None and ("-" in folded or "'" in folded or "’" in folded):
+        found = _table_gender(re.sub(r"[-'’]", "", folded))  # Anne-Marie as Annemarie
+    return found
 
 
 def _common_word(document: Document, word: str, function_words: frozenset[str]) -> bool:

@@ -167,8 +167,9 @@ class GenderMismatch:
                 "Giulia Ferri», «Giulia Ferri, il direttore tecnico, è stata nominata», «Ferri ha parlato. Lui ha "
                 "aggiunto…», «Prime Minister Mette Frederiksen said he…». Le traduzioni automatiche dall'inglese "
                 "mettono il maschile per difetto. Il genere è quello della base di conoscenza (dato da una "
-                "fonte) o, per chi non vi è, quello del nome proprio quando una tabella di nomi (gender-guesser) "
-                "lo dà univoco ovunque e anche in Italia (Andrea no), e solo se il nome completo è nell'articolo. "
+                "fonte) o, per chi non vi è, quello del nome proprio quando la tabella dei nomi di refuso "
+                "(statistiche italiane e statunitensi) lo dà per almeno il 95% di chi lo porta, con l'uso "
+                "italiano prima (Andrea è un nome maschile), e solo se il nome completo è nell'articolo. "
                 "Un pronome è giudicato solo quando l'unica persona nominata nella sua frase o in quella prima è "
                 "quella donna, senza altri nomi o sostantivi di persona in mezzo. Un titolo maschile per una "
                 "donna che molte redazioni conservano («il ministro», «il sindaco», «il presidente», "
@@ -183,9 +184,9 @@ class GenderMismatch:
                 'Antonio Tajani", "Mette Frederiksen è stato rieletto", "il direttore del museo Giulia Ferri", '
                 '"Giulia Ferri presented the study and thanked his team". Machine translation from English '
                 'defaults to the masculine, and from Italian it renders "suo" as "his". The gender is the '
-                "knowledge base's (given by a source) or, for people it does not know, the first name's when a "
-                "name table (gender-guesser) gives it one gender everywhere and in Italy too (not Andrea), and "
-                "only when the article gives the full name. A pronoun is judged only when the one person named "
+                "knowledge base's (given by a source) or, for people it does not know, the first name's when "
+                "refuso's name table (Italian and US statistics) gives it for at least 95% of its bearers, "
+                "Italian usage first (Andrea is a man's name), and only when the article gives the full name. A pronoun is judged only when the one person named "
                 "in its sentence or the one before is that woman, with no other name or noun for a person in "
                 'between. A masculine Italian title many newsrooms keep for a woman ("il ministro", "il '
                 'sindaco", "il presidente"; the option `house_masculine_titles`) is info only, which '
