@@ -160,6 +160,8 @@ IFG_POSTS = {
     "Home Secretary": "interior_minister",
     "Secretary of State for the Home Department": "interior_minister",
     "Deputy Prime Minister": "deputy_head_of_government",
+    "Secretary of State for Justice and Lord Chancellor": "justice_minister",
+    "Lord Chancellor and Secretary of State for Justice": "justice_minister",
 }
 POCOM_POSTS = {"secretary": "US.foreign_minister"}
 IO_POSTS = {
@@ -354,6 +356,7 @@ def build(shared: Path) -> dict[str, dict[str, Any]]:
                 "ifg",
                 f"uk_ifg_ministerial_appointments.csv: {r['post']}",
                 seen="2026-06-12",
+                since=UK_SINCE,
             )
         else:
             # Any other post, cabinet or junior: a minister whose portfolio the role names.
@@ -366,6 +369,7 @@ def build(shared: Path) -> dict[str, dict[str, Any]]:
                 f"uk_ifg_ministerial_appointments.csv: {r['post']}",
                 seen="2026-06-12",
                 title_en=r["post"],
+                since=UK_SINCE,
             )
         if r["rank_equivalence"] in ("PM", "SoS") or category:
             entry["prominent"] = True

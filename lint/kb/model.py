@@ -85,6 +85,24 @@ class Role(NamedTuple):
         return self.start <= day
 
 
+def handed_over(roles: tuple[Role, ...], role: Role, day: dt.date, gap_days: int = 3) -> bool:
+    """Whether ``day``, near an edge of ``role``, is on the far side of a move between this role and
+    another office, dated to the day on both sides by a common source (the foreign secretary made home
+    secretary): the old title is wrong from the next day, the new one wrong the day before."""
+    gap = dt.timedelta(days=gap_days)
+    for other in roles:
+        if other.office == role.office or not set(role.sources) & set(other.sources):
+            continue
+        if day > role.start:  # after the role's end: did the person move to the other office then?
+            edges = (role.end, role.end_exact, other.start, other.start_exact)
+        else:  # before its start: did the person come from the other office?
+            edges = (role.start, role.start_exact, other.end, other.end_exact)
+        mine, mine_exact, theirs, theirs_exact = edges
+        if mine and theirs and mine_exact and theirs_exact and abs(theirs - mine) <= gap:
+            return True
+    return False
+
+
 class Spelling(NamedTuple):
     form: str
     lang: str | None = None  # None: every language
