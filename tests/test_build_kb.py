@@ -161,3 +161,38 @@ def test_a_first_name_with_accents_gets_the_gender_of_its_plain_spelling():
     guesser = build_kb.GenderGuesser({}, [])
     assert guesser.guess("Leïla Jaffel") == "f"
     assert guesser.guess("Évariste Ndayishimiye") == "m"
+
+
+def test_commissioners_since_barroso_ii_and_earlier_posts_of_known_people(tmp_path: Path):
+    repo = tmp_path / "ecio"
+    (repo / "data-raw").mkdir(parents=True)
+    git(repo, "init", "-q")
+    head = "first_name,last_name,commission,position,portfolio,start_date,end_date\n"
+    (repo / "data-raw" / "portfolios_raw.csv").write_text(
+        head + "Ada,Rossi,Prodi,Commissioner,Trade,1999-09-16,2004-11-21\n"  # earlier, known: kept
+        "Bob,Bianchi,Prodi,Commissioner,Fisheries,1999-09-16,2004-11-21\n"  # earlier, unknown: left out
+        "Jean-Claude,Junker,Junker,President,President,2014-11-01,2019-11-30\n"  # the source's misspelling
+        "Karel,De Gucht,Barroso II,Commissioner,Trade,2010-02-09,2014-10-31\n"
+        "Cy,Verdi,Junker,Vice-President,Energy Union,2014-11-01,2019-11-30\n"
+        "Dana,Neri,von der Leyen,Commissioner,Energy,2019-12-01,2020-12-31\n"  # past the source's reach
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "data", date="2021-09-15")
+    snapshot = kb_sources.Snapshot(repo / ".git", "example/ecio")
+    people, sources = kb_sources.eu_commission(snapshot, {"ada-rossi": "f"})
+    by_id = {p["id"]: p for p in people}
+    assert sorted(by_id) == ["ada-rossi", "cy-verdi", "jean-claude-juncker", "karel-de-gucht"]
+    assert (
+        by_id["ada-rossi"]["gender"] == "f" and by_id["ada-rossi"]["roles"][0]["office"] == "EU.commissioner"
+    )
+    assert by_id["jean-claude-juncker"]["name"] == "Jean-Claude Juncker"
+    assert by_id["jean-claude-juncker"]["roles"][0]["office"] == "EU.commission_president"
+    assert by_id["karel-de-gucht"]["surname"] == "De Gucht"
+    cy = by_id["cy-verdi"]["roles"][0]
+    assert (cy["office"], cy["start"], cy["end"]) == (
+        "EU.commission_vice_president",
+        "2014-11-01",
+        "2019-11-30",
+    )
+    assert "Juncker Commission" in cy["ref"] and "Energy Union" in cy["ref"]
+    assert sources["ecio"]["repo"] == "example/ecio" and len(sources["ecio"]["commit"]) == 40

@@ -750,6 +750,16 @@ def _committed(name: str) -> list[dict[str, Any]]:
     return json.loads(path.read_text(encoding="utf-8"))["people"]
 
 
+def _known_genders() -> dict[str, str]:
+    """id -> gender of every person in the KB's other files (hand-written and generated)."""
+    sys.path.insert(0, str(ROOT))
+    from lint.kb import build, kb_files
+
+    files = [(p, str(p)) for p in kb_files([KB]) if p.name != "eu-commission.json"]
+    kb, _ = build(files, validate=False)
+    return {p.id: p.gender for p in kb.people.values()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
@@ -765,6 +775,7 @@ def main() -> int:
     )
     parser.add_argument("--governors-history", type=Path, help="snapshot of jacobkap/governors")
     parser.add_argument("--fortune", type=Path, help="snapshot of riadlem/stablemap (Fortune 500)")
+    parser.add_argument("--eu-commission", type=Path, help="snapshot of jfjelstul/ecio (Commissioners)")
     parser.add_argument(
         "--world", type=Path, help="snapshot of every-politician-scrapers/world (gender by item)"
     )
@@ -815,10 +826,22 @@ def main() -> int:
     if fortune is not None:
         raw["companies.json"], sources["companies.json"] = kb_sources.companies(fortune)
         descriptions["companies.json"] = "a snapshot of riadlem/stablemap (the Fortune 500 list)"
+    ecio = _snapshot(args.eu_commission, "jfjelstul/ecio")
+    if ecio is not None:
+        raw["eu-commission.json"], sources["eu-commission.json"] = kb_sources.eu_commission(
+            ecio, _known_genders()
+        )
+        descriptions["eu-commission.json"] = "a snapshot of jfjelstul/ecio (the European Commission)"
 
     # Genders: only what sources say feeds the first-name statistics; files not rebuilt count as committed.
     known = dict(raw)
-    for name in ("us-congress.json", "us-officials.json", "cabinets.json", "companies.json"):
+    for name in (
+        "us-congress.json",
+        "us-officials.json",
+        "cabinets.json",
+        "companies.json",
+        "eu-commission.json",
+    ):
         known.setdefault(name, _committed(name))
     by_item: dict[str, str] = {}
     world = _snapshot(args.world, "every-politician-scrapers/world")

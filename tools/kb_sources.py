@@ -593,6 +593,70 @@ def cabinets(
     return people, sources
 
 
+# -- European Commission --------------------------------------------------------------------------------
+
+ECIO_POSITIONS = {
+    "President": "EU.commission_president",
+    "First Vice-President": "EU.commission_vice_president",
+    "Executive Vice President": "EU.commission_vice_president",
+    "Vice-President": "EU.commission_vice_president",
+    "Vice President": "EU.commission_vice_president",
+    "Commissioner": "EU.commissioner",
+}
+# Misspellings in the source's names, and the names as the Commission writes them.
+ECIO_NAMES = {
+    "Jean-Claude Junker": "Jean-Claude Juncker",
+    "Frederica Mogherini": "Federica Mogherini",
+    "Marcoš Šefčovič": "Maroš Šefčovič",
+    "Vladimier Špidla": "Vladimír Špidla",
+    "Pawel Samecki": "Paweł Samecki",
+}
+ECIO_COMMISSIONS = {"Junker": "Juncker"}
+ECIO_SINCE = "2010-02-09"  # the Barroso II Commission: earlier Commissions only for people known otherwise
+ECIO_UNTIL = "2019-11-30"  # the source stops during the von der Leyen Commission (its rows end in 2020)
+
+
+def eu_commission(
+    snapshot: Snapshot, known: dict[str, str]
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+    """The President, Vice-Presidents and Commissioners of the Barroso II and Juncker Commissions, with
+    each portfolio and its dates, from the ecio data set; the posts of earlier Commissions for people the
+    KB knows from elsewhere (``known``: id -> gender), so that a former Commissioner is one."""
+    path = "data-raw/portfolios_raw.csv"
+    rows = list(csv.DictReader(io.StringIO(snapshot.show(path))))
+    by_id: dict[str, dict[str, Any]] = {}
+    recent = set()
+    for r in rows:
+        name = f"{r['first_name']} {r['last_name']}"
+        name = ECIO_NAMES.get(name, name)
+        if r["start_date"] >= ECIO_SINCE and r["end_date"] <= ECIO_UNTIL:
+            recent.add(slug(name))
+    for r in rows:
+        office = ECIO_POSITIONS.get(r["position"])
+        name = ECIO_NAMES.get(f"{r['first_name']} {r['last_name']}", f"{r['first_name']} {r['last_name']}")
+        pid = slug(name)
+        if office is None or r["end_date"] > ECIO_UNTIL or (pid not in recent and pid not in known):
+            continue
+        person = by_id.setdefault(pid, {"id": pid, "name": name, "roles": []})
+        if known.get(pid):
+            person["gender"] = known[pid]
+        if " " in r["last_name"] and name.endswith(r["last_name"]):  # "De Gucht", "Arias Cañete"
+            person["surname"] = r["last_name"]
+        commission = ECIO_COMMISSIONS.get(r["commission"], r["commission"])
+        portfolio = r["portfolio"].replace("Compeition", "Competition")
+        ref = f"{path}: {commission} Commission, {r['position']}: {portfolio}"
+        person["roles"].append(_role(office, r["start_date"], r["end_date"], "ecio", ref))
+    sources = {
+        "ecio": snapshot.source(
+            "The European Commission Institutional Organization (ecio) data set: Commissioners and their "
+            "portfolios, 1958-2021 (jfjelstul/ecio)",
+            path,
+            "MIT",
+        )
+    }
+    return list(by_id.values()), sources
+
+
 # -- companies ------------------------------------------------------------------------------------------
 
 
