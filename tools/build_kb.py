@@ -769,6 +769,14 @@ def main() -> int:
     )
     parser.add_argument("--check", action="store_true", help="exit 1 if a generated file is out of date")
     parser.add_argument("--congress", type=Path, help="snapshot of unitedstates/congress-legislators")
+    parser.add_argument(
+        "--congress-house", type=Path, help="snapshot of human-vc/CongressGAT (Voteview House lists)"
+    )
+    parser.add_argument(
+        "--congress-senate",
+        type=Path,
+        help="snapshot of smatveev17/IS417-Final-Project (Voteview Senate lists)",
+    )
     parser.add_argument("--us-cabinet", type=Path, help="snapshot of every-politician-scrapers/us-cabinet")
     parser.add_argument(
         "--us-governors", type=Path, help="snapshot of every-politician-scrapers/us-governors"
@@ -800,8 +808,18 @@ def main() -> int:
     descriptions["people.json"] = "the public tables in ../shared/kb/people"
     congress = _snapshot(args.congress, "unitedstates/congress-legislators")
     if congress is not None:
-        raw["us-congress.json"], sources["us-congress.json"] = kb_sources.congress(congress)
+        seen_ids: set[str] = set()
+        raw["us-congress.json"], sources["us-congress.json"] = kb_sources.congress(congress, seen_ids)
         descriptions["us-congress.json"] = "a snapshot of unitedstates/congress-legislators"
+        house = _snapshot(args.congress_house, "human-vc/CongressGAT")
+        senate = _snapshot(args.congress_senate, "smatveev17/IS417-Final-Project")
+        if house is not None and senate is not None:
+            # Another member of that name is someone else; a minister of that name is the same person.
+            taken = {p["id"] for p in raw["us-congress.json"]}
+            departed, more = kb_sources.congress_departed(congress, house, senate, seen_ids, taken)
+            raw["us-congress.json"] += departed
+            sources["us-congress.json"] = {**sources["us-congress.json"], **more}
+            descriptions["us-congress.json"] += " and Voteview's lists of the 111th and 112th Congresses"
     cabinet = _snapshot(args.us_cabinet, "every-politician-scrapers/us-cabinet")
     if cabinet is not None:
         raw["us-officials.json"], sources["us-officials.json"] = kb_sources.us_officials(
