@@ -284,9 +284,7 @@ class CompiledKB:
             if person.gender == "f":
                 forms.extend(t.it_f)
             forms.extend(t.en)
-        forms.extend(f for f in (role.title_it, role.title_en) if f)
-        if person.gender == "f" and role.title_it_f:
-            forms.append(role.title_it_f)
+        forms.extend(role.portfolio_titles(feminine=person.gender == "f"))
         keys = {key(f) for f in forms}
         return keys, {k.split()[0] for k in keys if k}
 
