@@ -161,3 +161,100 @@ def test_a_first_name_with_accents_gets_the_gender_of_its_plain_spelling():
     guesser = build_kb.GenderGuesser({}, [])
     assert guesser.guess("Leïla Jaffel") == "f"
     assert guesser.guess("Évariste Ndayishimiye") == "m"
+
+
+def test_commissioners_since_barroso_ii_and_earlier_posts_of_known_people(tmp_path: Path):
+    repo = tmp_path / "ecio"
+    (repo / "data-raw").mkdir(parents=True)
+    git(repo, "init", "-q")
+    head = "first_name,last_name,commission,position,portfolio,start_date,end_date\n"
+    (repo / "data-raw" / "portfolios_raw.csv").write_text(
+        head + "Ada,Rossi,Prodi,Commissioner,Trade,1999-09-16,2004-11-21\n"  # earlier, known: kept
+        "Bob,Bianchi,Prodi,Commissioner,Fisheries,1999-09-16,2004-11-21\n"  # earlier, unknown: left out
+        "Jean-Claude,Junker,Junker,President,President,2014-11-01,2019-11-30\n"  # the source's misspelling
+        "Karel,De Gucht,Barroso II,Commissioner,Trade,2010-02-09,2014-10-31\n"
+        "Cy,Verdi,Junker,Vice-President,Energy Union,2014-11-01,2019-11-30\n"
+        "Dana,Neri,von der Leyen,Commissioner,Energy,2019-12-01,2020-12-31\n"  # past the source's reach
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "data", date="2021-09-15")
+    snapshot = kb_sources.Snapshot(repo / ".git", "example/ecio")
+    people, sources = kb_sources.eu_commission(snapshot, {"ada-rossi": "f"})
+    by_id = {p["id"]: p for p in people}
+    assert sorted(by_id) == ["ada-rossi", "cy-verdi", "jean-claude-juncker", "karel-de-gucht"]
+    assert (
+        by_id["ada-rossi"]["gender"] == "f" and by_id["ada-rossi"]["roles"][0]["office"] == "EU.commissioner"
+    )
+    assert by_id["jean-claude-juncker"]["name"] == "Jean-Claude Juncker"
+    assert by_id["jean-claude-juncker"]["roles"][0]["office"] == "EU.commission_president"
+    assert by_id["karel-de-gucht"]["surname"] == "De Gucht"
+    cy = by_id["cy-verdi"]["roles"][0]
+    assert (cy["office"], cy["start"], cy["end"]) == (
+        "EU.commission_vice_president",
+        "2014-11-01",
+        "2019-11-30",
+    )
+    assert "Juncker Commission" in cy["ref"] and "Energy Union" in cy["ref"]
+    assert sources["ecio"]["repo"] == "example/ecio" and len(sources["ecio"]["commit"]) == 40
+
+
+def _repo_with(path: Path, files: dict[str, str], branch: str | None = None) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    git(path, "init", "-q")
+    if branch:
+        git(path, "checkout", "-q", "-b", branch)
+    for name, text in files.items():
+        (path / name).parent.mkdir(parents=True, exist_ok=True)
+        (path / name).write_text(text)
+    git(path, "add", "-A")
+    git(path, "commit", "-q", "-m", "data", date="2024-01-01")
+    return path / ".git"
+
+
+def test_members_who_left_before_the_monthly_snapshots_come_from_the_lists_per_congress(tmp_path: Path):
+    head = "congress,chamber,bioname,bioguide_id,died,nominate_number_of_votes\n"
+    house = _repo_with(
+        tmp_path / "house",
+        {
+            "data/H111_members.csv": head + '111,House,"ROSSI, Ada",R1,,900\n111,House,"SEEN, Sam",S1,,900\n'
+            '111,President,"BOSS, Bo",P1,,10\n111,House,"BIANCHI, Bob",B1,,900\n',
+            "data/H112_members.csv": head
+            + '112,House,"ROSSI, Ada",R1,,400\n112,House,"BIANCHI, Bob",B1,2011,5\n',
+        },
+    )
+    senate = _repo_with(
+        tmp_path / "senate",
+        {
+            "S111_members.csv": head + '111,Senate,"VERDI, Cy",V1,,\n111,Senate,"ROSSI, Ada",R1,,\n',
+            "S112_members.csv": head,
+        },
+    )
+    names = "last_name,first_name,nickname,full_name,gender,bioguide_id\n"
+    congress = _repo_with(
+        tmp_path / "congress",
+        {
+            "legislators-historical.csv": names + "Rossi,Adalgisa,Ada,,F,R1\nBianchi,Roberto,Bob,,M,B1\n"
+            "Verdi,Ciro,,,M,V1\nSeen,Sam,,,M,S1\n"
+        },
+        branch="gh-pages",
+    )
+    snapshot = kb_sources.Snapshot(congress, "example/congress")
+    people, sources = kb_sources.congress_departed(
+        snapshot,
+        kb_sources.Snapshot(house, "example/house"),
+        kb_sources.Snapshot(senate, "example/senate"),
+        seen={"S1"},  # read month by month already
+        taken={"bob-bianchi"},  # another member of that name
+    )
+    by_name = {p["id"]: p for p in people}
+    assert sorted(by_name) == ["ada-rossi", "bob-bianchi-b1", "ciro-verdi"]
+    ada = {r["office"]: (r["start"], r.get("end")) for r in by_name["ada-rossi"]["roles"]}
+    # Two Congresses in the House; one in the Senate without a roll call: its first year only.
+    assert ada == {"US.representative": ("2009", "2012"), "US.senator": ("2009", "2009")}
+    assert by_name["ada-rossi"]["gender"] == "f" and by_name["ada-rossi"]["minor"] is True
+    assert by_name["ada-rossi"]["variants"][0]["form"] == "Adalgisa Rossi"
+    assert by_name["bob-bianchi-b1"]["roles"][0]["end"] == "2011"  # died in 2011
+    assert by_name["ciro-verdi"]["roles"][0]["source"] == "voteview-senate"
+    assert (
+        sources["congress-legislators-historical"]["commit"] == snapshot._git("rev-parse", "gh-pages").strip()
+    )

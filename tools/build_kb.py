@@ -160,6 +160,8 @@ IFG_POSTS = {
     "Home Secretary": "interior_minister",
     "Secretary of State for the Home Department": "interior_minister",
     "Deputy Prime Minister": "deputy_head_of_government",
+    "Secretary of State for Justice and Lord Chancellor": "justice_minister",
+    "Lord Chancellor and Secretary of State for Justice": "justice_minister",
 }
 POCOM_POSTS = {"secretary": "US.foreign_minister"}
 IO_POSTS = {
@@ -354,6 +356,7 @@ def build(shared: Path) -> dict[str, dict[str, Any]]:
                 "ifg",
                 f"uk_ifg_ministerial_appointments.csv: {r['post']}",
                 seen="2026-06-12",
+                since=UK_SINCE,
             )
         else:
             # Any other post, cabinet or junior: a minister whose portfolio the role names.
@@ -366,6 +369,7 @@ def build(shared: Path) -> dict[str, dict[str, Any]]:
                 f"uk_ifg_ministerial_appointments.csv: {r['post']}",
                 seen="2026-06-12",
                 title_en=r["post"],
+                since=UK_SINCE,
             )
         if r["rank_equivalence"] in ("PM", "SoS") or category:
             entry["prominent"] = True
@@ -746,6 +750,16 @@ def _committed(name: str) -> list[dict[str, Any]]:
     return json.loads(path.read_text(encoding="utf-8"))["people"]
 
 
+def _known_genders() -> dict[str, str]:
+    """id -> gender of every person in the KB's other files (hand-written and generated)."""
+    sys.path.insert(0, str(ROOT))
+    from lint.kb import build, kb_files
+
+    files = [(p, str(p)) for p in kb_files([KB]) if p.name != "eu-commission.json"]
+    kb, _ = build(files, validate=False)
+    return {p.id: p.gender for p in kb.people.values()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
@@ -755,12 +769,21 @@ def main() -> int:
     )
     parser.add_argument("--check", action="store_true", help="exit 1 if a generated file is out of date")
     parser.add_argument("--congress", type=Path, help="snapshot of unitedstates/congress-legislators")
+    parser.add_argument(
+        "--congress-house", type=Path, help="snapshot of human-vc/CongressGAT (Voteview House lists)"
+    )
+    parser.add_argument(
+        "--congress-senate",
+        type=Path,
+        help="snapshot of smatveev17/IS417-Final-Project (Voteview Senate lists)",
+    )
     parser.add_argument("--us-cabinet", type=Path, help="snapshot of every-politician-scrapers/us-cabinet")
     parser.add_argument(
         "--us-governors", type=Path, help="snapshot of every-politician-scrapers/us-governors"
     )
     parser.add_argument("--governors-history", type=Path, help="snapshot of jacobkap/governors")
     parser.add_argument("--fortune", type=Path, help="snapshot of riadlem/stablemap (Fortune 500)")
+    parser.add_argument("--eu-commission", type=Path, help="snapshot of jfjelstul/ecio (Commissioners)")
     parser.add_argument(
         "--world", type=Path, help="snapshot of every-politician-scrapers/world (gender by item)"
     )
@@ -785,8 +808,18 @@ def main() -> int:
     descriptions["people.json"] = "the public tables in ../shared/kb/people"
     congress = _snapshot(args.congress, "unitedstates/congress-legislators")
     if congress is not None:
-        raw["us-congress.json"], sources["us-congress.json"] = kb_sources.congress(congress)
+        seen_ids: set[str] = set()
+        raw["us-congress.json"], sources["us-congress.json"] = kb_sources.congress(congress, seen_ids)
         descriptions["us-congress.json"] = "a snapshot of unitedstates/congress-legislators"
+        house = _snapshot(args.congress_house, "human-vc/CongressGAT")
+        senate = _snapshot(args.congress_senate, "smatveev17/IS417-Final-Project")
+        if house is not None and senate is not None:
+            # Another member of that name is someone else; a minister of that name is the same person.
+            taken = {p["id"] for p in raw["us-congress.json"]}
+            departed, more = kb_sources.congress_departed(congress, house, senate, seen_ids, taken)
+            raw["us-congress.json"] += departed
+            sources["us-congress.json"] = {**sources["us-congress.json"], **more}
+            descriptions["us-congress.json"] += " and Voteview's lists of the 111th and 112th Congresses"
     cabinet = _snapshot(args.us_cabinet, "every-politician-scrapers/us-cabinet")
     if cabinet is not None:
         raw["us-officials.json"], sources["us-officials.json"] = kb_sources.us_officials(
@@ -811,10 +844,22 @@ def main() -> int:
     if fortune is not None:
         raw["companies.json"], sources["companies.json"] = kb_sources.companies(fortune)
         descriptions["companies.json"] = "a snapshot of riadlem/stablemap (the Fortune 500 list)"
+    ecio = _snapshot(args.eu_commission, "jfjelstul/ecio")
+    if ecio is not None:
+        raw["eu-commission.json"], sources["eu-commission.json"] = kb_sources.eu_commission(
+            ecio, _known_genders()
+        )
+        descriptions["eu-commission.json"] = "a snapshot of jfjelstul/ecio (the European Commission)"
 
     # Genders: only what sources say feeds the first-name statistics; files not rebuilt count as committed.
     known = dict(raw)
-    for name in ("us-congress.json", "us-officials.json", "cabinets.json", "companies.json"):
+    for name in (
+        "us-congress.json",
+        "us-officials.json",
+        "cabinets.json",
+        "companies.json",
+        "eu-commission.json",
+    ):
         known.setdefault(name, _committed(name))
     by_item: dict[str, str] = {}
     world = _snapshot(args.world, "every-politician-scrapers/world")

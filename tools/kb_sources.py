@@ -138,9 +138,12 @@ def _merge_terms(terms: list[tuple[str, str, str | None]]) -> list[tuple[str, st
     return [tuple(t) for t in out]  # type: ignore[misc]
 
 
-def congress(snapshot: Snapshot) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+def congress(
+    snapshot: Snapshot, seen_ids: set[str] | None = None
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
     """Every member of Congress seen in legislators-current.yaml, month by month since the file began
-    (2012), whose terms reach into the 111th Congress or later, with their leadership roles."""
+    (2012), whose terms reach into the 111th Congress or later, with their leadership roles. The bioguide
+    ids read are added to ``seen_ids``."""
     path = "legislators-current.yaml"
     months = _monthly(snapshot.versions(path))
     latest: dict[str, dict[str, Any]] = {}
@@ -161,6 +164,8 @@ def congress(snapshot: Snapshot) -> tuple[list[dict[str, Any]], dict[str, dict[s
         for back in ids:
             next_seen.pop(back, None)
         previous_ids = ids
+    if seen_ids is not None:
+        seen_ids.update(latest)
     source_id = "congress-legislators"
     people = []
     for bioguide, member in latest.items():
@@ -243,6 +248,79 @@ def congress(snapshot: Snapshot) -> tuple[list[dict[str, Any]], dict[str, dict[s
             gender = {"M": "m", "F": "f"}.get(member.get("bio", {}).get("gender", ""), "m")
             people.append({"id": slug(display), "name": display, "gender": gender, "roles": roles})
     return people, sources
+
+
+# The members of the 111th and 112th Congresses who had left before legislators-current.yaml began
+# (September 2012): Voteview's member lists per Congress, and their names and gender from the
+# legislators-historical.csv the repository publishes (its YAML is too large for the snapshots read here).
+CONGRESS_YEARS = {111: ("2009", "2010"), 112: ("2011", "2012")}  # the years each Congress sat
+
+
+def congress_departed(
+    snapshot: Snapshot, house: Snapshot, senate: Snapshot, seen: set[str], taken: set[str]
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+    """Members of the 111th or 112th Congress not in ``seen`` (the bioguide ids read month by month), with
+    a term in each chamber given to the year: the lists say in which Congress, not on which days. A
+    person whose id is in ``taken`` (other members read) gets the bioguide id added to it."""
+    historical = {
+        r["bioguide_id"]: r
+        for r in csv.DictReader(io.StringIO(snapshot.show("legislators-historical.csv", "gh-pages")))
+    }
+    lists = [(house, "voteview-house", f"data/H{n}_members.csv", "House", n) for n in CONGRESS_YEARS] + [
+        (senate, "voteview-senate", f"S{n}_members.csv", "Senate", n) for n in CONGRESS_YEARS
+    ]
+    served: dict[tuple[str, str], list[tuple[int, bool, str, str]]] = defaultdict(list)
+    died: dict[str, str] = {}
+    for source, source_id, path, chamber, number in lists:
+        for r in csv.DictReader(io.StringIO(source.show(path))):
+            bioguide = r["bioguide_id"]
+            if r["chamber"] != chamber or not bioguide or bioguide in seen or bioguide not in historical:
+                continue
+            office = "US.representative" if chamber == "House" else "US.senator"
+            # No roll call voted: gone (or absent) early in that Congress, so its first year only
+            # (Hillary Clinton, January 2009; Ted Kennedy, who died in August 2009).
+            voted = bool(float(r.get("nominate_number_of_votes") or 0))
+            served[(bioguide, office)].append((number, voted, f"{path} ({bioguide})", source_id))
+            if r.get("died"):
+                died[bioguide] = r["died"][:4]
+    people: dict[str, dict[str, Any]] = {}
+    for (bioguide, office), congresses in sorted(served.items()):
+        h = historical[bioguide]
+        gender = {"M": "m", "F": "f"}.get(h["gender"])
+        if not gender:
+            continue
+        display = f"{h['nickname'] or h['first_name']} {h['last_name']}"
+        pid = slug(display)
+        if pid in taken:  # another person of that name (Donald Payne and his son): keep them apart
+            pid = f"{pid}-{bioguide.lower()}"
+        person = people.setdefault(
+            bioguide, {"id": pid, "name": display, "gender": gender, "minor": True, "roles": []}
+        )
+        full = h.get("full_name") or f"{h['first_name']} {h['last_name']}"
+        if full != display and "variants" not in person:
+            person["variants"] = [{"form": full, "source": "congress-legislators-historical"}]
+        if " " in h["last_name"]:
+            person["surname"] = h["last_name"]
+        congresses.sort()
+        first, last = congresses[0][0], congresses[-1]
+        start, end = CONGRESS_YEARS[first][0], CONGRESS_YEARS[last[0]][1 if last[1] else 0]
+        if died.get(bioguide) and died[bioguide] < end:
+            end = died[bioguide]
+        _, _, ref, source_id = last
+        person["roles"].append(_role(office, start, end, source_id, ref))
+    title = "Voteview (Lewis, Poole, Rosenthal et al.): members of the {} in the 111th and 112th Congresses"
+    sources = {
+        "voteview-house": house.source(title.format("House"), "data/H111_members.csv", "see repository"),
+        "voteview-senate": senate.source(title.format("Senate"), "S111_members.csv", "see repository"),
+        "congress-legislators-historical": {
+            "title": "Former members of the US Congress: names and gender (unitedstates/congress-legislators)",
+            "repo": snapshot.repo,
+            "path": "legislators-historical.csv",
+            "commit": snapshot._git("rev-parse", "gh-pages").strip(),
+            "licence": "CC0-1.0",
+        },
+    }
+    return list(people.values()), sources
 
 
 # -- US executive: the cabinet, the Supreme Court, the Fed, governors -------------------------------------
@@ -591,6 +669,70 @@ def cabinets(
                     }
                 )
     return people, sources
+
+
+# -- European Commission --------------------------------------------------------------------------------
+
+ECIO_POSITIONS = {
+    "President": "EU.commission_president",
+    "First Vice-President": "EU.commission_vice_president",
+    "Executive Vice President": "EU.commission_vice_president",
+    "Vice-President": "EU.commission_vice_president",
+    "Vice President": "EU.commission_vice_president",
+    "Commissioner": "EU.commissioner",
+}
+# Misspellings in the source's names, and the names as the Commission writes them.
+ECIO_NAMES = {
+    "Jean-Claude Junker": "Jean-Claude Juncker",
+    "Frederica Mogherini": "Federica Mogherini",
+    "Marcoš Šefčovič": "Maroš Šefčovič",
+    "Vladimier Špidla": "Vladimír Špidla",
+    "Pawel Samecki": "Paweł Samecki",
+}
+ECIO_COMMISSIONS = {"Junker": "Juncker"}
+ECIO_SINCE = "2010-02-09"  # the Barroso II Commission: earlier Commissions only for people known otherwise
+ECIO_UNTIL = "2019-11-30"  # the source stops during the von der Leyen Commission (its rows end in 2020)
+
+
+def eu_commission(
+    snapshot: Snapshot, known: dict[str, str]
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
+    """The President, Vice-Presidents and Commissioners of the Barroso II and Juncker Commissions, with
+    each portfolio and its dates, from the ecio data set; the posts of earlier Commissions for people the
+    KB knows from elsewhere (``known``: id -> gender), so that a former Commissioner is one."""
+    path = "data-raw/portfolios_raw.csv"
+    rows = list(csv.DictReader(io.StringIO(snapshot.show(path))))
+    by_id: dict[str, dict[str, Any]] = {}
+    recent = set()
+    for r in rows:
+        name = f"{r['first_name']} {r['last_name']}"
+        name = ECIO_NAMES.get(name, name)
+        if r["start_date"] >= ECIO_SINCE and r["end_date"] <= ECIO_UNTIL:
+            recent.add(slug(name))
+    for r in rows:
+        office = ECIO_POSITIONS.get(r["position"])
+        name = ECIO_NAMES.get(f"{r['first_name']} {r['last_name']}", f"{r['first_name']} {r['last_name']}")
+        pid = slug(name)
+        if office is None or r["end_date"] > ECIO_UNTIL or (pid not in recent and pid not in known):
+            continue
+        person = by_id.setdefault(pid, {"id": pid, "name": name, "roles": []})
+        if known.get(pid):
+            person["gender"] = known[pid]
+        if " " in r["last_name"] and name.endswith(r["last_name"]):  # "De Gucht", "Arias Cañete"
+            person["surname"] = r["last_name"]
+        commission = ECIO_COMMISSIONS.get(r["commission"], r["commission"])
+        portfolio = r["portfolio"].replace("Compeition", "Competition")
+        ref = f"{path}: {commission} Commission, {r['position']}: {portfolio}"
+        person["roles"].append(_role(office, r["start_date"], r["end_date"], "ecio", ref))
+    sources = {
+        "ecio": snapshot.source(
+            "The European Commission Institutional Organization (ecio) data set: Commissioners and their "
+            "portfolios, 1958-2021 (jfjelstul/ecio)",
+            path,
+            "MIT",
+        )
+    }
+    return list(by_id.values()), sources
 
 
 # -- companies ------------------------------------------------------------------------------------------

@@ -14,13 +14,13 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint.kb.keys import edit_distance, fold, key, one_letter_deletions, sound_key
-from lint.kb.model import Country, KnowledgeBase, Office, Organisation, Person, Role, Titles
+from lint.kb.model import Country, KnowledgeBase, Office, Organisation, Person, Role, Titles, handed_over
 from lint.kb.packing import LazyPeople, Packed, person_row
 
 if TYPE_CHECKING:
     from lint.lang import Language
 
-TOLERANCE_DAYS = 7  # titles are not judged this close to a role's start or end, where sources disagree
+TOLERANCE_DAYS = 7  # titles are not judged this close to a role's edges (but a reshuffle's: one day)
 MAX_TITLE_WORDS = 9
 MAX_NAME_WORDS = 5
 
@@ -284,9 +284,7 @@ class CompiledKB:
             if person.gender == "f":
                 forms.extend(t.it_f)
             forms.extend(t.en)
-        forms.extend(f for f in (role.title_it, role.title_en) if f)
-        if person.gender == "f" and role.title_it_f:
-            forms.append(role.title_it_f)
+        forms.extend(role.portfolio_titles(feminine=person.gender == "f"))
         keys = {key(f) for f in forms}
         return keys, {k.split()[0] for k in keys if k}
 
@@ -366,7 +364,8 @@ class CompiledKB:
             return [r for r in person.roles if r.start <= day + tolerance]
         if tense == "future":
             return [r for r in person.roles if day - tolerance <= r.start <= day + dt.timedelta(days=400)]
-        return [r for r in person.roles if r.maybe_active_on(day, TOLERANCE_DAYS)]
+        near = [r for r in person.roles if r.maybe_active_on(day, TOLERANCE_DAYS)]
+        return [r for r in near if r.maybe_active_on(day, 1) or not handed_over(person.roles, r, day)]
 
     def title_matches(
         self, person: Person, roles: list[Role], title_key: str, qualifier: Qualifier | None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -75,6 +76,11 @@ class Role(NamedTuple):
             return self.last_seen is None or day <= self.last_seen + margin
         return day <= self.end + margin
 
+    def portfolio_titles(self, feminine: bool) -> list[str]:
+        """The role's own titles and their short forms (:func:`portfolio_forms`)."""
+        titles = (self.title_it, self.title_en, self.title_it_f if feminine else None)
+        return [form for title in titles if title for form in portfolio_forms(title)]
+
     def maybe_active_on(self, day: dt.date, tolerance: int = 0) -> bool:
         """Possibly held on ``day``: certainly, or after the last sighting of a role whose end is unknown."""
         if self.active_on(day, tolerance):
@@ -83,6 +89,43 @@ class Role(NamedTuple):
 
     def began_before(self, day: dt.date) -> bool:
         return self.start <= day
+
+
+_FIRST_PART = re.compile(r",| e | ed | and | & ")
+_MINISTER_OF = re.compile(r"(Minister) (?:of|for) (?:the )?([\w' -]+)")
+
+
+def portfolio_forms(title: str) -> list[str]:
+    """A portfolio's title and the short forms the press uses for it: its first part ("ministro
+    dell'Istruzione" for "ministro dell'Istruzione e del Merito", "Minister of the Environment" and
+    "Environment Minister" for "Minister of the Environment and Energy Security")."""
+    forms = [title]
+    cut = _FIRST_PART.search(title)
+    if cut is not None and len(title[: cut.start()].split()) >= 2:
+        forms.append(title[: cut.start()])
+    for form in list(forms):
+        m = _MINISTER_OF.fullmatch(form)
+        if m and " of " not in m[2] and " for " not in m[2]:
+            forms.append(f"{m[2]} {m[1]}")
+    return forms
+
+
+def handed_over(roles: tuple[Role, ...], role: Role, day: dt.date, gap_days: int = 3) -> bool:
+    """Whether ``day``, near an edge of ``role``, is on the far side of a move between this role and
+    another office, dated to the day on both sides by a common source (the foreign secretary made home
+    secretary): the old title is wrong from the next day, the new one wrong the day before."""
+    gap = dt.timedelta(days=gap_days)
+    for other in roles:
+        if other.office == role.office or not set(role.sources) & set(other.sources):
+            continue
+        if day > role.start:  # after the role's end: did the person move to the other office then?
+            edges = (role.end, role.end_exact, other.start, other.start_exact)
+        else:  # before its start: did the person come from the other office?
+            edges = (role.start, role.start_exact, other.end, other.end_exact)
+        mine, mine_exact, theirs, theirs_exact = edges
+        if mine and theirs and mine_exact and theirs_exact and abs(theirs - mine) <= gap:
+            return True
+    return False
 
 
 class Spelling(NamedTuple):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import Any
 
 from lint.checks.base import rule_meta
 from lint.checks.people.names import (
@@ -12,6 +14,44 @@ from lint.checks.people.names import (
 )
 from lint.document import Document
 from lint.rules import CheckContext, Match
+
+# Particles a name writes in lower case inside a sentence ("Ursula von der Leyen", "Luiz Inácio Lula da
+# Silva"), where the KB writes them so. Alone, a Dutch or Spanish surname capitalises its particle ("Van
+# Rompuy", "De Guindos"): a lone surname is judged only for the German particles, which never do.
+_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "di", "da", "du", "del", "della", "ter", "zu", "dos", "das"}
+)
+_ALONE_TOO = frozenset({"von", "zu"})
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n«“\"(\[—–-])\s*$")
+
+
+def _particle_case(text: str, mention: Any) -> str | None:
+    """The KB's spelling of a name whose particle the text capitalises inside a sentence ("Ursula Von der
+    Leyen", "ha detto Von der Leyen"), or None."""
+    written = mention.text.split()
+    if mention.text.isupper():
+        return None
+    for entry in mention.entries:
+        if entry.kind not in ("name", "surname"):
+            continue
+        kb = entry.form.split()
+        if len(kb) != len(written) or mention.text == entry.form:
+            continue
+        at_start = bool(_SENTENCE_END.search(text[max(0, mention.start - 40) : mention.start]))
+        fixed, changed = [], False
+        for i, (w, k) in enumerate(zip(written, kb, strict=True)):
+            particle = k in _PARTICLES and w == k.capitalize()
+            if particle and (i > 0 or not at_start) and (entry.kind == "name" or k in _ALONE_TOO):
+                fixed.append(k)
+                changed = True
+            elif w.casefold() == k.casefold():
+                fixed.append(w)
+            else:
+                break
+        else:
+            if changed:
+                return " ".join(fixed)
+    return None
 
 
 class MisspelledName:
@@ -64,9 +104,13 @@ class MisspelledName:
         if ckb is None:
             return
         lang = document.language
+        text = document.prose.text
         for mention in find_mentions(document, ckb):
             kinds = mention.kinds()
             if kinds & {"name", "variant", "surname", "variant-surname"}:
+                right = _particle_case(text, mention)
+                if right is not None:
+                    yield Match(mention.start, mention.end, args={"right": right}, replacement=right)
                 continue  # also a correct spelling of someone
             wrong = [
                 e for e in mention.entries if e.kind in ("wrong", "wrong-surname") and e.lang in (None, lang)

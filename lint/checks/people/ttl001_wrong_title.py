@@ -108,8 +108,10 @@ class WrongTitle:
         named_in_full = people_named_in_full(mentions)
         for mention in mentions:
             people = mention.people
-            if len(people) != 1 or not mention.belongs_to(ckb):
-                continue  # an ambiguous surname, or someone else with that surname: judge no one
+            if len(people) != 1:
+                continue  # an ambiguous surname: judge no one
+            if not mention.belongs_to(ckb) and not self._capitalised_title_before(reader, text, mention):
+                continue  # someone else with that surname ("Paolo Conte"): judge no one
             person = ckb.kb.people[people[0]]
             if not person.roles:
                 continue
@@ -124,6 +126,15 @@ class WrongTitle:
                 if person.minor and not ckb.roles_on(person, document.date, "now"):
                     continue  # the KB knows only part of a little-known person's career: no role then, no judgement
                 yield self._finding(ckb, person, use, document.date, lang, options.language)
+
+    @staticmethod
+    def _capitalised_title_before(reader: TitleReader, text: str, mention: Any) -> bool:
+        """A lone surname after capitalised words that end a title ("the Minister of Economic Development
+        Urso", as English capitalises titles): those words are the title, not the person's first name."""
+        if not mention.surname_only or mention.after or not mention.before:
+            return False
+        use = reader.before(text, mention)
+        return use is not None and use.text.casefold().endswith(mention.before.casefold())
 
     def _finding(
         self,
