@@ -112,7 +112,12 @@ class RepeatedPhrase:
         # Anchored on the coordinators: the second rendering starts right after one, so only the few
         # words around each "e"/"and" are looked at, not every n-gram of every sentence.
         text = document.prose.text
-        stop = options.languages.union("function_words") | _STOP
+        stop = self._stop_words(options.languages)
+        # Casefolded once for the whole text, when that keeps every offset (casefolding maps a character
+        # to one or more: an unchanged length means one each, so a slice of it is the slice casefolded).
+        folded = text.casefold()
+        if len(folded) != len(text):
+            folded = None
         reported_until = -1
         for c in _COORDINATOR.finditer(text):
             after = c.end()
@@ -122,9 +127,14 @@ class RepeatedPhrase:
             if head is None:
                 continue
             lo = max(0, c.start() - _LOOK_BACK)
-            before = text[lo : c.start()]
-            if head.group().casefold() not in before.casefold():
-                continue  # the word after "e" is not in the words before it: no repetition
+            if folded is not None:
+                if folded.find(head.group().casefold(), lo, c.start()) < 0:
+                    continue  # the word after "e" is not in the words before it: no repetition
+                before = text[lo : c.start()]
+            else:
+                before = text[lo : c.start()]
+                if head.group().casefold() not in before.casefold():
+                    continue
             cut = list(_SENTENCE_END.finditer(before))
             if cut:
                 lo, before = lo + cut[-1].end(), before[cut[-1].end() :]
@@ -140,6 +150,13 @@ class RepeatedPhrase:
             if found:
                 reported_until = following[found - 1][2]
                 yield Match(following[0][1], reported_until)
+
+    def _stop_words(self, languages: Any) -> frozenset[str]:
+        """Every language's function words and _STOP, worked out once for the run's languages."""
+        cached = self.__dict__.get("_stop")
+        if cached is None or cached[0] is not languages:
+            cached = self._stop = (languages, languages.union("function_words") | _STOP)
+        return cached[1]
 
     @staticmethod
     def _repeat(previous: list[str], following: list[str], stop: frozenset[str]) -> int:
