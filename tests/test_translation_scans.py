@@ -1,6 +1,6 @@
-"""The translation rules' fast scans find exactly what their plain patterns find: MTP012 looks only
+"""The fast scans find exactly what their plain patterns find: MTP012 looks only
 before hyphens, MTP010 compares against the text casefolded once, language detection counts words
-without a loop per word."""
+without a loop per word, the shared word pattern never backtracks."""
 
 from __future__ import annotations
 
@@ -92,3 +92,15 @@ def test_repeated_phrase_is_the_same_with_a_text_that_casefolds_longer(words):
 
 def test_lettered_counts_words_with_a_letter():
     assert _lettered(["casa", "3,5", "l'11", "—", "c3", "ecco"]) == 4
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab1_-.'’ \nÀ", max_size=30))
+def test_words_are_those_of_the_plain_word_pattern(text):
+    """The possessive word pattern of lint.prose finds what the backtracking one finds."""
+    import re
+
+    from lint.prose import WORD
+
+    plain = re.compile(r"\w+(?:[-.]\w+)*['’]?")
+    assert [m.span() for m in WORD.finditer(text)] == [m.span() for m in plain.finditer(text)]
