@@ -175,7 +175,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 # A word as the word-based rules see it: letters and digits, inner hyphens and dots ("leader-leader",
 # "corriere.it"), and a final apostrophe for elided forms ("dell'", "l'").
-WORD = re.compile(r"\w+(?:[-.]\w+)*['’]?", re.UNICODE)
+# Possessive: nothing after a run of word characters can make giving some back succeed, and the engine
+# then does not try to.
+WORD = re.compile(r"\w++(?:[-.]\w++)*+['’]?", re.UNICODE)
 
 
 class Words:

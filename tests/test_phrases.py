@@ -204,3 +204,26 @@ def test_a_phrase_can_start_with_an_elided_word(tmp_path):
     assert _found(engine, "Agisce sull’assunzione che nulla cambi.") == [
         ("sull’assunzione che", "exact", "warning")
     ]
+
+
+def test_a_pack_unpickled_where_its_anchors_are_unknown_still_matches(tmp_path):
+    """Packs share one set of every pack's anchors per process; a pack pickled to another process (a
+    Dask worker) must add its own there, or it would find nothing."""
+    import pickle
+
+    from lint.packs import phrases
+
+    engine = _engine(tmp_path)
+    text = "Il governo indirizzerà queste preoccupazioni."
+    expected = [("indirizzerà queste preoccupazioni", "indirizzare-preoccupazioni", "warning")]
+    assert _found(engine, text) == expected
+    moved = pickle.loads(pickle.dumps(engine.rules))
+    saved = set(phrases._ANCHORS)
+    phrases._ANCHORS.clear()  # what a fresh process holds
+    phrases._ANCHORS_VERSION[0] += 1
+    try:
+        again = Engine(moved, Settings(language="it"), make_plugins(load_entry_points=False))
+        assert _found(again, text) == expected
+    finally:
+        phrases._ANCHORS.update(saved)
+        phrases._ANCHORS_VERSION[0] += 1

@@ -105,6 +105,7 @@ class RuleRunner:
         self.active: tuple[ActiveRule, ...] = tuple(active)
         # The languages some rule is written for; text in any other gets only the rules for every language.
         self.languages = frozenset(lang for meta in metas for lang in (meta.languages or ()))
+        self._plans: dict[str | None, list[tuple[ActiveRule, CheckContext]]] = {}
 
     def prepare(self) -> None:
         """Do now the work rules would do lazily on the first document (compiling patterns, loading
@@ -160,20 +161,9 @@ class RuleRunner:
                     kind="note",
                 )
             )
-        for active in self.active:
+        for active, context in self._plan(document.language, timeout):
             rule = active.rule
             meta = rule.meta
-            if not meta.applies_to(document.language) or meta.code == SUPPRESSION_RULE:
-                continue
-            context = CheckContext(
-                active.options,
-                timeout=timeout,
-                knowledge=self.knowledge,
-                languagetool=self.languagetool,
-                language=self.registered.get(document.language or ""),
-                languages=self.registered,
-                vocabulary=self.settings.vocabulary,
-            )
             started = time.perf_counter()
             before = len(findings)
             try:
@@ -229,6 +219,32 @@ class RuleRunner:
         if sum(f.entry is not None for f in findings) > 1:
             findings = one_entry_per_span(findings)
         return findings, problems
+
+    def _plan(self, language: str | None, timeout: float) -> list[tuple[ActiveRule, CheckContext]]:
+        """The rules that run on a document in ``language``, each with its check context: worked out
+        once per language; each document only sets its own timeout (it follows the text's length)."""
+        plan = self._plans.get(language)
+        if plan is None:
+            registered = self.registered.get(language or "")
+            plan = self._plans[language] = [
+                (
+                    active,
+                    CheckContext(
+                        active.options,
+                        timeout=timeout,
+                        knowledge=self.knowledge,
+                        languagetool=self.languagetool,
+                        language=registered,
+                        languages=self.registered,
+                        vocabulary=self.settings.vocabulary,
+                    ),
+                )
+                for active in self.active
+                if active.rule.meta.applies_to(language) and active.rule.meta.code != SUPPRESSION_RULE
+            ]
+        if plan and plan[0][1].timeout != timeout:
+            plan = [(active, _with_timeout(context, timeout)) for active, context in plan]
+        return plan
 
     def _finding(self, document: Document, active: ActiveRule, match: Match) -> Finding:
         prose = document.prose
@@ -373,6 +389,15 @@ class RuleRunner:
             end_position=document.position(end),
             text=source[start:end],
         )
+
+
+def _with_timeout(context: CheckContext, timeout: float) -> CheckContext:
+    """A copy of a (read-only) check context with another timeout: its options are shared, not copied."""
+    copy = object.__new__(CheckContext)
+    for name in CheckContext.__slots__:
+        object.__setattr__(copy, name, getattr(context, name))
+    object.__setattr__(copy, "timeout", timeout)
+    return copy
 
 
 class _BadMatch(Exception):

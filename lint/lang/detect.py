@@ -11,6 +11,7 @@ read only when needed). Every registered language with function words is scored.
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 from typing import NamedTuple
 
 from lint.lang import Languages
@@ -50,7 +51,9 @@ def _words(text: str) -> list[str]:
 
 
 def _lettered(words: list[str]) -> int:
-    return sum(1 for w in words if any(c.isalpha() for c in w))
+    # Nearly every word is all letters: only the others are looked at character by character.
+    others = list(filterfalse(str.isalpha, words))
+    return len(words) - len(others) + sum(1 for w in others if any(c.isalpha() for c in w))
 
 
 def identify(text: str, languages: Languages) -> Detection:
@@ -60,11 +63,7 @@ def identify(text: str, languages: Languages) -> Detection:
     if not scored:
         return Detection(None, False)
     words = _words(text)
-    counts = {language.code: 0 for language in scored}
-    for word in words:
-        for language in scored:
-            if word in language.function_words:
-                counts[language.code] += 1
+    counts = {language.code: sum(map(language.function_words.__contains__, words)) for language in scored}
     best = max(counts, key=lambda k: counts[k])
     if counts[best] >= _DECISIVE and counts[best] >= 3 * min(counts.values()):
         return Detection(best, True, _lettered(words))

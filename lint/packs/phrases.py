@@ -128,6 +128,10 @@ class Phrases(PackRule):
         self._raw = spec["entries"]
         self._derived_entries = derived["entries"]
         self._entries: dict[int, Entry] = {}
+        self._rest: dict[int, tuple[frozenset[str], ...]] | None = (
+            None  # the words an alternative needs after its anchor
+        )
+        self._registered: object = None  # _PROCESS once its anchors are in _ANCHORS
 
     def entry(self, index: int) -> Entry:
         found = self._entries.get(index)
@@ -145,21 +149,37 @@ class Phrases(PackRule):
             )
         return found
 
-    def candidates(self, vocabulary: frozenset[str]) -> set[int]:
-        """The alternatives (entry * 64 + alternative) every word of which is in the vocabulary."""
+    def candidates(self, vocabulary: frozenset[str], present: frozenset[str] | None = None) -> set[int]:
+        """The alternatives (entry * 64 + alternative) every word of which is in the vocabulary.
+        ``present``, when given, is a part of the vocabulary that holds every anchor of this pack in it
+        (:func:`_present_anchors`): a smaller set to intersect with the pack's anchors."""
         index, found = self.index, set(self.unanchored)
-        for word in vocabulary & self.anchors:  # a C-level intersection: no loop over either side
+        # A C-level intersection: no loop over either side.
+        for word in (vocabulary if present is None else present) & self.anchors:
             found.update(index[word])
-        needs_of = self.needs
-        return {
-            c
-            for c in found
-            if all(not words.isdisjoint(vocabulary) for words in needs_of[c >> 6][c & 63][1:])
-        }
+        rest = self._rest
+        if rest is None:
+            rest = self._rest = {
+                e * 64 + a: tuple(needs[1:])
+                for e, alternatives in enumerate(self.needs)
+                for a, needs in enumerate(alternatives)
+            }
+        kept = set()
+        for c in found:
+            for words in rest[c]:
+                if words.isdisjoint(vocabulary):
+                    break
+            else:
+                kept.add(c)
+        return kept
 
     def find(self, document: Document, options: Mapping[str, Any], timeout: float) -> Iterator[Match]:
         tokens = document_words(document)
-        active = self.candidates(tokens.vocabulary)
+        if self._registered is not _PROCESS:
+            # A pack unpickled in another process (a Dask worker) registers there again.
+            _register_anchors(self.anchors)
+            self._registered = _PROCESS
+        active = self.candidates(tokens.vocabulary, _present_anchors(tokens))
         if not active:
             return
         index, vocabulary = tokens.index, tokens.vocabulary
@@ -269,6 +289,29 @@ class Phrases(PackRule):
         lo = bisect.bisect_left(starts, lo_char)
         hi = bisect.bisect_left(starts, hi_char)
         return any(matcher.contains(p, lo, hi) for p in phrases)
+
+
+# The anchors of every phrase pack that has checked a document in this process, and how many times
+# new ones were added: a document's words are intersected with them once, and each pack intersects its
+# own anchors with that much smaller set.
+_ANCHORS: set[str] = set()
+_ANCHORS_VERSION = [0]
+_PROCESS = object()  # what a pack registered in this process holds; unpickled elsewhere it is another object
+
+
+def _register_anchors(anchors: frozenset[str]) -> None:
+    if not anchors <= _ANCHORS:
+        _ANCHORS.update(anchors)
+        _ANCHORS_VERSION[0] += 1
+
+
+def _present_anchors(tokens: Words) -> frozenset[str]:
+    """The document's words that are an anchor of some pack, shared by every phrase pack."""
+    version = _ANCHORS_VERSION[0]  # read first: anchors added meanwhile make the set stale, not wrong
+    found = getattr(tokens, "_phrase_anchors", None)
+    if found is None or found[0] != version:
+        found = tokens._phrase_anchors = (version, tokens.vocabulary & _ANCHORS)  # type: ignore[attr-defined]
+    return found[1]
 
 
 def _positions(tokens: Words) -> dict[frozenset[str], list[int]]:

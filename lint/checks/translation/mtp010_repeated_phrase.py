@@ -47,7 +47,9 @@ _STOP = {
 }
 
 
-_COORDINATOR = re.compile(r"(?<![\w'’-])(?:e|ed|o|od|oppure|nonché|and|or)\s+(?=\w)")
+# The lookahead on the coordinators' first letters comes first: the engine then skips other characters
+# without trying the lookbehind at each.
+_COORDINATOR = re.compile(r"(?=[eoan])(?<![\w'’-])(?:e|ed|o|od|oppure|nonché|and|or)\s+(?=\w)")
 MAX_GAP = 6  # words between the two renderings, the coordinator included
 _LOOK_BACK = 160  # characters before the coordinator where the first rendering can be
 _SPACES = re.compile(r"[ \t\n\u00a0]+")
@@ -112,7 +114,12 @@ class RepeatedPhrase:
         # Anchored on the coordinators: the second rendering starts right after one, so only the few
         # words around each "e"/"and" are looked at, not every n-gram of every sentence.
         text = document.prose.text
-        stop = options.languages.union("function_words") | _STOP
+        stop = self._stop_words(options.languages)
+        # Casefolded once for the whole text, when that keeps every offset (casefolding maps a character
+        # to one or more: an unchanged length means one each, so a slice of it is the slice casefolded).
+        folded = text.casefold()
+        if len(folded) != len(text):
+            folded = None
         reported_until = -1
         for c in _COORDINATOR.finditer(text):
             after = c.end()
@@ -122,9 +129,14 @@ class RepeatedPhrase:
             if head is None:
                 continue
             lo = max(0, c.start() - _LOOK_BACK)
-            before = text[lo : c.start()]
-            if head.group().casefold() not in before.casefold():
-                continue  # the word after "e" is not in the words before it: no repetition
+            if folded is not None:
+                if not self._all_before(text, folded, head, lo, c.start(), after):
+                    continue  # one of the three words after "e" is not before it: no repetition
+                before = text[lo : c.start()]
+            else:
+                before = text[lo : c.start()]
+                if head.group().casefold() not in before.casefold():
+                    continue
             cut = list(_SENTENCE_END.finditer(before))
             if cut:
                 lo, before = lo + cut[-1].end(), before[cut[-1].end() :]
@@ -140,6 +152,26 @@ class RepeatedPhrase:
             if found:
                 reported_until = following[found - 1][2]
                 yield Match(following[0][1], reported_until)
+
+    @staticmethod
+    def _all_before(text: str, folded: str, head: re.Match[str], lo: int, hi: int, after: int) -> bool:
+        """Whether the word after the coordinator and the two after it each occur in ``folded[lo:hi]``:
+        a repeated phrase has at least three words, all of them among the words before."""
+        limit = min(len(text), after + _LOOK_BACK)
+        word: re.Match[str] | None = head
+        for n in range(3):
+            if word is None or folded.find(word.group().casefold(), lo, hi) < 0:
+                return False
+            if n < 2:
+                word = _WORD.search(text, word.end(), limit)
+        return True
+
+    def _stop_words(self, languages: Any) -> frozenset[str]:
+        """Every language's function words and _STOP, worked out once for the run's languages."""
+        cached = self.__dict__.get("_stop")
+        if cached is None or cached[0] is not languages:
+            cached = self._stop = (languages, languages.union("function_words") | _STOP)
+        return cached[1]
 
     @staticmethod
     def _repeat(previous: list[str], following: list[str], stop: frozenset[str]) -> int:

@@ -21,6 +21,7 @@ _PREVIOUS = re.compile(
 
 
 # Web addresses, e-mail addresses, domain and file names: "corriere.it", "www.state.gov/briefings".
+_HYPHEN = re.compile("-")
 _ADDRESS_HINT = re.compile(r"\w[.@]\w|://")
 _ADDRESS_EDGE = set('"“”«»()[]')
 
@@ -82,7 +83,7 @@ class ForeignFragment:
         vocabulary = document_words(document).vocabulary
         candidates = sorted(
             {w for w in vocabulary & foreign if w.isalpha()}
-            | {w for w in vocabulary if "-" in w and all(p in foreign for p in w.split("-"))},
+            | {w for w in filter(_HYPHEN.search, vocabulary) if all(p in foreign for p in w.split("-"))},
             key=len,
             reverse=True,
         )
@@ -91,7 +92,12 @@ class ForeignFragment:
         loans = lexicon(f"{other}-loans-{lang}.txt")
         quotes: list[tuple[int, int]] | None = None
         # A run of foreign words starts on one of the candidates: look only there.
-        anchors = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, candidates))})(?![\w'’-])")
+        # The lookahead on the candidates' first letters comes first, so that the engine skips every other
+        # character without trying the lookbehind there.
+        firsts = "".join(map(re.escape, sorted({c[0] for c in candidates})))
+        anchors = re.compile(
+            rf"(?=[{firsts}])(?<![\w'’-])(?:{'|'.join(map(re.escape, candidates))})(?![\w'’-])"
+        )
         reported_until = -1
         for hit in anchors.finditer(text):
             if hit.start() < reported_until:

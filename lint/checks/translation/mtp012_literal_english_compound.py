@@ -11,6 +11,25 @@ from lint.document import Document
 from lint.rules import Match
 
 _COMPOUND = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})-(?:(?:a|to|à)-)?(?P=word)(?![\w-])", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]", re.IGNORECASE)  # a character of _COMPOUND's word
+
+
+def compounds(text: str) -> Iterator[re.Match[str]]:
+    """What ``_COMPOUND.finditer(text)`` finds, tried only where it can start: the run of letters right
+    before a hyphen (the lookbehind allows no word character before the word, and a hyphen follows it)."""
+    letter, find, match = _LETTER.match, text.find, _COMPOUND.match
+    until = 0  # where the last match ended: the next starts there or later
+    hyphen = find("-")
+    while hyphen >= 0:
+        start = hyphen
+        while start > until and letter(text, start - 1):
+            start -= 1
+        if hyphen - start >= 2 and (start == 0 or not letter(text, start - 1)):
+            m = match(text, start)
+            if m is not None:
+                yield m
+                until = m.end()
+        hyphen = find("-", max(hyphen + 1, until))
 
 
 class LiteralCompound:
@@ -48,7 +67,7 @@ class LiteralCompound:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
-        for m in _COMPOUND.finditer(text):
+        for m in compounds(text):
             word = m.group("word")
             suggestion = f"tra {word}" if len(m.group()) == 2 * len(word) + 1 else f"da {word} a {word}"
             yield Match(
