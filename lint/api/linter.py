@@ -125,18 +125,24 @@ class Linter:
         return self._base_rules
 
     def _load_pack_paths(self, paths: Iterable[str], plugin: str) -> list[Rule]:
-        from lint.packs import load_packs, pack_files
+        from lint import prebuilt
+        from lint.packs import SCHEMA_VERSION, build_rule, load_packs, pack_files
 
-        files = []
+        files, rules = [], []
         for p in paths:
             path = Path(p)
             if not path.exists():
                 self.problems.append(Problem(str(p), f"rule pack folder or file not found (from {plugin})"))
                 continue
-            files.extend((f, pack_display(f, plugin)) for f in pack_files(path))
-        rules, errors = load_packs(files, self.cache, plugin=plugin)
+            for file in pack_files(path):
+                # refuso's own packs are built rule by rule when a document in their language needs them.
+                display = pack_display(file, plugin)
+                deferred = prebuilt.deferred_rules(file, display, plugin, SCHEMA_VERSION, build_rule)
+                rules.extend(deferred or ())
+                files.extend([] if deferred is not None else [(file, display)])
+        loaded, errors = load_packs(files, self.cache, plugin=plugin)
         self.problems.extend(e.as_problem() for e in errors)
-        return list(rules)
+        return [*rules, *loaded]
 
     def _collect_rules(self, extra_packs: Sequence[str] = ()) -> RuleSet:
         rules: list[Rule] = []
@@ -181,8 +187,7 @@ class Linter:
         return RuleSet(kept)
 
     def rules_for(self, settings: Settings) -> RuleSet:
-        key = settings.rule_packs
-        if not key:
+        if not (key := settings.rule_packs):
             return self.base_rules
         if key not in self._rule_sets:
             extra = self._load_pack_paths(key, "configuration")
@@ -369,8 +374,7 @@ class Linter:
             targets = self.discover(paths, stdin_filename)
         options = EngineOptions(keep_sources=keep_sources, keep_lines=keep_lines, timings=timings)
         self._last_options = options
-        # Timings are what rules cost, so a run that asks for them checks every file.
-        cached = self.cache.directory is not None and not timings
+        cached = self.cache.directory is not None and not timings  # timings measure the rules
         engines = [] if cached else [self.engine_for(t.settings, options) for t in targets]
         if timings:
             for engine in {id(e): e for e in engines}.values():
