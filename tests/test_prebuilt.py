@@ -104,32 +104,3 @@ def test_the_code_hash_needs_every_module():
     assert prebuilt.code_hash(prebuilt.PACK_CODE) is not None
     assert prebuilt.code_hash(("no-such-module.py",)) is None
     assert Path(prebuilt.FOLDER, prebuilt.PACKS_FILE).is_file()
-
-
-def test_the_rules_of_a_shipped_pack_are_built_only_for_a_document_in_their_language():
-    linter = Linter(load_entry_points=False, cache=Cache(None))
-    deferred = {rule.meta.code: rule for rule in linter.base_rules if isinstance(rule, prebuilt.DeferredRule)}
-    assert {"MTP001", "MTP101", "PUN001"} <= set(deferred)
-    assert all(rule._rule is None for rule in deferred.values())
-    italian = linter.check_text(
-        "Il ministro ha detto che la polizia ha fatto le cariche penali.", language="it"
-    )
-    built = {code for code, rule in deferred.items() if rule._rule is not None}
-    assert italian.findings and "MTP001" in built and "PUN001" in built
-    assert not {code for code in built if deferred[code].meta.languages == frozenset({"en"})}
-    # Each rule, built, has the metadata it was listed with, and finds what a pack loaded whole finds.
-    from lint.packs import load_pack
-
-    for path, display in build_prebuilt.builtin_files()[0]:
-        for rule in load_pack(path, display=display, cache=Cache(None)):
-            assert deferred[rule.meta.code].meta == rule.meta
-    whole = Linter(load_entry_points=False, cache=Cache(None))
-    whole._base_rules = whole._rule_set(
-        [r.built() if isinstance(r, prebuilt.DeferredRule) else r for r in whole.base_rules]
-    )
-    assert (
-        whole.check_text(
-            "Il ministro ha detto che la polizia ha fatto le cariche penali.", language="it"
-        ).findings
-        == italian.findings
-    )

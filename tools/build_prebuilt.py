@@ -28,7 +28,6 @@ from lint.packs import SCHEMA_VERSION, PackErrors, build_rule, pack_files, valid
 from lint.yamlsource import load_yaml, read_source
 
 Files = list[tuple[Path, str]]
-PLUGIN = "refuso"  # the plugin refuso's own packs are loaded for, named in their rules' metadata
 
 
 def builtin_files() -> tuple[Files, Files]:
@@ -39,7 +38,7 @@ def builtin_files() -> tuple[Files, Files]:
     root = rules_dir()
 
     def named(files: list[Path]) -> Files:
-        return [(f, pack_display(f, PLUGIN)) for f in files]
+        return [(f, pack_display(f, "refuso")) for f in files]
 
     return named([*pack_files(root), *family_packs()]), named(kb_files([root / "kb"]))
 
@@ -54,15 +53,10 @@ def build_packs(files: Files) -> dict[str, Any]:
         if errors:
             raise PackErrors(errors)
         problems = []
-        metas = []
         for i in range(len(located.data.get("rules") or ())):
             try:
                 # Checks the rule; a phrase rule stores the word forms of its entries in its spec.
-                meta = build_rule(located, i, located.data.get("language"), PLUGIN).meta
-                plain = prebuilt.meta_to_plain(meta)
-                if prebuilt.meta_from_plain(plain) != meta:
-                    raise ValueError(f"{display}: the metadata of rule {meta.code} does not survive marshal")
-                metas.append(plain)
+                build_rule(located, i, located.data.get("language"), "refuso")
             except PackErrors as exc:
                 problems.extend(exc.errors)
             except Exception as exc:
@@ -73,8 +67,7 @@ def build_packs(files: Files) -> dict[str, Any]:
         # A shipped pack is valid, so no error will name the line of a nested key: the lines of its
         # rules (each rule's origin) are all a run needs.
         lines = {path: line for path, line in located.lines.items() if len(path) <= 2}
-        blob = marshal.dumps((located.data, located.file, lines), prebuilt.MARSHAL_VERSION)
-        packs[display] = (stamp, blob, tuple(metas), PLUGIN)
+        packs[display] = (stamp, located.data, located.file, lines)
     return {
         "format": prebuilt.FORMAT,
         "schema": SCHEMA_VERSION,
@@ -104,15 +97,8 @@ def build_all() -> dict[str, dict[str, Any]]:
 
 
 def _comparable(data: Any) -> Any:
-    """``data`` with the knowledge base's people rows and the packs (marshal's bytes) decoded:
-    marshal's output depends on reference counts and on the order of sets, which change from one
-    process to the next."""
-    if isinstance(data, dict) and "packs" in data:
-        packs = {
-            name: (entry[0], marshal.loads(entry[1]), *entry[2:]) if isinstance(entry[1], bytes) else entry
-            for name, entry in data["packs"].items()
-        }
-        return {**data, "packs": packs}
+    """``data`` with the knowledge base's people rows (marshal's bytes) decoded: marshal's output
+    depends on reference counts and on the order of sets, which change from one process to the next."""
     if not isinstance(data, dict) or "state" not in data:
         return data
     state = dict(data["state"])

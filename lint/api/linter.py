@@ -125,24 +125,18 @@ class Linter:
         return self._base_rules
 
     def _load_pack_paths(self, paths: Iterable[str], plugin: str) -> list[Rule]:
-        from lint import prebuilt
-        from lint.packs import SCHEMA_VERSION, build_rule, load_packs, pack_files
+        from lint.packs import load_packs, pack_files
 
-        files, rules = [], []
+        files = []
         for p in paths:
             path = Path(p)
             if not path.exists():
                 self.problems.append(Problem(str(p), f"rule pack folder or file not found (from {plugin})"))
                 continue
-            for file in pack_files(path):
-                # refuso's own packs are built rule by rule when a document in their language needs them.
-                display = pack_display(file, plugin)
-                deferred = prebuilt.deferred_rules(file, display, plugin, SCHEMA_VERSION, build_rule)
-                rules.extend(deferred or ())
-                files.extend([] if deferred is not None else [(file, display)])
-        loaded, errors = load_packs(files, self.cache, plugin=plugin)
+            files.extend((f, pack_display(f, plugin)) for f in pack_files(path))
+        rules, errors = load_packs(files, self.cache, plugin=plugin)
         self.problems.extend(e.as_problem() for e in errors)
-        return [*rules, *loaded]
+        return list(rules)
 
     def _collect_rules(self, extra_packs: Sequence[str] = ()) -> RuleSet:
         rules: list[Rule] = []
@@ -187,7 +181,8 @@ class Linter:
         return RuleSet(kept)
 
     def rules_for(self, settings: Settings) -> RuleSet:
-        if not (key := settings.rule_packs):
+        key = settings.rule_packs
+        if not key:
             return self.base_rules
         if key not in self._rule_sets:
             extra = self._load_pack_paths(key, "configuration")
@@ -374,7 +369,8 @@ class Linter:
             targets = self.discover(paths, stdin_filename)
         options = EngineOptions(keep_sources=keep_sources, keep_lines=keep_lines, timings=timings)
         self._last_options = options
-        cached = self.cache.directory is not None and not timings  # timings measure the rules
+        # Timings are what rules cost, so a run that asks for them checks every file.
+        cached = self.cache.directory is not None and not timings
         engines = [] if cached else [self.engine_for(t.settings, options) for t in targets]
         if timings:
             for engine in {id(e): e for e in engines}.values():
