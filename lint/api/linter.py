@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -93,6 +93,7 @@ class Linter:
         )
         self.problems: list[Problem] = []
         self._base_rules: RuleSet | None = None  # loaded when a file is checked, not served from the cache
+        self.after_loading_rules: Callable[[], object] | None = None  # the CLI freezes the collector there
         # The configuration's schema: refuso's settings and the sections plugins contribute.
         self.config_schema = assemble_schema(self.plugins.contributions("refuso_config_schema"))
         self.finder = ConfigFinder(
@@ -122,6 +123,8 @@ class Linter:
         """refuso's rules, the plugins' and their packs, loaded on first use."""
         if self._base_rules is None:
             self._base_rules = self._collect_rules()
+            if self.after_loading_rules is not None:
+                self.after_loading_rules()
         return self._base_rules
 
     def _load_pack_paths(self, paths: Iterable[str], plugin: str) -> list[Rule]:

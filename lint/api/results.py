@@ -66,9 +66,24 @@ def canonical(value: Any) -> Any:
     raise Uncacheable(type(value).__qualname__)
 
 
-def tree_stamp(root: Path) -> str:
-    """A hash of the names, sizes and modification times of every file under ``root``."""
+def tree_stamp(*roots: str | os.PathLike[str]) -> str:
+    """A hash of the names, sizes and modification times of every file under ``roots`` (folders or
+    files), as for installed code: cheaper than reading them."""
     digest = hashlib.sha256()
+    for root in sorted({os.fspath(r) for r in roots}):
+        digest.update(root.encode("utf-8", "surrogatepass") + b"\0")
+        if not os.path.isdir(root):
+            try:
+                info = os.stat(root)
+                digest.update(f"{info.st_size}\0{info.st_mtime_ns}\0".encode())
+            except OSError:
+                digest.update(b"missing\0")
+            continue
+        _stamp_folder(Path(root), digest)
+    return digest.hexdigest()
+
+
+def _stamp_folder(root: Path, digest: Any) -> None:
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
@@ -79,7 +94,6 @@ def tree_stamp(root: Path) -> str:
             digest.update(
                 f"{os.path.relpath(os.path.join(folder, name), root)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode()
             )
-    return digest.hexdigest()
 
 
 def contents_digest(paths: Iterable[str | os.PathLike[str]]) -> str:
@@ -127,14 +141,14 @@ def library_stamps() -> tuple[tuple[str, int, int], ...]:
 def plugin_stamps(plugins: Any) -> tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...]:
     """Each registered plugin's name with the size and modification time of the files of the
     modules its hook functions come from."""
-    import inspect
-
     out = []
     for name, guarded in plugins.manager.list_name_plugin():
         files = set()
         for attribute in vars(guarded).values():
+            while hasattr(attribute, "__wrapped__"):  # refuso's guard around the plugin's function
+                attribute = attribute.__wrapped__
             if callable(attribute):
-                module = sys.modules.get(getattr(inspect.unwrap(attribute), "__module__", "") or "")
+                module = sys.modules.get(getattr(attribute, "__module__", "") or "")
                 file = getattr(module, "__file__", None)
                 if file:
                     files.add(file)
@@ -289,8 +303,10 @@ class ResultsCache:
             package = find_spec("lint")
             root = Path(package.origin).parent if package is not None and package.origin else None
             data = [
-                *(p for _plugin, paths in plugins.contributions("refuso_rule_packs") for p in paths or ()),
-                *(p for _plugin, paths in plugins.contributions("refuso_kb_files") for p in paths or ()),
+                (plugin, path)
+                for hook in ("refuso_rule_packs", "refuso_kb_files")
+                for plugin, paths in plugins.contributions(hook)
+                for path in paths or ()
             ]
             self._shared = (
                 __version__,
@@ -298,7 +314,10 @@ class ResultsCache:
                 tree_stamp(root) if root is not None else None,
                 library_stamps(),
                 plugin_stamps(plugins),
-                contents_digest(data),
+                # refuso's own packs and KB are installed with its code, and stamped like it; the
+                # plugins' are read.
+                tree_stamp(*(path for plugin, path in data if plugin == "refuso")),
+                contents_digest(path for plugin, path in data if plugin != "refuso"),
             )
         configured = contents_digest([*settings.rule_packs, *settings.knowledge_base])
         return hashlib.sha256(repr((self._shared, configured, described)).encode()).hexdigest()

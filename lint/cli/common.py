@@ -32,10 +32,12 @@ def make_linter(args: argparse.Namespace, overrides: Any = None, **extra: Any) -
     cache = Cache(None) if getattr(args, "no_cache", False) else Cache(default_directory())
     linter = Linter(config_file=getattr(args, "config", None), overrides=overrides, cache=cache, **extra)
     # The rules and the knowledge base live as long as the process: keep the garbage collector from
-    # walking their many small objects again on every collection.
+    # walking their many small objects again on every collection (the rules are loaded only when a
+    # file is checked rather than served from the results cache).
     import gc
 
     gc.freeze()
+    linter.after_loading_rules = gc.freeze
     return linter
 
 
