@@ -233,3 +233,13 @@ def test_cache_clean_empties_the_cache_and_dir_names_it(run_cli, work, tmp_path)
     assert cleaned.err.startswith("removed ") and str(cache) in cleaned.err
     assert run_cli("check", ".", cwd=work, env=env).code == 1
     assert len(_entries(cache)) == 2
+
+
+def test_timings_check_every_file_and_store_nothing(run_cli, work, tmp_path):
+    cache = tmp_path / "cache"
+    env = {"REFUSO_CACHE_DIR": str(cache)}
+    assert run_cli("check", "--format", "concise", "seed.txt", cwd=work, env=env).code == 1
+    assert len(_entries(cache)) == 1
+    timed = run_cli("check", "--format", "concise", "--timings", "seed.txt", cwd=work, env=env)
+    assert timed.code == 1 and "DUP003" in timed.err and "time (ms)" in timed.err, timed.err
+    assert len(_entries(cache)) == 1
