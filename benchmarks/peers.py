@@ -378,7 +378,8 @@ def refuso_commands(paths: Paths, target: str, scratch: Path, label: str) -> lis
     report = scratch / f"report-{label}.txt"
     commands = []
     for jobs in ("1", "2") if label != "seed" else ("1",):
-        argv = [*base, "/dev/null", "--jobs", jobs]
+        # A corpus run again would read every file's result from the results cache: check them.
+        argv = [*base, "/dev/null", "--jobs", jobs, *(["--no-cache"] if label != "seed" else [])]
         name = f"refuso --jobs {jobs}" if label != "seed" else "refuso, warm"
         commands.append(Command(name, "refuso", argv, [*base, str(report), "--jobs", jobs], report))
     # A first run: refuso's cache empty (a new one for every run), bytecode caches present.

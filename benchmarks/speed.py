@@ -463,7 +463,8 @@ def section_throughput(
     args, env, workdir, corpus: dict[str, Any], seed_median_ms: float | None
 ) -> dict[str, Any]:
     refuso, folder = args.refuso, corpus["folder"]
-    lines = {j: f"{refuso} check --format json --jobs {j} {folder}" for j in args.jobs}
+    # --no-cache: the same files again would be read from the results cache, not checked.
+    lines = {j: f"{refuso} check --no-cache --format json --jobs {j} {folder}" for j in args.jobs}
     first = check_runs_ok("refuso check corpus", shlex.split(lines[args.jobs[0]]), env)
     summary = corpus_summary(first["stdout"])
     commands = [(f"refuso check --jobs {j} corpus (json)", lines[j]) for j in args.jobs]

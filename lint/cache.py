@@ -1,5 +1,6 @@
 """An on-disk cache for work that only changes when files change: validated rule packs and
-configuration, the compiled knowledge base, LanguageTool's answers and the list of installed plugins.
+configuration, the compiled knowledge base, LanguageTool's answers, the list of installed plugins,
+and each checked file's results (:mod:`lint.api.results`).
 
 Entries are keyed by everything they depend on (paths, a hash of each file's contents, refuso's
 version), so a stale entry is never read: it is simply not found. A cache that cannot be written is
@@ -50,6 +51,15 @@ ALLOWED_CLASSES = frozenset(
         ("lint.kb.index", "NameEntry"),
         ("lint.kb.index", "Qualifier"),
         ("lint.languagetool.client", "LanguageToolMatch"),
+        ("lint.findings", "Severity"),
+        ("lint.findings", "Category"),
+        ("lint.findings", "Applicability"),
+        ("lint.findings", "Edit"),
+        ("lint.findings", "Fix"),
+        ("lint.findings", "Position"),
+        ("lint.findings", "Finding"),
+        ("lint.findings", "Problem"),
+        ("lint.findings", "FileResult"),
         ("datetime", "date"),
     }
 )
@@ -248,6 +258,24 @@ class Cache:
         mac.update(namespace.encode("utf-8") + b"\0" + full_key.encode("utf-8", "surrogatepass") + b"\0")
         mac.update(payload)
         return mac.digest()
+
+    def clean(self) -> int:
+        """Remove every entry (the key, kept elsewhere, stays); the number of files removed."""
+        if self.directory is None or not os.path.isdir(self.directory):
+            return 0
+        import contextlib
+
+        removed = 0
+        for folder, _dirs, files in os.walk(self.directory, topdown=False):
+            for name in files:
+                if name.endswith(".pickle") or name.startswith(".tmp-"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(os.path.join(folder, name))
+                        removed += 1
+            if folder != os.fspath(self.directory):
+                with contextlib.suppress(OSError):
+                    os.rmdir(folder)  # left alone when something else lives there
+        return removed
 
     # -- reading and writing -----------------------------------------------------------------------
 

@@ -167,11 +167,52 @@ def _installed_entry_points(cache: Cache) -> list[tuple[str, str]]:
     cached = cache.get("entry-points", key)
     if cached is not None:
         return cached
-    from importlib.metadata import entry_points
-
-    found = sorted({(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)})
+    found = scan_entry_points(ENTRY_POINT_GROUP)
     cache.put("entry-points", key, found)
     return found
+
+
+def scan_entry_points(group: str) -> list[tuple[str, str]]:
+    """(name, value) of the entry points of ``group``, read from the ``entry_points.txt`` of each
+    distribution on ``sys.path`` (the first of a name wins), as :func:`importlib.metadata.entry_points`
+    reads them, without importing it: it pulls in email, zipfile and csv, 40 ms of a first run. A
+    zip archive on the path is left to importlib.metadata."""
+    found: set[tuple[str, str]] = set()
+    seen: set[str] = set()
+    for entry in sys.path:
+        folder = entry or "."
+        if os.path.isfile(folder):
+            from importlib.metadata import entry_points
+
+            return sorted({(ep.name, ep.value) for ep in entry_points(group=group)})
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            stem, dot, suffix = name.rpartition(".")
+            if not dot or suffix not in ("dist-info", "egg-info"):
+                continue
+            distribution = stem.split("-")[0].replace(".", "_").replace("-", "_").lower()
+            if distribution in seen:
+                continue
+            seen.add(distribution)
+            try:
+                with open(os.path.join(folder, name, "entry_points.txt"), encoding="utf-8") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            section = None
+            for line in text.splitlines():
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                if line.startswith("[") and line.endswith("]"):
+                    section = line[1:-1].strip()
+                elif section == group and "=" in line:
+                    ep_name, _, value = line.partition("=")
+                    found.add((ep_name.strip(), value.strip()))
+    return sorted(found)
 
 
 def _load_entry_point(value: str) -> object:

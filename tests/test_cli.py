@@ -142,7 +142,7 @@ def test_select_ignore_and_unknown_selectors(run_cli, sample):
         (["check", "--zzz"], "unrecognized arguments: --zzz\n"),
         (
             ["chek", "g.txt"],
-            "argument COMMAND: invalid choice: 'chek' (choose from 'check', 'rules', 'explain', 'kb', 'languagetool', 'serve', 'lsp', 'schema') (did you mean check?)",
+            "argument COMMAND: invalid choice: 'chek' (choose from 'check', 'rules', 'explain', 'kb', 'cache', 'languagetool', 'serve', 'lsp', 'schema') (did you mean check?)",
         ),
         (
             ["kb", "fnd", "Blinken"],

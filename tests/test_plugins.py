@@ -144,3 +144,14 @@ def test_rules_and_explain_accept_a_plugins_language(run_cli, installed, tmp_pat
     assert "Funkcia vorto skribita duoble." in explained.out
     without = run_cli("rules", "--lang", "xx", cwd=tmp_path)
     assert without.code == 2 and "invalid choice: 'xx' (choose from 'it', 'en')" in without.err
+
+
+@pytest.mark.parametrize("group", ["refuso", "console_scripts", "pytest11"])
+def test_the_entry_point_scan_finds_what_importlib_metadata_finds(group):
+    from importlib.metadata import entry_points
+
+    from lint.plugins import scan_entry_points
+
+    expected = sorted({(ep.name, ep.value) for ep in entry_points(group=group)})
+    assert scan_entry_points(group) == expected
+    assert group == "refuso" or expected  # the test environment installs console scripts and pytest plugins

@@ -13,14 +13,36 @@ fixes what a run found (:meth:`Linter.fix`). :func:`rules` is the rules table ``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lint.api.fix import FixReport
 from lint.api.linter import Linter, UsageError, check_paths, check_text, read_standard_input
-from lint.api.rules_table import RuleRow, format_rows
-from lint.api.schemas import SCHEMAS, schema
 from lint.config import ConfigError
 from lint.yamlsource import SourceError
+
+if TYPE_CHECKING:
+    from lint.api.fix import FixReport
+    from lint.api.rules_table import RuleRow, format_rows
+    from lint.api.schemas import SCHEMAS, schema
+
+# Imported when first asked for: a run that only checks files needs none of them.
+_LAZY = {
+    "FixReport": "lint.api.fix",
+    "RuleRow": "lint.api.rules_table",
+    "format_rows": "lint.api.rules_table",
+    "SCHEMAS": "lint.api.schemas",
+    "schema": "lint.api.schemas",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lint.api' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def rules(language: str | None = None, **kwargs: Any) -> list[RuleRow]:

@@ -5,26 +5,25 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lint.api.results import ResultsCache, selects_languagetool
 from lint.cache import Cache, default_directory
 from lint.config import ConfigError, ConfigFinder, Overrides, Settings, rule_settings_errors
 from lint.config.schema import assemble_schema
 from lint.data import pack_display
-from lint.engine import Engine, EngineOptions
-from lint.engine.options import DEFAULT_OPTIONS
+from lint.engine.options import DEFAULT_OPTIONS, EngineOptions
 from lint.findings import FileResult, Problem, RunResult
-from lint.packs import load_packs, pack_files
 from lint.plugins import Plugins, make_plugins
-from lint.rules import Rule, RuleMeta, RuleSet
-from lint.selection import resolve, selector_hint, unknown_selectors
 
 if TYPE_CHECKING:
     from lint.api.fix import FixReport
     from lint.api.rules_table import RuleRow
+    from lint.engine import Engine
+    from lint.rules import Rule, RuleSet
 
 
 class UsageError(Exception):
@@ -32,6 +31,8 @@ class UsageError(Exception):
 
 
 def _is_rule(obj: Any) -> bool:
+    from lint.rules import RuleMeta
+
     return isinstance(getattr(obj, "meta", None), RuleMeta) and callable(getattr(obj, "check", None))
 
 
@@ -91,7 +92,8 @@ class Linter:
             load_entry_points=load_entry_points, extra=extra_plugins, cache=self.cache
         )
         self.problems: list[Problem] = []
-        self.base_rules = self._collect_rules()
+        self._base_rules: RuleSet | None = None  # loaded when a file is checked, not served from the cache
+        self.after_loading_rules: Callable[[], object] | None = None  # the CLI freezes the collector there
         # The configuration's schema: refuso's settings and the sections plugins contribute.
         self.config_schema = assemble_schema(self.plugins.contributions("refuso_config_schema"))
         self.finder = ConfigFinder(
@@ -110,11 +112,24 @@ class Linter:
         self._with_language: dict[tuple[int, str], tuple[Settings, Settings]] = {}
         self._settings_by_path: dict[str, Settings] = {}
         self._from_stdin: set[str] = set()  # the names standard input had in the last run
-        self._rule_sets: dict[tuple[str, ...], RuleSet] = {(): self.base_rules}
+        self._rule_sets: dict[tuple[str, ...], RuleSet] = {}
+        # Each checked file's result, kept under its contents and the fingerprint of its settings.
+        self.results_cache = ResultsCache(self)
 
     # -- rules -----------------------------------------------------------------------------------
 
+    @property
+    def base_rules(self) -> RuleSet:
+        """refuso's rules, the plugins' and their packs, loaded on first use."""
+        if self._base_rules is None:
+            self._base_rules = self._collect_rules()
+            if self.after_loading_rules is not None:
+                self.after_loading_rules()
+        return self._base_rules
+
     def _load_pack_paths(self, paths: Iterable[str], plugin: str) -> list[Rule]:
+        from lint.packs import load_packs, pack_files
+
         files = []
         for p in paths:
             path = Path(p)
@@ -164,10 +179,14 @@ class Linter:
             for n in meta.all_names:
                 names[n] = rule
             kept.append(rule)
+        from lint.rules import RuleSet
+
         return RuleSet(kept)
 
     def rules_for(self, settings: Settings) -> RuleSet:
         key = settings.rule_packs
+        if not key:
+            return self.base_rules
         if key not in self._rule_sets:
             extra = self._load_pack_paths(key, "configuration")
             self._rule_sets[key] = self._rule_set([*self.base_rules, *extra])
@@ -194,6 +213,8 @@ class Linter:
         key = (id(settings), options)
         if key in self._engines:
             return self._engines[key]
+        from lint.engine import Engine
+
         rules = self.rules_for(settings)
         if id(settings) not in self._checked_settings:
             self._check_settings(settings, rules)
@@ -203,7 +224,7 @@ class Linter:
             settings,
             self.plugins,
             self.knowledge_for(settings),
-            self.languagetool_for(settings) if _selects_languagetool(rules, settings) else None,
+            self.languagetool_for(settings) if selects_languagetool(rules.metas(), settings) else None,
             options,
         )
         self._engines[key] = engine
@@ -211,6 +232,8 @@ class Linter:
 
     def _check_settings(self, settings: Settings, rules: RuleSet) -> None:
         """Refuse selectors and rule settings that name no rule; let plugins read the settings."""
+        from lint.selection import selector_hint, unknown_selectors
+
         metas = rules.metas()
         where = settings.config_file or "the command line"
         for label, selectors in (
@@ -349,13 +372,17 @@ class Linter:
             targets = self.discover(paths, stdin_filename)
         options = EngineOptions(keep_sources=keep_sources, keep_lines=keep_lines, timings=timings)
         self._last_options = options
-        engines = [self.engine_for(t.settings, options) for t in targets]
+        # Timings are what rules cost, so a run that asks for them checks every file.
+        cached = self.cache.directory is not None and not timings
+        engines = [] if cached else [self.engine_for(t.settings, options) for t in targets]
         if timings:
             for engine in {id(e): e for e in engines}.values():
                 engine.prepare()  # loading the KB and compiling patterns is no rule's time on a document
         self.remember_targets(targets)
         if stdin is None and any(t.path == "-" for t in targets):
             stdin = read_standard_input()
+        if cached:
+            return self.results_cache.iter_paths(targets, options, jobs=jobs, stdin=stdin)
         return iter_targets(targets, engines, jobs=jobs, stdin=stdin)
 
     def remember_targets(self, targets: Any) -> None:
@@ -397,21 +424,6 @@ class Linter:
         """The fail level of the configuration that governed ``path`` in the last run."""
         settings = self._settings_by_path.get(path) or self.finder.for_directory(Path.cwd())
         return settings.fail_level
-
-
-def _selects_languagetool(rules: RuleSet, settings: Settings) -> bool:
-    """Whether the selection keeps LanguageTool's rule: a run that leaves it out neither looks for a
-    server nor notes that there is none."""
-    if rules.get("LT") is None:
-        return False
-    selected = resolve(
-        rules.metas(),
-        select=settings.select,
-        ignore=settings.ignore,
-        extend_select=settings.extend_select,
-        preview=settings.preview,
-    )
-    return "LT" in selected
 
 
 def read_standard_input() -> bytes:

@@ -3,7 +3,7 @@
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 a usage, configuration
 or internal error (an unreadable file, a broken rule pack, a plugin that failed); 130 interrupted.
 Each command lives in a module of its own: :mod:`lint.cli.check`, :mod:`lint.cli.rules` (``rules``,
-``explain``, ``schema``), :mod:`lint.cli.kb`, :mod:`lint.cli.languagetool`, :mod:`lint.cli.serve`,
+``explain``, ``schema``), :mod:`lint.cli.kb`, :mod:`lint.cli.cache`, :mod:`lint.cli.languagetool`, :mod:`lint.cli.serve`,
 :mod:`lint.cli.lsp`.
 """
 
@@ -69,6 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from lint.cli import kb
 
             return kb.run(args)
+        if args.command == "cache":
+            from lint.cli import cache
+
+            return cache.run(args)
         if args.command == "serve":
             from lint.cli import serve
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import IO, Any
 
-from lint.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, make_linter, silence_stdout
+from lint.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RuleMetas, error, make_linter, silence_stdout
 from lint.cli.report import check_and_report, report_problems, use_color
 
 
@@ -141,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
                     f"refuso: note: {printable(path)}: no files to check in this folder "
                     "(its include, exclude and .gitignore leave none)\n"
                 )
-    rules = {m.code: m for m in linter.base_rules.metas()}
+    rules = RuleMetas(linter)
     if args.timings:
         from lint.timings import table
 

@@ -309,6 +309,13 @@ def build_parser() -> argparse.ArgumentParser:
     kb_find.add_argument("name", nargs="+")
     kb_find.add_argument("--config", metavar="FILE")
 
+    cache = commands.add_parser("cache", help="show where refuso's cache is, or empty it")
+    cache_commands = cache.add_subparsers(dest="cache_command", metavar="CACHE_COMMAND", required=True)
+    cache_commands.add_parser("dir", help="print the cache folder ($REFUSO_CACHE_DIR, or ~/.cache/refuso)")
+    cache_commands.add_parser(
+        "clean", help="remove every cached entry (results, packs, configuration, LanguageTool's answers)"
+    )
+
     languagetool = commands.add_parser(
         "languagetool", help="install, start, stop or inspect the local LanguageTool server"
     )

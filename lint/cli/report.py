@@ -8,7 +8,7 @@ import os
 import sys
 from typing import IO, Any
 
-from lint.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, silence_stdout
+from lint.cli.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RuleMetas, error, silence_stdout
 
 
 def use_color(choice: str, stream: IO[str]) -> bool:
@@ -143,7 +143,7 @@ def check_and_report(
     from lint.paths import printable
     from lint.yamlsource import SourceError
 
-    rules = {m.code: m for m in linter.base_rules.metas()}
+    rules = RuleMetas(linter)
     reports = [
         _Output(formatters[name], stream, _context(args, linter, stream, rules))
         for (name, _path), stream in zip(outputs, streams, strict=True)

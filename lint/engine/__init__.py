@@ -9,17 +9,17 @@ at a time (in worker processes with :mod:`lint.engine.parallel`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lint.config import Settings
-from lint.document import Document
 from lint.engine.options import DEFAULT_OPTIONS, EngineOptions
-from lint.engine.reading import DocumentReader, PickedReader
-from lint.engine.running import RuleRunner
 from lint.findings import FileResult
-from lint.paths import file_size
-from lint.plugins import Plugins
-from lint.rules import RuleSet
+
+if TYPE_CHECKING:
+    from lint.config import Settings
+    from lint.document import Document
+    from lint.engine.reading import PickedReader
+    from lint.plugins import Plugins
+    from lint.rules import RuleSet
 
 __all__ = ["Engine", "EngineOptions"]
 
@@ -39,6 +39,11 @@ class Engine:
         self.rules = rules
         self.settings = settings
         self.options = options
+        # Imported here: EngineOptions is imported from this package by runs that check no file
+        # (every result from the cache), and these pull in the readers and the rule runner.
+        from lint.engine.reading import DocumentReader
+        from lint.engine.running import RuleRunner
+
         self.reader = DocumentReader(settings, plugins)
         self.runner = RuleRunner(rules, settings, knowledge, languagetool, options, plugins.languages)
 
@@ -75,6 +80,8 @@ class Engine:
     ) -> PickedReader | FileResult | None:
         """How a file too large to check whole is read (its reader, which can cut it into windows),
         a FileResult when no reader can, or None when the file is checked whole."""
+        from lint.paths import file_size
+
         size = len(data) if data is not None else file_size(path)
         if size <= self.options.large_file_bytes:
             return None
