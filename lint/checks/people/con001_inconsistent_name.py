@@ -18,7 +18,7 @@ from lint.checks.people.names import (
 )
 from lint.document import Document
 from lint.kb.index import CompiledKB, NameEntry
-from lint.kb.keys import edit_distance, fold, one_letter_deletions, sound_key
+from lint.kb.keys import edit_distance, fold, sound_key, within_one_edit
 from lint.rules import CheckContext, Match
 
 
@@ -158,25 +158,25 @@ class InconsistentName:
                 words_at.setdefault(word, []).append((start, start + len(word)))
                 if i > 0 and i == len(parts) - 1 and any(w[:1].isupper() for _s, _e, w in parts[:i]):
                     full_surnames[word] = full_surnames.get(word, 0) + 1
-        # Words one edit apart share a form with one letter deleted: index the words by those forms, so
-        # each surname is compared with its few neighbours, not with every capitalised word.
-        by_deletion: dict[str, set[str]] = {}
+        if not full_surnames:
+            return
+        # Only words of the same length, one letter more or one less, can be one edit from a surname.
+        by_length: dict[int, list[tuple[str, str]]] = {}
         for word in words_at:
-            for variant in one_letter_deletions(word.casefold()):
-                by_deletion.setdefault(variant, set()).add(word)
+            folded = word.casefold()
+            by_length.setdefault(len(folded), []).append((word, folded))
         for surname in full_surnames:
-            near = {
-                w
-                for variant in one_letter_deletions(surname.casefold())
-                for w in by_deletion.get(variant, ())
-            }
+            folded_surname = surname.casefold()
+            size = len(folded_surname)
+            near = [
+                word
+                for n in (size - 1, size, size + 1)
+                for word, folded in by_length.get(n, ())
+                if within_one_edit(folded_surname, folded)
+            ]
             for other in sorted(near):
                 places = words_at[other]
-                if (
-                    other == surname
-                    or other in full_surnames
-                    or edit_distance(surname.casefold(), other.casefold(), 2) > 1
-                ):
+                if other == surname or other in full_surnames:
                     continue
                 if len(places) > len(words_at[surname]) or common_word(ckb, other, lang) or other.isupper():
                     continue
