@@ -241,18 +241,17 @@ def house_form(person: Any, language: str | None, entry: NameEntry) -> str:
 FIRST_NAME = re.compile(rf"({CAPITAL_CANDIDATE}[\w'’-]+)[ \u00a0]+$")
 
 
+_TITLE_BEFORE = re.compile(
+    r"\b(?:portavoce|ministro|ministra|presidente|segretario|segretaria|spokesperson|spokesman|"
+    r"spokeswoman|minister|president|secretary|premier|cancelliere|chancellor)\s*,?\s*$"
+)
+
+
 def used_as_name(text: str, start: int, end: int) -> bool:
     """Followed by a verb of speech, or preceded by a title-like word."""
     if _SPEECH.match(text, end):
         return True
-    before = text[max(0, start - 30) : start].casefold()
-    return bool(
-        re.search(
-            r"\b(?:portavoce|ministro|ministra|presidente|segretario|segretaria|spokesperson|spokesman|"
-            r"spokeswoman|minister|president|secretary|premier|cancelliere|chancellor)\s*,?\s*$",
-            before,
-        )
-    )
+    return bool(_TITLE_BEFORE.search(text[max(0, start - 30) : start].casefold()))
 
 
 def common_word(ckb: CompiledKB | None, word: str, language: str | None) -> bool:
