@@ -1,0 +1,69 @@
+"""The shortcuts the name and organisation rules take give what the long way gives: one-edit tests,
+keys of plain words, folding, and the organisation phrases found from their head nouns."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import unicodedata
+
+from lint.checks.organisations.nam003_garbled_organisation_name import _ORG_PHRASE, _org_phrases
+from lint.kb.keys import edit_distance, fold, key, sound_key, within_one_edit, within_two_edits, words
+
+
+def _strings(alphabet: str, longest: int) -> list[str]:
+    return ["".join(p) for n in range(longest + 1) for p in itertools.product(alphabet, repeat=n)]
+
+
+def test_within_one_and_two_edits_agree_with_the_distance_table():
+    strings = _strings("abc", 4)
+    for a in strings:
+        for b in strings:
+            assert within_one_edit(a, b) == (edit_distance(a, b, 2) <= 1), (a, b)
+            if abs(len(a) - len(b)) <= 2:
+                assert within_two_edits(a, b) == (edit_distance(a, b, 3) <= 2), (a, b)
+
+
+def test_the_key_of_plain_words_is_the_tokenizer_s():
+    pieces = ["Putin", "putin", "Zelens'kyj", "Zelensʼkyj", "dell'Ucraina", "ex-premier", "Xi", "Erdoğan"]
+    pieces += ["Ὀδυσσεύς", "ǅ", "İstanbul", "Straße", "G7", "A.B.", "", " ", "  ", "\u00a0", "\t", "-", "’"]
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(["", " ", "  ", "\u00a0"]) for _ in range(rng.randint(1, 4))
+        )
+        assert key(text) == " ".join(words(text)), text
+
+
+def test_folding_plain_letters_is_lower_case():
+    def long_way(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    for text in ["Blinken", "O'Brien", "ABC-def 12", "Erdoğan", "Zelenskyy", "Ŝ", "ﬁ", ""]:
+        assert fold(text) == long_way(text)
+    assert sound_key("Zelenskyy") == sound_key("Zelenskij") == sound_key("Selenskyj".replace("S", "Z"))
+
+
+def test_organisation_phrases_found_from_head_nouns_are_the_pattern_s():
+    pieces = [
+        "NATO",
+        "NATO-Russia",
+        "Consiglio",
+        "Council",
+        "of",
+        "the",
+        "Europe",
+        "xConsiglio",
+        "UE",
+        "Union",
+    ]
+    pieces += ["Unione", "europea", "Fondo", "Fund-Bank", "OSCE", ",", "Organization", "for", "Security", "e"]
+    pieces += ["AB-Consiglio", "ab", "Autorità", "Office", "Officer", "L'", "ÀB", "-"]
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", "", "  ", "-", "\u00a0", "\n"])
+            for _ in range(rng.randint(1, 14))
+        )
+        assert [m.span() for m in _org_phrases(text)] == [m.span() for m in _ORG_PHRASE.finditer(text)], text
