@@ -7,7 +7,9 @@ import itertools
 import random
 import unicodedata
 
+from lint.checks.organisations.acronyms import ACRONYM, acronym_uses
 from lint.checks.organisations.nam003_garbled_organisation_name import _ORG_PHRASE, _org_phrases
+from lint.document import Document, Prose
 from lint.kb.keys import edit_distance, fold, key, sound_key, within_one_edit, within_two_edits, words
 
 
@@ -67,3 +69,36 @@ def test_organisation_phrases_found_from_head_nouns_are_the_pattern_s():
             for _ in range(rng.randint(1, 14))
         )
         assert [m.span() for m in _org_phrases(text)] == [m.span() for m in _ORG_PHRASE.finditer(text)], text
+
+
+def test_kb_acronyms_found_by_one_pattern_are_the_capitalised_words_that_are_kb_acronyms(linter, tmp_path):
+    ckb = linter.knowledge_for(linter.finder.for_directory(tmp_path))()
+    acronyms = sorted(ckb.organisation_acronyms)
+    pieces = [
+        *acronyms,
+        "Nato",
+        "NATOx",
+        "xNATO",
+        "NATO-Russia",
+        "UE2",
+        "la",
+        "Consiglio",
+        "l'",
+        "“",
+        "-",
+        "(",
+    ]
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", "", ", ", "-", "\n"]) for _ in range(rng.randint(1, 30))
+        )
+        expected: dict[str, list[tuple[int, int, str]]] = {}
+        for m in ACRONYM.finditer(text):
+            if len(m.group()) >= 2 and m.group() in ckb.organisation_acronyms:
+                expected.setdefault(ckb.organisation_acronyms[m.group()], []).append(
+                    (m.start(), m.end(), m.group())
+                )
+        assert (
+            acronym_uses(ckb, Document(path="x.txt", source=text, prose=Prose.verbatim(text))) == expected
+        ), text

@@ -31,7 +31,11 @@ def _acronym_index(ckb: CompiledKB) -> tuple[dict[str, str], re.Pattern[str] | N
         by_acronym = {
             a: o for a, o in ckb.organisation_acronyms.items() if len(a) >= 2 and _ACRONYM_SHAPE.fullmatch(a)
         }
-        alternatives = "|".join(sorted(map(re.escape, by_acronym), key=lambda a: (-len(a), a)))
+        # Grouped by first letter, so that a capital is tried against its own acronyms only.
+        groups: dict[str, list[str]] = {}
+        for acronym in sorted(by_acronym, key=lambda a: (-len(a), a)):
+            groups.setdefault(acronym[0], []).append(re.escape(acronym[1:]))
+        alternatives = "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(groups.items()))
         pattern = re.compile(rf"(?:{alternatives})(?![\w-])") if by_acronym else None
         found = _INDEX[ckb] = (by_acronym, pattern)
     return found
