@@ -102,3 +102,33 @@ def test_kb_acronyms_found_by_one_pattern_are_the_capitalised_words_that_are_kb_
         assert (
             acronym_uses(ckb, Document(path="x.txt", source=text, prose=Prose.verbatim(text))) == expected
         ), text
+
+
+def test_a_plain_one_word_run_is_what_its_words_say():
+    from lint.checks.people.names import _NAME_RUN, _PLAIN_WORD, _run_words
+
+    pieces = [
+        "Rossi",
+        "Rossi.",
+        "A.",
+        "A.B.",
+        "Lavrov's",
+        "Lavrov’s",
+        "Paesi'",
+        "D'Alema",
+        "O’Neill",
+        "de",
+        "al-Sisi",
+    ]
+    pieces += ["U.S.", "X", "Xi’", "Ab.c", "L'", "Ma'", "Sa’", "Aa.", "Ém", "Ā", "Earth."]
+    rng = random.Random(3)
+    plain = 0
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", "  ", "\u00a0", ", ", ". ", ""]) for _ in range(6)
+        )
+        for run in _NAME_RUN.finditer(text):
+            if _PLAIN_WORD.fullmatch(run.group()):
+                plain += 1
+                assert _run_words(run) == [(run.start(), run.end(), run.group())], run.group()
+    assert plain > 500

@@ -79,12 +79,27 @@ def _run_words(run: re.Match[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+# A run of one word whose last two characters hold no apostrophe (a possessive) and whose last is not a
+# full stop: what _run_words() returns as it is.
+_PLAIN_WORD = re.compile(r"[^ \u00a0]*[^ \u00a0'’][^ \u00a0'’.]|[^ \u00a0'’.]")
+
+
 def _runs(document: Document) -> list[tuple[str, list[tuple[int, int, str]]]]:
     """Each run of capitalised words in the prose as written, with its words, computed once per document."""
-    text = document.prose.text
-    return document.shared(
-        "name-run-texts", lambda: [(run.group(), _run_words(run)) for run in _NAME_RUN.finditer(text)]
-    )
+
+    def compute() -> list[tuple[str, list[tuple[int, int, str]]]]:
+        out = []
+        for run in _NAME_RUN.finditer(document.prose.text):
+            group = run.group()
+            if _PLAIN_WORD.fullmatch(group):
+                # One word with nothing to take off (most runs): _run_words() would return it as it is.
+                start = run.start()
+                out.append((group, [(start, start + len(group), group)]))
+            else:
+                out.append((group, _run_words(run)))
+        return out
+
+    return document.shared("name-run-texts", compute)
 
 
 def name_runs(document: Document) -> list[list[tuple[int, int, str]]]:
