@@ -13,7 +13,7 @@ import marshal
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lint.kb.keys import edit_distance, fold, key, one_letter_deletions, sound_key
+from lint.kb.keys import fold, folded_sound_key, key, one_letter_deletions, sound_key, within_two_edits
 from lint.kb.model import Country, KnowledgeBase, Office, Organisation, Person, Role, Titles, handed_over
 from lint.kb.packing import LazyPeople, Packed, person_row
 
@@ -229,11 +229,11 @@ class CompiledKB:
         found: set[str] = set()
         for variant in one_letter_deletions(folded):
             found.update(self.near_surnames.get(variant, ()))
-        sound = sound_key(word)
+        sound = folded_sound_key(folded)
         found |= {
             fold(s) for pid in self.surnames_by_sound.get(sound, ()) for s in [self.kb.people[pid].surname]
         }
-        return sorted(s for s in found if s != folded and edit_distance(s, folded, 3) <= 2)
+        return sorted(s for s in found if s != folded and within_two_edits(s, folded))
 
     def lookup(self, text: str) -> list[NameEntry]:
         cache = self.__dict__.setdefault("_lookup_cache", {})

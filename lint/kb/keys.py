@@ -27,6 +27,8 @@ def words(text: str) -> list[str]:
 
 
 def key(text: str) -> str:
+    if "ʼ" not in text and all(word.isalpha() for word in text.split(" ")):
+        return text.casefold()  # words of letters one space apart (most names): no need to split them
     return " ".join(words(text))
 
 
@@ -38,6 +40,8 @@ def head(text: str) -> str | None:
 
 def fold(text: str) -> str:
     """Lower case without diacritics: "Erdoğan" -> "erdogan"."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose: most names
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
@@ -63,14 +67,17 @@ _TRANSLITERATION = [
 
 def sound_key(name: str) -> str:
     """A rough key under which transliterations of one name meet: Zelenskyy, Zelens'kyj, Zelenskij."""
-    text = fold(name)
+    return folded_sound_key(fold(name))
+
+
+_REPEATED = re.compile(r"(.)\1+", re.DOTALL)
+
+
+def folded_sound_key(text: str) -> str:
+    """:func:`sound_key` of a name already made by :func:`fold`."""
     for a, b in _TRANSLITERATION:
         text = text.replace(a, b)
-    out = []
-    for c in text:
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)
+    return _REPEATED.sub(r"\1", text)  # a doubled letter counts once
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -90,6 +97,28 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
             return limit
         previous2, previous = previous, current
     return min(previous[-1], limit)
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """``edit_distance(a, b) <= 1`` without the table: equal, or one letter changed, added, removed, or
+    swapped with its neighbour."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i, n = 0, len(a)
+    while i < n and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if i == n or a[i + 1 :] == b[i + 1 :]:
+        return True
+    return a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+
+
+def within_two_edits(a: str, b: str) -> bool:
+    """``edit_distance(a, b) <= 2``, the table made only when the two are not one edit apart."""
+    return within_one_edit(a, b) or edit_distance(a, b, 3) <= 2
 
 
 def one_letter_deletions(word: str) -> set[str]:

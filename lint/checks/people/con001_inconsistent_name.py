@@ -8,7 +8,6 @@ from lint.checks.base import rule_meta
 from lint.checks.people.names import (
     Mention,
     common_word,
-    covers,
     find_mentions,
     house_form,
     merged,
@@ -18,7 +17,7 @@ from lint.checks.people.names import (
 )
 from lint.document import Document
 from lint.kb.index import CompiledKB, NameEntry
-from lint.kb.keys import edit_distance, fold, one_letter_deletions, sound_key
+from lint.kb.keys import edit_distance, fold, sound_key, within_one_edit
 from lint.rules import CheckContext, Match
 
 
@@ -151,32 +150,41 @@ class InconsistentName:
         """Surnames seen in a full name ("Emily Horne") and elsewhere one letter off ("Horn")."""
         full_surnames: dict[str, int] = {}
         words_at: dict[str, list[tuple[int, int]]] = {}
+        k = 0  # the first KB mention not before the word: the words come in order
         for parts in runs:
             for i, (start, _end, word) in enumerate(parts):
-                if len(word) < 4 or not word[0].isupper() or covers(covered, start):
+                if len(word) < 4 or not word[0].isupper():
                     continue
+                while k < len(covered) and covered[k][1] <= start:
+                    k += 1
+                if k < len(covered) and covered[k][0] <= start:
+                    continue  # part of a KB name
                 words_at.setdefault(word, []).append((start, start + len(word)))
                 if i > 0 and i == len(parts) - 1 and any(w[:1].isupper() for _s, _e, w in parts[:i]):
                     full_surnames[word] = full_surnames.get(word, 0) + 1
-        # Words one edit apart share a form with one letter deleted: index the words by those forms, so
-        # each surname is compared with its few neighbours, not with every capitalised word.
-        by_deletion: dict[str, set[str]] = {}
+        if not full_surnames:
+            return
+        # A word one edit from a surname has a length one apart and, both being four letters or more,
+        # the same first or the same last letter: only those words are compared.
+        by_first: dict[tuple[int, str], list[tuple[str, str]]] = {}
+        by_last: dict[tuple[int, str], list[tuple[str, str]]] = {}
         for word in words_at:
-            for variant in one_letter_deletions(word.casefold()):
-                by_deletion.setdefault(variant, set()).add(word)
+            folded = word.casefold()
+            by_first.setdefault((len(folded), folded[0]), []).append((word, folded))
+            by_last.setdefault((len(folded), folded[-1]), []).append((word, folded))
         for surname in full_surnames:
+            folded_surname = surname.casefold()
+            size = len(folded_surname)
             near = {
-                w
-                for variant in one_letter_deletions(surname.casefold())
-                for w in by_deletion.get(variant, ())
+                word
+                for n in (size - 1, size, size + 1)
+                for table, letter in ((by_first, folded_surname[0]), (by_last, folded_surname[-1]))
+                for word, folded in table.get((n, letter), ())
+                if within_one_edit(folded_surname, folded)
             }
             for other in sorted(near):
                 places = words_at[other]
-                if (
-                    other == surname
-                    or other in full_surnames
-                    or edit_distance(surname.casefold(), other.casefold(), 2) > 1
-                ):
+                if other == surname or other in full_surnames:
                     continue
                 if len(places) > len(words_at[surname]) or common_word(ckb, other, lang) or other.isupper():
                     continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 
 from lint.checks.base import rule_meta
@@ -10,7 +11,6 @@ from lint.checks.people.names import (
     FIRST_NAME,
     Mention,
     common_word,
-    covers,
     find_mentions,
     house_form,
     merged,
@@ -97,14 +97,18 @@ class PossibleMisspelledName:
             yield from self._other_language_variant(ckb, mention, lang)
             yield from self._wrong_first_name(ckb, text, mention, lang, function_words)
         named_in_full = people_named_in_full(mentions)
+        near = _near_surnames(ckb)
         reported: set[tuple[int, int]] = set()
+        k = 0  # the first KB mention not before the word: the words come in order
         for run in name_runs(document):
             for start, end, word in run:
                 if len(word) < 4 or not word[0].isupper():
                     continue  # what _near_surname() turns down first, without the call
-                if covers(covered, start) or (start, end) in reported:
+                while k < len(covered) and covered[k][1] <= start:
+                    k += 1
+                if (k < len(covered) and covered[k][0] <= start) or (start, end) in reported:
                     continue
-                found = self._near_surname(ckb, document, text, start, end, lang, named_in_full)
+                found = self._near_surname(ckb, document, text, start, end, lang, named_in_full, near)
                 if found is not None:
                     reported.add((start, end))
                     yield found
@@ -162,17 +166,26 @@ class PossibleMisspelledName:
         end: int,
         lang: str | None,
         named_in_full: set[str],
+        near: _NearSurnames,
     ) -> Match | None:
         word = text[start:end]
         if len(word) < 4 or not word[0].isupper():
             return None
-        candidates = ckb.near(word)
-        if not candidates:
+        candidates = near.known(word)
+        if candidates is not None and not candidates:
             return None
-        before = text[max(0, start - 40) : start]
-        first = FIRST_NAME.search(before)
+        # FIRST_NAME ends in spaces at the end of the text before the word (or before a final newline).
+        first = (
+            FIRST_NAME.search(text[max(0, start - 40) : start]) if text[start - 1 : start] in _GAP else None
+        )
         if first is None and not used_as_name(text, start, end):
+            if candidates is None:
+                near.met.add(word)
             return None  # without a first name before it, only a word used as a name is judged
+        if candidates is None:
+            candidates = near.look(word)
+            if not candidates:
+                return None
         first_key = key(first.group(1)) if first else None
         people = sorted({pid for s in candidates for pid in ckb.surname_people.get(s, ())})
         evidence_person = None
@@ -215,6 +228,42 @@ class PossibleMisspelledName:
             for term in terms
             if len(term) >= 2
         )
+
+
+_GAP = frozenset(" \u00a0\n")
+
+
+class _NearSurnames:
+    """The KB surnames near each word (:meth:`CompiledKB.near`), looked for once the word is used as a
+    name or comes back: most capitalised words are neither, and a word's first test is the cheaper one."""
+
+    def __init__(self, ckb: CompiledKB) -> None:
+        self.ckb = ckb
+        self.found: dict[str, list[str]] = {}
+        self.met: set[str] = set()  # words met once, not used as names
+
+    def known(self, word: str) -> list[str] | None:
+        found = self.found.get(word)
+        if found is None and word in self.met:
+            found = self.look(word)
+        return found
+
+    def look(self, word: str) -> list[str]:
+        if len(self.found) >= 50_000:
+            self.found.clear()  # a long run meets ever new words: keep the memory flat
+            self.met.clear()
+        found = self.found[word] = self.ckb.near(word)
+        return found
+
+
+_NEAR: weakref.WeakKeyDictionary[CompiledKB, _NearSurnames] = weakref.WeakKeyDictionary()
+
+
+def _near_surnames(ckb: CompiledKB) -> _NearSurnames:
+    near = _NEAR.get(ckb)
+    if near is None:
+        near = _NEAR[ckb] = _NearSurnames(ckb)
+    return near
 
 
 def _common_anywhere(ckb: CompiledKB, word: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ _NAME_RUN = re.compile(
     rf"(?<![\w'’-])(?:(?:{_PARTICLES}[ \u00a0]+)+(?={_NAME_WORD}))?(?:{_ARTICLE})?{CAPITAL_CANDIDATE}[\w'’.-]*"
     rf"(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)*{_NAME_WORD}){{0,5}}"
 )
+_RunMention = tuple[int, int, tuple[NameEntry, ...], str, str]  # start, end, entries, before, after
 _POSSESSIVE = re.compile(r"['’]s$|['’]$")
 
 
@@ -55,8 +57,10 @@ def _run_words(run: re.Match[str]) -> list[tuple[int, int, str]]:
     out = []
     base = run.start()
     group = run.group()
-    chunks = group.split()
-    if len(group) == sum(map(len, chunks)) + len(chunks) - 1:
+    if " " not in group and "\u00a0" not in group:
+        # One word (most runs: a capital at the start of a sentence).
+        found = [(0, group)]
+    elif len(group) == sum(map(len, chunks := group.split())) + len(chunks) - 1:
         # One space between the words (nearly always): their offsets follow from their lengths.
         found, at = [], 0
         for chunk in chunks:
@@ -75,10 +79,32 @@ def _run_words(run: re.Match[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+# A run of one word whose last two characters hold no apostrophe (a possessive) and whose last is not a
+# full stop: what _run_words() returns as it is.
+_PLAIN_WORD = re.compile(r"[^ \u00a0]*[^ \u00a0'’][^ \u00a0'’.]|[^ \u00a0'’.]")
+
+
+def _runs(document: Document) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Each run of capitalised words in the prose as written, with its words, computed once per document."""
+
+    def compute() -> list[tuple[str, list[tuple[int, int, str]]]]:
+        out = []
+        for run in _NAME_RUN.finditer(document.prose.text):
+            group = run.group()
+            if _PLAIN_WORD.fullmatch(group):
+                # One word with nothing to take off (most runs): _run_words() would return it as it is.
+                start = run.start()
+                out.append((group, [(start, start + len(group), group)]))
+            else:
+                out.append((group, _run_words(run)))
+        return out
+
+    return document.shared("name-run-texts", compute)
+
+
 def name_runs(document: Document) -> list[list[tuple[int, int, str]]]:
     """The words of each run of capitalised words in the prose, computed once per document."""
-    text = document.prose.text
-    return document.shared("name-runs", lambda: [_run_words(run) for run in _NAME_RUN.finditer(text)])
+    return document.shared("name-runs", lambda: [words for _, words in _runs(document)])
 
 
 _SPEECH = re.compile(
@@ -128,37 +154,84 @@ def people_named_in_full(mentions: list[Mention]) -> set[str]:
     return {m.people[0] for m in mentions if len(m.people) == 1 and m.kinds() & {"name", "variant"}}
 
 
+# The KB names found in a run depend on the run's text alone, and the same runs come back in article
+# after article ("Il", "Secondo", "Vladimir Putin"): what each run holds is kept per knowledge base.
+_RUN_MENTIONS: weakref.WeakKeyDictionary[CompiledKB, dict[str, tuple[_RunMention, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+_RUN_CACHE_SIZE = 50_000
+
+
+_HEAD_SIZES: weakref.WeakKeyDictionary[CompiledKB, dict[str, int]] = weakref.WeakKeyDictionary()
+
+
+def _head_sizes(ckb: CompiledKB) -> dict[str, int]:
+    """The first word of every KB name key -> the most words a name key starting with it has: text of
+    more words that starts so names nobody."""
+    sizes = _HEAD_SIZES.get(ckb)
+    if sizes is None:
+        sizes = _HEAD_SIZES[ckb] = {}
+        for k in getattr(ckb.names, "raw", ckb.names):
+            words = k.split(" ")
+            if sizes.get(words[0], 0) < len(words):
+                sizes[words[0]] = len(words)
+    return sizes
+
+
+def _run_mentions(ckb: CompiledKB, group: str, run: list[tuple[int, int, str]]) -> tuple[_RunMention, ...]:
+    """The longest stretches of the run ``group`` that the KB knows, with offsets in ``group``; ``run``
+    holds its words with offsets in ``group``."""
+    found: list[_RunMention] = []
+    sizes = _head_sizes(ckb)
+    i = 0
+    while i < len(run):
+        hit = None
+        top = min(len(run), i + 6)
+        if top > i + 1:
+            # Every longer stretch starts with the first word of this one, up to the next word
+            # (the whitespace there ends it), and has at least a word of key per word: no longer than
+            # the longest KB name that starts so (only the word alone when none does).
+            first = head(group[run[i][0] : run[i + 1][0]])
+            if first is not None:
+                top = min(top, i + sizes.get(first, 1))
+        for j in range(top, i, -1):
+            start, end = run[i][0], run[j - 1][1]
+            entries = ckb.lookup(group[start:end])
+            if entries:
+                before = " ".join(t[2] for t in run[:i] if t[2][:1].isupper())
+                after = " ".join(t[2] for t in run[j:] if t[2][:1].isupper())
+                hit = (start, end, tuple(entries), before, after)
+                i = j
+                break
+        if hit is None:
+            i += 1
+        else:
+            found.append(hit)
+    return tuple(found)
+
+
 def find_mentions(document: Document, ckb: CompiledKB) -> list[Mention]:
     """KB names in the prose: the longest run of words in each capitalised run that the KB knows."""
 
     def compute() -> list[Mention]:
-        text = document.prose.text
         found: list[Mention] = []
-        heads = ckb.name_heads
-        for run in name_runs(document):
-            i = 0
-            while i < len(run):
-                hit = None
-                top = min(len(run), i + 6)
-                if top > i + 1:
-                    # Every longer stretch starts with the first word of this one, up to the next word
-                    # (the whitespace there ends it): if no KB name starts so, only the word alone can hit.
-                    first = head(text[run[i][0] : run[i + 1][0]])
-                    if first is not None and first not in heads:
-                        top = i + 1
-                for j in range(top, i, -1):
-                    start, end = run[i][0], run[j - 1][1]
-                    entries = ckb.lookup(text[start:end])
-                    if entries:
-                        before = " ".join(t[2] for t in run[:i] if t[2][:1].isupper())
-                        after = " ".join(t[2] for t in run[j:] if t[2][:1].isupper())
-                        hit = Mention(start, end, text[start:end], entries, before, after)
-                        i = j
-                        break
-                if hit is None:
-                    i += 1
-                else:
-                    found.append(hit)
+        cache = _RUN_MENTIONS.get(ckb)
+        if cache is None:
+            cache = _RUN_MENTIONS[ckb] = {}
+        for group, run in _runs(document):
+            if not run:
+                continue
+            base = run[0][0]
+            hits = cache.get(group)
+            if hits is None:
+                if len(cache) >= _RUN_CACHE_SIZE:
+                    cache.clear()  # a long run meets ever new names: keep the memory flat
+                relative = [(s - base, e - base, w) for s, e, w in run]
+                hits = cache[group] = _run_mentions(ckb, group, relative)
+            for start, end, entries, before, after in hits:
+                found.append(
+                    Mention(base + start, base + end, group[start:end], list(entries), before, after)
+                )
         # A lone surname that only little-known people in the KB carry (a member of Congress called Horn)
         # is someone else unless the article gives one of them in full.
         in_full = people_named_in_full(found)
@@ -183,18 +256,17 @@ def house_form(person: Any, language: str | None, entry: NameEntry) -> str:
 FIRST_NAME = re.compile(rf"({CAPITAL_CANDIDATE}[\w'’-]+)[ \u00a0]+$")
 
 
+_TITLE_BEFORE = re.compile(
+    r"\b(?:portavoce|ministro|ministra|presidente|segretario|segretaria|spokesperson|spokesman|"
+    r"spokeswoman|minister|president|secretary|premier|cancelliere|chancellor)\s*,?\s*$"
+)
+
+
 def used_as_name(text: str, start: int, end: int) -> bool:
     """Followed by a verb of speech, or preceded by a title-like word."""
     if _SPEECH.match(text, end):
         return True
-    before = text[max(0, start - 30) : start].casefold()
-    return bool(
-        re.search(
-            r"\b(?:portavoce|ministro|ministra|presidente|segretario|segretaria|spokesperson|spokesman|"
-            r"spokeswoman|minister|president|secretary|premier|cancelliere|chancellor)\s*,?\s*$",
-            before,
-        )
-    )
+    return bool(_TITLE_BEFORE.search(text[max(0, start - 30) : start].casefold()))
 
 
 def common_word(ckb: CompiledKB | None, word: str, language: str | None) -> bool:

@@ -1,0 +1,134 @@
+"""The shortcuts the name and organisation rules take give what the long way gives: one-edit tests,
+keys of plain words, folding, and the organisation phrases found from their head nouns."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import unicodedata
+
+from lint.checks.organisations.acronyms import ACRONYM, acronym_uses
+from lint.checks.organisations.nam003_garbled_organisation_name import _ORG_PHRASE, _org_phrases
+from lint.document import Document, Prose
+from lint.kb.keys import edit_distance, fold, key, sound_key, within_one_edit, within_two_edits, words
+
+
+def _strings(alphabet: str, longest: int) -> list[str]:
+    return ["".join(p) for n in range(longest + 1) for p in itertools.product(alphabet, repeat=n)]
+
+
+def test_within_one_and_two_edits_agree_with_the_distance_table():
+    strings = _strings("abc", 4)
+    for a in strings:
+        for b in strings:
+            assert within_one_edit(a, b) == (edit_distance(a, b, 2) <= 1), (a, b)
+            if abs(len(a) - len(b)) <= 2:
+                assert within_two_edits(a, b) == (edit_distance(a, b, 3) <= 2), (a, b)
+
+
+def test_the_key_of_plain_words_is_the_tokenizer_s():
+    pieces = ["Putin", "putin", "Zelens'kyj", "Zelensʼkyj", "dell'Ucraina", "ex-premier", "Xi", "Erdoğan"]
+    pieces += ["Ὀδυσσεύς", "ǅ", "İstanbul", "Straße", "G7", "A.B.", "", " ", "  ", "\u00a0", "\t", "-", "’"]
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(["", " ", "  ", "\u00a0"]) for _ in range(rng.randint(1, 4))
+        )
+        assert key(text) == " ".join(words(text)), text
+
+
+def test_folding_plain_letters_is_lower_case():
+    def long_way(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    for text in ["Blinken", "O'Brien", "ABC-def 12", "Erdoğan", "Zelenskyy", "Ŝ", "ﬁ", ""]:
+        assert fold(text) == long_way(text)
+    assert sound_key("Zelenskyy") == sound_key("Zelenskij") == sound_key("Selenskyj".replace("S", "Z"))
+
+
+def test_organisation_phrases_found_from_head_nouns_are_the_pattern_s():
+    pieces = [
+        "NATO",
+        "NATO-Russia",
+        "Consiglio",
+        "Council",
+        "of",
+        "the",
+        "Europe",
+        "xConsiglio",
+        "UE",
+        "Union",
+    ]
+    pieces += ["Unione", "europea", "Fondo", "Fund-Bank", "OSCE", ",", "Organization", "for", "Security", "e"]
+    pieces += ["AB-Consiglio", "ab", "Autorità", "Office", "Officer", "L'", "ÀB", "-"]
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", "", "  ", "-", "\u00a0", "\n"])
+            for _ in range(rng.randint(1, 14))
+        )
+        assert [m.span() for m in _org_phrases(text)] == [m.span() for m in _ORG_PHRASE.finditer(text)], text
+
+
+def test_kb_acronyms_found_by_one_pattern_are_the_capitalised_words_that_are_kb_acronyms(linter, tmp_path):
+    ckb = linter.knowledge_for(linter.finder.for_directory(tmp_path))()
+    acronyms = sorted(ckb.organisation_acronyms)
+    pieces = [
+        *acronyms,
+        "Nato",
+        "NATOx",
+        "xNATO",
+        "NATO-Russia",
+        "UE2",
+        "la",
+        "Consiglio",
+        "l'",
+        "“",
+        "-",
+        "(",
+    ]
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", "", ", ", "-", "\n"]) for _ in range(rng.randint(1, 30))
+        )
+        expected: dict[str, list[tuple[int, int, str]]] = {}
+        for m in ACRONYM.finditer(text):
+            if len(m.group()) >= 2 and m.group() in ckb.organisation_acronyms:
+                expected.setdefault(ckb.organisation_acronyms[m.group()], []).append(
+                    (m.start(), m.end(), m.group())
+                )
+        assert (
+            acronym_uses(ckb, Document(path="x.txt", source=text, prose=Prose.verbatim(text))) == expected
+        ), text
+
+
+def test_a_plain_one_word_run_is_what_its_words_say():
+    from lint.checks.people.names import _NAME_RUN, _PLAIN_WORD, _run_words
+
+    pieces = [
+        "Rossi",
+        "Rossi.",
+        "A.",
+        "A.B.",
+        "Lavrov's",
+        "Lavrov’s",
+        "Paesi'",
+        "D'Alema",
+        "O’Neill",
+        "de",
+        "al-Sisi",
+    ]
+    pieces += ["U.S.", "X", "Xi’", "Ab.c", "L'", "Ma'", "Sa’", "Aa.", "Ém", "Ā", "Earth."]
+    rng = random.Random(3)
+    plain = 0
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", "  ", "\u00a0", ", ", ". ", ""]) for _ in range(6)
+        )
+        for run in _NAME_RUN.finditer(text):
+            if _PLAIN_WORD.fullmatch(run.group()):
+                plain += 1
+                assert _run_words(run) == [(run.start(), run.end(), run.group())], run.group()
+    assert plain > 500
