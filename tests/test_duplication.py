@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from lint.api import Linter
 from lint.cache import Cache
+from lint.checks.duplication.dup005_repeated_word_sequence import _SEQUENCE, _flat, _matches
 from lint.config import Overrides
+from lint.document import Document, Prose
 
 TEXT = "Il dialogo tra Distretto e Distretto è difficile. Lo hanno definito penoso e penoso, a ondate e ondate.\n"
 
@@ -30,3 +35,18 @@ def test_options_make_common_nouns_and_iterations(tmp_path):
         "  DUP004:\n    options: {allow: [ondate]}\n"
     )
     assert _codes(tmp_path, config) == ["penoso e penoso"]
+
+
+_SEQUENCE_PIECES = [
+    *("il", "voto", "Il", "VOTO", "l’", "l'", "ordinanza", "dell'", "altro", "a", "poco", "the", "bill"),
+    *(" ", " ", "  ", "\t", "\n", "\n\n", ", ", ". ", "-", "3", "İ"),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SEQUENCE_PIECES), max_size=24))
+def test_repeated_sequences_are_tried_only_where_a_pair_comes_back_and_nothing_is_lost(pieces):
+    text = "".join(pieces)
+    document = Document(path="x.txt", source=text, prose=Prose.verbatim(text), language="it")
+    flat = _flat(text)
+    assert [m.span() for m in _matches(document, flat)] == [m.span() for m in _SEQUENCE.finditer(flat)]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
 from lint.document import Document
+from lint.prose import document_words
 from lint.rules import Match
 
 _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
@@ -19,7 +21,6 @@ _SEQUENCE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(_WORD)
-_LINE_BREAKS_AS_SPACES = str.maketrans({"\n": " ", "\r": " "})
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 # Coordinations that say "more and more" and its kind ("faster and faster and", "e poi e poi"): a
 # sequence that starts or ends on a conjunction is an iteration, not a slip.
@@ -74,9 +75,9 @@ class RepeatedWordSequence:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
-        flat = text.translate(_LINE_BREAKS_AS_SPACES)
+        flat = _flat(text)
         function_words = options.languages.union("function_words")
-        for m in _SEQUENCE.finditer(flat):
+        for m in _matches(document, flat):
             first = m.group(1)
             if _BLANK_LINE.search(text, m.start(), m.end()):
                 continue  # two paragraphs
@@ -99,6 +100,44 @@ class RepeatedWordSequence:
                 args={"words": second},
                 replacement=text[m.start() : m.end(1)],
             )
+
+
+# The most words (as the document's word list splits them: "l'" and "ordinanza" are two) a repeated
+# sequence of four words can hold.
+_MOST_TOKENS = 12
+
+
+def _matches(document: Document, flat: str) -> Iterator[re.Match[str]]:
+    """What ``_SEQUENCE.finditer(flat)`` finds, tried only where a pair of words comes back within a few
+    words: a sequence said twice starts with a pair said twice. Trying the pattern at every word costs
+    more than all the rest of the rule."""
+    words = document_words(document)
+    tokens = words.words
+    last: dict[tuple[str, str], int] = {}
+    starts: list[int] = []
+    for j, pair in enumerate(itertools.pairwise(tokens)):
+        before = last.get(pair)
+        if before is not None and j - before <= _MOST_TOKENS and (not starts or starts[-1] != before):
+            starts.append(before)
+        last[pair] = j
+    if not starts:
+        return
+    spans = words.spans
+    end = 0
+    for i in sorted(set(starts)):
+        start = spans[i][0]
+        if start < end:
+            continue
+        m = _SEQUENCE.match(flat, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def _flat(text: str) -> str:
+    """The text with its line breaks as spaces, offsets unchanged (``str.replace`` runs in C, unlike a
+    translation table)."""
+    return text.replace("\n", " ").replace("\r", " ")
 
 
 def _starts_line(text: str, offset: int) -> bool:
