@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lint.api import Linter
@@ -45,6 +45,28 @@ _SEQUENCE_PIECES = [
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_SEQUENCE_PIECES), max_size=24))
+@example(
+    [
+        "il",
+        " ",
+        "voto",
+        " ",
+        "dell'",
+        "altro",
+        " ",
+        "a",
+        "\n",
+        "il",
+        " ",
+        "voto",
+        " ",
+        "dell'",
+        "altro",
+        " ",
+        "a",
+    ]
+)
+@example(["l’", "ordinanza", " ", "poco", "\t", "l'", "ordinanza", " ", "poco", ". ", "the", " ", "bill"])
 def test_repeated_sequences_are_tried_only_where_a_pair_comes_back_and_nothing_is_lost(pieces):
     text = "".join(pieces)
     document = Document(path="x.txt", source=text, prose=Prose.verbatim(text), language="it")
