@@ -112,15 +112,32 @@ def contents_digest(paths: Iterable[str | os.PathLike[str]]) -> str:
         else:
             files = [path]
         for file in files:
-            try:
-                with open(file, "rb") as fh:
-                    data = fh.read()
-            except OSError:
-                digest.update(b"\0missing\0")
+            data = _regular_file_bytes(file)
+            if data is None:
+                digest.update(b"\0missing or not a regular file\0")
                 continue
             digest.update(f"{os.path.relpath(file, path)}\0{len(data)}\0".encode("utf-8", "surrogatepass"))
             digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+def _regular_file_bytes(path: str, limit: int = -1) -> bytes | None:
+    """The bytes of the regular file at ``path``, or None. Opened without blocking and checked once
+    open, so a pipe or a device named as a pack (``/dev/zero``), or swapped in for a file after it was
+    listed, is never read: the run reports it. At most ``limit`` bytes when it is not negative."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(limit)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def library_stamps() -> tuple[tuple[str, int, int], ...]:
@@ -188,12 +205,8 @@ def read_for_key(path: str, limit: int) -> tuple[bytes, tuple[int, int, int]] | 
         return None
     if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
         return None
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
-    except OSError:
-        return None
-    if len(data) > limit:
+    data = _regular_file_bytes(path, limit + 1)
+    if data is None or len(data) > limit:
         return None
     return data, (info.st_size, info.st_mtime_ns, info.st_ino)
 
