@@ -240,12 +240,13 @@ class GenderAgreement:
             wrong, right = _WRONG[kind]
             if not adjective.endswith(wrong) or adjective in _NOT_AN_ADJECTIVE or adjective in function_words:
                 continue
-            if noun in _NOT_AN_ADJECTIVE or _lemma(noun).endswith(("are", "ere", "ire")):
-                continue  # «abbastanza», «apprezza»: not a noun
             if text[m.end() : m.end() + 1] == "/" or _BARE_PREPOSITION.search(
                 text, max(0, m.start() - 8), m.start()
             ):
                 continue
+            # the dictionary last: it is slow to load
+            if noun in _NOT_AN_ADJECTIVE or _lemma(noun).endswith(("are", "ere", "ire")):
+                continue  # «abbastanza», «apprezza»: not a noun
             if not _inflects_for_gender(adjective, right):
                 continue
             replacement = text[m.start() : m.start("adj")] + _with_ending(adjective, right)
