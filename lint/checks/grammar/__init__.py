@@ -40,18 +40,12 @@ class Starts:
         words = document_words(document)
         triggers, endings = _wanted()
         vocabulary = words.vocabulary
-        # a word joined to the one before by a full stop («x.il») is one word of the list
-        wanted = vocabulary & triggers
-        wanted |= set(filter(operator.methodcaller("endswith", endings), vocabulary))
+        wanted = vocabulary & _endings_seen(vocabulary, endings) | vocabulary & triggers
         tokens = words.words
-        at: dict[str, list[int]] = {}
-        if wanted:
-            for i in itertools.compress(itertools.count(), map(wanted.__contains__, tokens)):
-                found = at.get(tokens[i])
-                if found is None:
-                    at[tokens[i]] = [i]
-                else:
-                    found.append(i)
+        # the places of the wanted words, grouped by word without a step per place in Python
+        hits = list(itertools.compress(itertools.count(), map(wanted.__contains__, tokens))) if wanted else []
+        hits.sort(key=tokens.__getitem__)  # stable: each word's places stay in text order
+        at = {token: list(places) for token, places in itertools.groupby(hits, tokens.__getitem__)}
         self._words = words
         self._at = at
 
@@ -71,6 +65,25 @@ class Starts:
             found.extend((spans[i][1] - back, tail) for i in indices)
         found.sort()
         return found
+
+
+_MOST_SEEN = 1_000_000
+_SEEN: set[str] = set()
+_ENDING: set[str] = set()
+
+
+def _endings_seen(vocabulary: frozenset[str], endings: tuple[str, ...]) -> set[str]:
+    """The words ending in one of ``endings`` among every word seen so far: each word is tested once
+    per process (a word joined to the one before by a full stop, «x.il», is one word of the list)."""
+    new = vocabulary - _SEEN
+    if len(_SEEN) > _MOST_SEEN:  # a long-running server forgets, rather than grow without end
+        _SEEN.clear()
+        _ENDING.clear()
+        new = vocabulary
+    if new:
+        _ENDING.update(filter(operator.methodcaller("endswith", endings), new))
+        _SEEN.update(new)
+    return _ENDING
 
 
 @functools.cache
