@@ -147,3 +147,17 @@ def test_mtp045_finds_what_the_plain_way_finds():
         assert [(m.start, m.end) for m in mtp045.RULE.check(document, {})] == _plain_mtp045(
             _document(text)
         ), text
+
+
+def test_the_word_memos_forget_and_answer_the_same(monkeypatch):
+    import lint.checks.grammar as grammar
+
+    text = "Il governo dal agli stati, la situazione economico e ha endorsato la cloture; e erano."
+    monkeypatch.setattr(grammar, "_MOST_SEEN", 0)
+    monkeypatch.setattr(mtp045, "_MOST_SEEN", 0)
+    for _ in range(2):
+        _same(text)
+        assert [(m.start, m.end) for m in mtp045.RULE.check(_document(text), {})] == _plain_mtp045(
+            _document(text)
+        )
+    assert grammar._SEEN and mtp045._SEEN

@@ -75,15 +75,15 @@ _ENDING: set[str] = set()
 def _endings_seen(vocabulary: frozenset[str], endings: tuple[str, ...]) -> set[str]:
     """The words ending in one of ``endings`` among every word seen so far: each word is tested once
     per process (a word joined to the one before by a full stop, «x.il», is one word of the list)."""
-    new = vocabulary - _SEEN
+    global _SEEN, _ENDING
     if len(_SEEN) > _MOST_SEEN:  # a long-running server forgets, rather than grow without end
-        _SEEN.clear()
-        _ENDING.clear()
-        new = vocabulary
+        _SEEN, _ENDING = set(), set()  # new sets: a call under way keeps the ones it read
+    seen, ending = _SEEN, _ENDING
+    new = vocabulary - seen
     if new:
-        _ENDING.update(filter(operator.methodcaller("endswith", endings), new))
-        _SEEN.update(new)
-    return _ENDING
+        ending.update(filter(operator.methodcaller("endswith", endings), new))
+        seen.update(new)  # after: a word seen is one already tested
+    return ending
 
 
 @functools.cache

@@ -80,20 +80,20 @@ _VERBS: set[str] = set()
 def _verb_forms(words: frozenset[str]) -> set[str]:
     """The Italianised English verbs («endorsato») among every word seen so far: each word is judged
     once per process, on its letters and the English list."""
-    new = words - _SEEN
+    global _SEEN, _VERBS
     if len(_SEEN) > _MOST_SEEN:  # a long-running server forgets, rather than grow without end
-        _SEEN.clear()
-        _VERBS.clear()
-        new = words
+        _SEEN, _VERBS = set(), set()  # new sets: a call under way keeps the ones it read
+    seen, verbs = _SEEN, _VERBS
+    new = words - seen
     if new:
         english = _english()
         for w in new:
             if len(w) >= 7 and w not in english:
                 m = _VERB_ENDING.match(w)
                 if m is not None and _english_verb(m["stem"], english) is not None:
-                    _VERBS.add(w)
-        _SEEN.update(new)
-    return _VERBS
+                    verbs.add(w)
+        seen.update(new)  # after: a word seen is one already judged
+    return verbs
 
 
 def _english_verb(stem: str, english: frozenset[str]) -> str | None:
