@@ -7,8 +7,15 @@ economico») and the English possessive calque «sua propria». One rule per mod
 
 from __future__ import annotations
 
+import functools
 import importlib
+import itertools
+import operator
 import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from lint.prose import document_words
 
 # The sound that takes «lo», «gli», «uno»: s before a consonant, z, gn, ps, x (Treccani, «articolo»).
 # «pn» is left out: «il pneumatico» and «lo pneumatico» are both in use; so is y (lo yogurt, il yacht).
@@ -17,6 +24,113 @@ LO_SOUND = re.compile(r"(?:s[bcdfgklmnpqrstvwz]|z|gn|ps|x[aeiou])", re.IGNORECAS
 # article varies («il whisky», «lo yogurt»), so they are judged by neither side.
 IL_SOUND = re.compile(r"(?:[bcdfglmnpqrtv]|s[aeiouàèéìòù])", re.IGNORECASE)
 VOWEL = "aeiouàèéìòùAEIOUÀÈÉÌÒÙ"
+
+# Letters that re's case-insensitive matching pairs with ASCII ones («ı», «ſ», the Kelvin sign, «İ»,
+# which also lowers to two characters), and «÷», which the rules' [à-ù] ranges take for a letter though
+# it ends a word of the shared list: a text with one of them is scanned the plain way.
+_ODD = ("ı", "ſ", "\u212a", "İ", "÷")
+
+
+class Starts:
+    """Where the grammar rules' patterns can begin, from the document's shared word list, in one pass
+    for the three rules: each rule declares the words its patterns begin with (``TRIGGERS``) and the
+    endings of the words they can begin with (``ENDINGS``)."""
+
+    def __init__(self, document: Any) -> None:
+        words = document_words(document)
+        triggers, endings = _wanted()
+        vocabulary = words.vocabulary
+        wanted = vocabulary & _endings_seen(vocabulary, endings) | vocabulary & triggers
+        tokens = words.words
+        # the places of the wanted words, grouped by word without a step per place in Python
+        hits = list(itertools.compress(itertools.count(), map(wanted.__contains__, tokens))) if wanted else []
+        hits.sort(key=tokens.__getitem__)  # stable: each word's places stay in text order
+        at = {token: list(places) for token, places in itertools.groupby(hits, tokens.__getitem__)}
+        self._words = words
+        self._at = at
+
+    def starts(self, triggers: frozenset[str], endings: tuple[str, ...] = ()) -> list[tuple[int, str]]:
+        """(offset, word) of every place a word of ``triggers`` begins as a word of its own or after a
+        full stop, and of every word ending in one of ``endings`` (after its last full stop), in text
+        order."""
+        found: list[tuple[int, str]] = []
+        spans = None
+        for token, indices in self._at.items():
+            tail = token.rpartition(".")[2]
+            if tail not in triggers and not (endings and token.endswith(endings)):
+                continue
+            if spans is None:
+                spans = self._words.spans
+            back = len(tail)
+            found.extend((spans[i][1] - back, tail) for i in indices)
+        found.sort()
+        return found
+
+
+_MOST_SEEN = 1_000_000
+_SEEN: set[str] = set()
+_ENDING: set[str] = set()
+
+
+def _endings_seen(vocabulary: frozenset[str], endings: tuple[str, ...]) -> set[str]:
+    """The words ending in one of ``endings`` among every word seen so far: each word is tested once
+    per process (a word joined to the one before by a full stop, «x.il», is one word of the list)."""
+    global _SEEN, _ENDING
+    if len(_SEEN) > _MOST_SEEN:  # a long-running server forgets, rather than grow without end
+        _SEEN, _ENDING = set(), set()  # new sets: a call under way keeps the ones it read
+    seen, ending = _SEEN, _ENDING
+    new = vocabulary - seen
+    if new:
+        ending.update(filter(operator.methodcaller("endswith", endings), new))
+        seen.update(new)  # after: a word seen is one already tested
+    return ending
+
+
+@functools.cache
+def _wanted() -> tuple[frozenset[str], tuple[str, ...]]:
+    modules = [importlib.import_module(f"{__name__}.{name}") for name in _RULE_MODULES]
+    triggers = frozenset().union(*(getattr(m, "TRIGGERS", ()) for m in modules))
+    endings = {e for m in modules for e in getattr(m, "ENDINGS", ())}
+    # the endings of the words a pattern can begin in, and of the triggers after a full stop
+    return triggers, tuple(sorted(endings | {"." + t for t in triggers}))
+
+
+def finditer(
+    document: Any,
+    pattern: re.Pattern[str],
+    triggers: frozenset[str],
+    endings: tuple[str, ...] = (),
+    follow: Mapping[str, str] | None = None,
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(document.prose.text)`` finds, for a pattern that can begin only where
+    :meth:`Starts.starts` says: the pattern is tried there alone (matching at every offset of the text
+    costs more than the rest of a rule). ``follow`` skips a trigger word followed by one space and a
+    character not in ``follow[word]``, where a match would be dropped by the rule, unless another
+    trigger word begins after that space: a match of the first would take it in."""
+    text = document.prose.text
+    if not text.isascii() and any(odd in text for odd in _ODD):
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    size = len(text)
+    starts = document.shared("grammar-starts", lambda: Starts(document)).starts(triggers, endings)
+    for k, (start, word) in enumerate(starts):
+        if start < end:
+            continue
+        if follow is not None:
+            after = start + len(word)
+            if (
+                after + 1 < size
+                and text[after] in " \u00a0"
+                and text[after + 1] not in follow[word] + " \u00a0"
+                and (k + 1 == len(starts) or starts[k + 1][0] != after + 1)
+            ):
+                continue
+        m = pattern.match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
 
 # One module per rule, in code order; each defines RULE.
 _RULE_MODULES = ("grm001_article_form", "grm002_euphonic_d", "grm003_gender_agreement")

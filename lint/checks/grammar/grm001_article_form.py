@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.grammar import IL_SOUND, LO_SOUND, VOWEL
+from lint.checks.grammar import IL_SOUND, LO_SOUND, VOWEL, finditer
 from lint.document import Document
 from lint.rules import Match
 
@@ -36,6 +36,16 @@ _DETERMINER = re.compile(
     + r")(?P<gap>[ \u00a0]+)(?P<word>[^\W\d_]{2,})(?![\w'’-])",
     re.IGNORECASE,
 )
+# The words the patterns begin with (lower case), and, for each determiner, the first letters of a next
+# word it can be wrong before: a vowel or the sound of «lo» after the «il» and «i» forms, a consonant
+# of «il» after the «lo» and «gli» forms (see _article).
+_DETERMINERS = frozenset({*_IL_TO_LO, *_LO_TO_IL, *_I_TO_GLI, *_GLI_TO_I})
+_BEFORE_LO = "aeiouàèéìòùszgpx"
+_BEFORE_IL = "bcdfglmnpqrtvs"
+_FOLLOW = {det: (_BEFORE_IL if det in _LO_TO_IL or det in _GLI_TO_I else _BEFORE_LO) for det in _DETERMINERS}
+_FOLLOW = {det: letters + letters.upper() for det, letters in _FOLLOW.items()}
+_UN = frozenset({"un'"})
+TRIGGERS = _DETERMINERS | _UN
 _UN_ELIDED = re.compile(r"(?<![\w'’-])(?P<det>[Uu]n['’])(?P<word>[^\W\d_]{2,})(?![\w'’-])")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;«“\"(\n])[ \u00a0]*\Z")
 _ROMAN = re.compile(r"[ivxlcdm]+", re.IGNORECASE)
@@ -140,7 +150,7 @@ class ArticleForm:
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
         function_words = options.languages["it"].function_words
-        for m in _DETERMINER.finditer(text):
+        for m in finditer(document, _DETERMINER, _DETERMINERS, follow=_FOLLOW):
             det, word = m.group("det"), m.group("word")
             lower_det, lower_word = det.lower(), word.lower()
             if lower_word in function_words or lower_word in _NOT_A_NOUN:
@@ -158,7 +168,7 @@ class ArticleForm:
                 suggestions=(replacement,),
                 replacement=replacement,
             )
-        for m in _UN_ELIDED.finditer(text):
+        for m in finditer(document, _UN_ELIDED, _UN):
             word = m.group("word")
             lower_word = word.lower()
             masculine = lower_word.endswith("o") or (

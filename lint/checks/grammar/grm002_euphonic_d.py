@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
+from lint.checks.grammar import finditer
 from lint.document import Document
 from lint.rules import Match
 
@@ -17,6 +18,8 @@ from lint.rules import Match
 _PAIR = re.compile(
     r"(?<![\w'’-])(?P<conj>[Ee](?=[ \u00a0]+[eèé])|[Aa](?=[ \u00a0]+[aà]))[ \u00a0]+(?P<word>[^\W\d_]{2,})(?![\w'’-])"
 )
+TRIGGERS = frozenset({"e", "a"})
+_FOLLOW = {"e": "eèé", "a": "aà"}
 # Not a word the conjunction or preposition governs: a repeated letter, the verb «è».
 _SKIP = frozenset({"e", "ed", "a", "ad", "è"})
 
@@ -84,7 +87,7 @@ class EuphonicD:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
-        for m in _PAIR.finditer(text):
+        for m in finditer(document, _PAIR, TRIGGERS, follow=_FOLLOW):
             word = m.group("word")
             if not word.islower() or word in _SKIP or not _is_known(word):
                 continue

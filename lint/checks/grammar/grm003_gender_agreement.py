@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.grammar import LO_SOUND, VOWEL
+from lint.checks.grammar import LO_SOUND, VOWEL, finditer
 from lint.document import Document
 from lint.rules import Match
 
@@ -28,6 +28,12 @@ _NOUN_ADJECTIVE = re.compile(
     rf"(?<![\w'’-])(?P<noun>[a-zà-ù]{{2,}}(?:(?P<fs>{_FEMININE_SINGULAR})|(?P<fp>{_FEMININE_PLURAL})"
     rf"|(?P<ms>{_MASCULINE_SINGULAR})|(?P<mp>{_MASCULINE_PLURAL})))"
     rf"{_SPACE}(?P<adj>[a-zà-ù]{{3,}})(?![\w'’-])"
+)
+# The endings a noun of _NOUN_ADJECTIVE can end in; the words _ONE_OF and _DETERMINER_NOUN begin with.
+ENDINGS = tuple(
+    e
+    for group in (_FEMININE_SINGULAR, _FEMININE_PLURAL, _MASCULINE_SINGULAR, _MASCULINE_PLURAL)
+    for e in group[3:-1].split("|")
 )
 # The adjective ending that disagrees with each kind of noun, and the one that agrees.
 # A bare preposition before the noun makes it a complement: the adjective may agree with the head before
@@ -89,6 +95,11 @@ _MASCULINE_IN_I = frozenset(
         "cuori", "piedi", "ospedali", "giornali", "canali", "tribunali", "segnali", "animali",
     }
 )  # fmt: skip
+
+
+_ONE = frozenset({"uno", "una"})
+_ARTICLES = frozenset(_FEMININE_ARTICLE)
+TRIGGERS = _ONE | _ARTICLES
 
 
 def _plural_gender(noun: str) -> str | None:
@@ -223,18 +234,19 @@ class GenderAgreement:
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
         function_words = options.languages["it"].function_words
-        for m in _NOUN_ADJECTIVE.finditer(text):
+        for m in finditer(document, _NOUN_ADJECTIVE, frozenset(), ENDINGS):
             adjective, noun = m.group("adj"), m.group("noun")
             kind = next(k for k in ("fs", "fp", "ms", "mp") if m.group(k))
             wrong, right = _WRONG[kind]
             if not adjective.endswith(wrong) or adjective in _NOT_AN_ADJECTIVE or adjective in function_words:
                 continue
-            if noun in _NOT_AN_ADJECTIVE or _lemma(noun).endswith(("are", "ere", "ire")):
-                continue  # «abbastanza», «apprezza»: not a noun
             if text[m.end() : m.end() + 1] == "/" or _BARE_PREPOSITION.search(
                 text, max(0, m.start() - 8), m.start()
             ):
                 continue
+            # the dictionary last: it is slow to load
+            if noun in _NOT_AN_ADJECTIVE or _lemma(noun).endswith(("are", "ere", "ire")):
+                continue  # «abbastanza», «apprezza»: not a noun
             if not _inflects_for_gender(adjective, right):
                 continue
             replacement = text[m.start() : m.start("adj")] + _with_ending(adjective, right)
@@ -245,7 +257,7 @@ class GenderAgreement:
                 suggestions=(replacement,),
                 replacement=replacement,
             )
-        for m in _ONE_OF.finditer(text):
+        for m in finditer(document, _ONE_OF, _ONE):
             det, noun, adjective = m.group("det"), m.group("noun"), m.group("adj")
             middle, end = m.group("middle"), m.end()
             gender = _plural_gender(noun)
@@ -276,7 +288,7 @@ class GenderAgreement:
                 suggestions=(replacement,),
                 replacement=replacement,
             )
-        for m in _DETERMINER_NOUN.finditer(text):
+        for m in finditer(document, _DETERMINER_NOUN, _ARTICLES):
             article, adjective, noun = m.group("article"), m.group("adj"), m.group("noun")
             noun_start, noun_end = m.start("noun"), m.end("noun")
             if adjective is not None and adjective.lower() in _MASCULINE_IN_MA:

@@ -65,10 +65,35 @@ def _any_english() -> frozenset[str]:
     return _english() | lexicon("en-not-it.txt")
 
 
+@functools.cache
 def _known_italian(word: str) -> bool:
     import simplemma
 
     return bool(simplemma.is_known(word, lang="it"))
+
+
+_MOST_SEEN = 1_000_000
+_SEEN: set[str] = set()
+_VERBS: set[str] = set()
+
+
+def _verb_forms(words: frozenset[str]) -> set[str]:
+    """The Italianised English verbs («endorsato») among every word seen so far: each word is judged
+    once per process, on its letters and the English list."""
+    global _SEEN, _VERBS
+    if len(_SEEN) > _MOST_SEEN:  # a long-running server forgets, rather than grow without end
+        _SEEN, _VERBS = set(), set()  # new sets: a call under way keeps the ones it read
+    seen, verbs = _SEEN, _VERBS
+    new = words - seen
+    if new:
+        english = _english()
+        for w in new:
+            if len(w) >= 7 and w not in english:
+                m = _VERB_ENDING.match(w)
+                if m is not None and _english_verb(m["stem"], english) is not None:
+                    verbs.add(w)
+        seen.update(new)  # after: a word seen is one already judged
+    return verbs
 
 
 def _english_verb(stem: str, english: frozenset[str]) -> str | None:
@@ -141,33 +166,28 @@ class UntranslatedWord:
         english = _english()
         words = vocabulary(document)
         nouns = {w for w in words & english if len(w) >= _MIN_LETTERS}
-        verbs = {w for w in words if len(w) >= 7 and _VERB_ENDING.match(w) and w not in english}
+        verbs = words & _verb_forms(words)
         if not nouns and not verbs:
+            return
+        text = document.prose.text
+        # The dictionary, slow to load, only for a document where a candidate stands where the rule
+        # could report it: this pass asks what the one below asks, less the dictionary.
+        if not any(self._placed(text, start, end) for start, end in word_spans(document, nouns | verbs)):
             return
         nouns = {w for w in nouns if not _known_italian(w)}
         verbs = {
             w
             for w in verbs
-            if _english_verb(_VERB_ENDING.match(w)["stem"], english) is not None
-            and not _known_italian(w)
-            and not _known_italian(_VERB_ENDING.match(w)["stem"] + "are")
+            if not _known_italian(w) and not _known_italian(_VERB_ENDING.match(w)["stem"] + "are")
         }
         if not nouns and not verbs:
             return
-        text = document.prose.text
         for start, end in word_spans(document, nouns | verbs):
-            word = text[start:end]
-            if not word.islower():
+            if not self._placed(text, start, end):
                 continue
             before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-            after = _WORD_AFTER.match(text, end)
             previous = before.group(1) if before else ""
-            following = after.group(1) if after else ""
-            if _english_neighbour(previous) or _english_neighbour(following):
-                continue  # a run of English: MTP011's, or a quotation left unmarked
-            if (start > 0 and text[start - 1] in "-'’") or text[end : end + 1] in ("-", "'", "’"):
-                continue  # part of a compound or an elision
-            folded = word.casefold()
+            folded = text[start:end].casefold()
             if folded in verbs:
                 if previous.casefold() not in _VERB_CONTEXT and not _VERB_ENDING.match(folded)["clitic"]:
                     continue
@@ -176,6 +196,28 @@ class UntranslatedWord:
             if in_quotes(text, start):
                 continue
             yield Match(start, end)
+
+    @staticmethod
+    def _placed(text: str, start: int, end: int) -> bool:
+        """Whether the word at ``start`` stands where an untranslated word is reported, whichever of a
+        noun or a verb it turns out to be: in lower case, alone, after a governor or a verb's context."""
+        word = text[start:end]
+        if not word.islower():
+            return False
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        after = _WORD_AFTER.match(text, end)
+        previous = before.group(1) if before else ""
+        following = after.group(1) if after else ""
+        if _english_neighbour(previous) or _english_neighbour(following):
+            return False  # a run of English: MTP011's, or a quotation left unmarked
+        if (start > 0 and text[start - 1] in "-'’") or text[end : end + 1] in ("-", "'", "’"):
+            return False  # part of a compound or an elision
+        previous = previous.casefold()
+        return (
+            previous in _GOVERNORS
+            or previous in _VERB_CONTEXT
+            or bool((m := _VERB_ENDING.match(word.casefold())) and m["clitic"])
+        )
 
 
 def _english_neighbour(word: str) -> bool:
