@@ -130,5 +130,77 @@ def test_a_plain_one_word_run_is_what_its_words_say():
         for run in _NAME_RUN.finditer(text):
             if _PLAIN_WORD.fullmatch(run.group()):
                 plain += 1
-                assert _run_words(run) == [(run.start(), run.end(), run.group())], run.group()
+                assert _run_words(run.start(), run.group()) == [(run.start(), run.end(), run.group())], (
+                    run.group()
+                )
     assert plain > 500
+
+
+NAME_PIECES = [
+    "de",
+    "De",
+    "della",
+    "del",
+    "van",
+    "der",
+    "von",
+    "al",
+    "bin",
+    "la",
+    "el",
+    "mac",
+    "al-Sisi",
+    "el-",
+    "Gaulle",
+    "Leyen",
+    "Rossi",
+    "Rossi.",
+    "D'Alema",
+    "O’Neill",
+    "Lavrov's",
+    "A.",
+    "x",
+    "xde",
+    "à",
+    "ha",
+    "detto",
+    "Ém",
+    "Ā",
+    "'",
+    "’",
+    "-",
+    "1",
+    "_",
+]
+SEPARATORS = [" ", "  ", "\u00a0", " \u00a0", ", ", ". ", "", "\n", "-", "'"]
+
+
+def test_name_runs_are_the_runs_of_the_one_pattern():
+    """name_run_spans() searches from the capital and puts the particles back: it must find exactly the
+    runs the single pattern finds, particles, look-behind and all."""
+    from lint.checks.people.names import _NAME_RUN, name_run_spans
+
+    rng = random.Random(5)
+    with_particles = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(NAME_PIECES) + rng.choice(SEPARATORS) for _ in range(rng.randrange(1, 9)))
+        expected = [m.span() for m in _NAME_RUN.finditer(text)]
+        assert list(name_run_spans(text)) == expected, text
+        with_particles += any(
+            text[s].islower() and text[s : s + 3] not in ("al-", "el-") for s, _ in expected
+        )
+    assert with_particles > 1000
+
+
+def test_name_runs_on_names_written_with_particles():
+    from lint.checks.people.names import _NAME_RUN, name_run_spans
+
+    for text in [
+        "Il generale de Gaulle e Ursula von der Leyen, poi Lula da Silva e bin Salman.",
+        "de Gaulle ha detto",
+        "ha visto de  de\u00a0Gaulle",
+        "l'de Gaulle, àde Gaulle, xde Gaulle, -de Gaulle, 'de Gaulle",
+        "Rossi de Gaulle; Rossi. de Gaulle; Rossi de la Cruz",
+        "Mohammed bin Salman e al-Sisi, el-Sisi, de al-Sisi",
+    ]:
+        assert list(name_run_spans(text)) == [m.span() for m in _NAME_RUN.finditer(text)], text
