@@ -282,10 +282,9 @@ def find_mentions(document: Document, ckb: CompiledKB) -> list[Mention]:
         # A lone surname that only little-known people in the KB carry (a member of Congress called Horn)
         # is someone else unless the article gives one of them in full.
         in_full = people_named_in_full(found)
+        minor = ckb.minor_people
         return [
-            m
-            for m in found
-            if not m.surname_only or any(p in in_full or not ckb.kb.people[p].minor for p in m.people)
+            m for m in found if not m.surname_only or any(p in in_full or p not in minor for p in m.people)
         ]
 
     return document.shared("kb-mentions", compute)
