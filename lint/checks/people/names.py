@@ -27,14 +27,25 @@ NAME_RUN = (
     rf"(?<![\w'’-])(?:(?:{_PARTICLES}[ \u00a0]+)+(?={_NAME_WORD}))?(?:{_ARTICLE})?{CAPITAL_CANDIDATE}[\w'’.-]*"
     rf"(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)*{_NAME_WORD}){{0,5}}"
 )
-# NAME_RUN without the particles before the first capital: a pattern that starts on a capital (or an
-# Arabic article) lets the engine skip ahead at C speed. name_run_spans() puts the particles back (the pattern itself is slow to search).
-_CORE_RUN = re.compile(
-    rf"(?<![\w'’-])(?:{_ARTICLE})?{CAPITAL_CANDIDATE}[\w'’.-]*"
-    rf"(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)*{_NAME_WORD}){{0,5}}"
-)
+# NAME_RUN's runs are found in pieces, because a pattern that starts on a capital lets the engine skip
+# ahead at C speed: the runs that start on a capital, then those that start with an Arabic article
+# ("al-Sisi", found from its hyphen), then the particles written before either ("de Gaulle").
+_RUN_TAIL = rf"[\w'’.-]*(?:[ \u00a0]+(?:{_PARTICLES}[ \u00a0]+)*{_NAME_WORD}){{0,5}}"
+# The look-behind comes after the capital (two characters back: the one before it) so that the pattern
+# starts with a character class, which the engine looks for without trying the rest at every position.
+_CAPITAL_RUN = re.compile(rf"{CAPITAL_CANDIDATE}(?<![\w'’-].){_RUN_TAIL}")
+_ARTICLE_RUN = re.compile(rf"(?:{_ARTICLE})?{CAPITAL_CANDIDATE}{_RUN_TAIL}")
+_HYPHEN_CAPITAL = re.compile(rf"-(?={CAPITAL_CANDIDATE})")
+_ARTICLES = frozenset(_ARTICLE[3:-2].split("|"))
 _PARTICLE_WORDS = frozenset(_PARTICLES[3:-1].split("|"))
-_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LETTERS_BEFORE = re.compile(r"[a-z]+\Z")
+# The last two characters of each particle, and any two that end in a space (a second space before the
+# capital): what stands right before the space before a capital that particles precede.
+_PARTICLE_ENDS = frozenset(
+    {w[-2:] for w in _PARTICLE_WORDS}
+    | {c + s for c in map(chr, range(0x80)) for s in " \u00a0"}
+    | {c + s for c in "\u00a0" for s in " \u00a0"}
+)
 _WORD_BEFORE = re.compile(r"[\w'’-]")
 
 
@@ -51,11 +62,11 @@ def _particles_before(text: str, core: int, floor: int) -> int:
             gap -= 1
         if gap == at:
             break
-        word = gap
-        while word > floor and gap - word <= 5 and text[word - 1] in _LOWER_ASCII:
-            word -= 1
-        if text[word:gap] not in _PARTICLE_WORDS:
+        # The lower-case letters before the spaces, at most six: a particle has five at most.
+        letters = _LETTERS_BEFORE.search(text, max(floor, gap - 6), gap)
+        if letters is None or letters.group() not in _PARTICLE_WORDS:
             break
+        word = letters.start()
         starts.append(word)
         at = word
     # The earliest start not glued to a word character (what the look-behind asks).
@@ -65,12 +76,52 @@ def _particles_before(text: str, core: int, floor: int) -> int:
     return start
 
 
+def _article_starts(text: str) -> list[int]:
+    """Where an Arabic article that NAME_RUN could start on begins ("al-" in "al-Sisi"), in order."""
+    starts = []
+    for hyphen in _HYPHEN_CAPITAL.finditer(text):
+        h = hyphen.start()
+        for size in (3, 2):
+            at = h - size
+            if at >= 0 and text[at:h] in _ARTICLES and (at == 0 or not _WORD_BEFORE.match(text, at - 1)):
+                starts.append(at)
+                break
+    return starts
+
+
 def name_run_spans(text: str) -> Iterator[tuple[int, int]]:
     """The spans re.finditer(NAME_RUN, text) finds, found faster."""
+    articles = _article_starts(text) if "-" in text else []
     floor = 0
-    for run in _CORE_RUN.finditer(text):
-        start, end = run.span()
-        if start > floor and text[start - 1] in " \u00a0":
+    if not articles:  # nearly always
+        for run in _CAPITAL_RUN.finditer(text):
+            start, end = run.span()
+            # Particles end two characters before the capital, or more spaces stand there.
+            if (
+                start > floor
+                and text[start - 1] in " \u00a0"
+                and text[start - 3 : start - 1] in _PARTICLE_ENDS
+            ):
+                start = _particles_before(text, start, floor)
+            yield start, end
+            floor = end
+        return
+    a = 0
+    size = len(text)
+    search = _CAPITAL_RUN.search
+    while True:
+        run = search(text, floor)
+        capital = run.start() if run is not None else size
+        while a < len(articles) and articles[a] < floor:
+            a += 1
+        if a < len(articles) and articles[a] < capital:
+            start = articles[a]
+            end = _ARTICLE_RUN.match(text, start).end()  # type: ignore[union-attr]
+        elif run is not None:
+            start, end = run.span()
+        else:
+            return
+        if start > floor and text[start - 1] in " \u00a0" and text[start - 3 : start - 1] in _PARTICLE_ENDS:
             start = _particles_before(text, start, floor)
         yield start, end
         floor = end
