@@ -216,3 +216,43 @@ def test_name_runs_on_names_written_with_particles():
         "Mohammed bin Salman e al-Sisi, el-Sisi, de al-Sisi",
     ]:
         assert list(name_run_spans(text)) == [m.span() for m in _NAME_RUN.finditer(text)], text
+
+
+def test_dup003_candidates_are_those_the_scan_from_the_opener_finds():
+    """DUP003 looks behind from a name's capital for the opener before it: the same candidates as the
+    scan that starts on the opener."""
+    from lint.checks.duplication.dup003_name_coordinated_with_itself import _CANDIDATE, _CANDIDATE_BODY
+    from lint.prose import WORD_OPENERS
+
+    from_opener = re.compile(WORD_OPENERS + _CANDIDATE_BODY)
+    pieces = [
+        "Rossi e Rossi",
+        "Rossi, Rossi",
+        "Ma Ma",
+        "Rossi",
+        "de",
+        "von der",
+        "Leyen",
+        "Ma",
+        "e",
+        "o",
+        "and",
+        ",",
+        "«",
+        "(",
+        "—",
+        "x",
+        "Ém",
+        "'",
+        "-",
+    ]
+    rng = random.Random(11)
+    found = 0
+    for _ in range(20000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", "  ", "\n", "", "\t"]) for _ in range(rng.randrange(1, 10))
+        )
+        expected = [m.start(1) for m in from_opener.finditer(text)]
+        assert [m.start(1) for m in _CANDIDATE.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 500
