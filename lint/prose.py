@@ -140,6 +140,10 @@ def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> Iterat
         yield pos, end
 
 
+# The characters quoted_spans() acts on: the loop visits only these, not every character.
+_QUOTE_MARK = re.compile('[“«„”»"]')
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each stretch between paired quotation marks, marks included.
 
@@ -147,10 +151,13 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     order of appearance. Pairs never cross a paragraph break.
     """
     spans: list[tuple[int, int]] = []
+    if _QUOTE_MARK.search(text) is None:
+        return spans
     for p_start, p_end in paragraph_spans(text):
         stack: list[tuple[str, int]] = []
         straight: int | None = None
-        for i in range(p_start, p_end):
+        for mark in _QUOTE_MARK.finditer(text, p_start, p_end):
+            i = mark.start()
             ch = text[i]
             if ch == "“" and stack and stack[-1][0] == "„":
                 spans.append((stack.pop()[1], i + 1))
@@ -163,7 +170,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                         spans.append((stack[k][1], i + 1))
                         del stack[k:]
                         break
-            elif ch == '"':
+            else:  # a straight double quote
                 if straight is None:
                     straight = i
                 else:

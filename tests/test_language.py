@@ -91,3 +91,18 @@ def test_what_lists_languages_before_plugins_load_reads_the_language_modules():
     }
     assert rule_meta(**args).languages == frozenset(codes)
     assert rule_meta(**args, languages=None).languages is None  # every language
+
+
+def test_a_union_of_the_languages_words_is_every_languages_words_made_once():
+    from lint.lang import Language, Languages
+
+    languages = Languages(
+        [
+            Language("aa", "A", past_words=frozenset({"ex", "former"})),
+            Language("bb", "B", past_words=frozenset({"ex", "già"}), future_words=frozenset({"neo"})),
+        ]
+    )
+    past = languages.union("past_words")
+    assert past == {"ex", "former", "già"}
+    assert languages.union("future_words") == {"neo"}
+    assert languages.union("past_words") is past

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 import unicodedata
 
 from lint.checks.organisations.acronyms import ACRONYM, acronym_uses
@@ -105,7 +106,9 @@ def test_kb_acronyms_found_by_one_pattern_are_the_capitalised_words_that_are_kb_
 
 
 def test_a_plain_one_word_run_is_what_its_words_say():
-    from lint.checks.people.names import _NAME_RUN, _PLAIN_WORD, _run_words
+    from lint.checks.people.names import _PLAIN_WORD, NAME_RUN, _run_words
+
+    _NAME_RUN = re.compile(NAME_RUN)
 
     pieces = [
         "Rossi",
@@ -130,5 +133,126 @@ def test_a_plain_one_word_run_is_what_its_words_say():
         for run in _NAME_RUN.finditer(text):
             if _PLAIN_WORD.fullmatch(run.group()):
                 plain += 1
-                assert _run_words(run) == [(run.start(), run.end(), run.group())], run.group()
+                assert _run_words(run.start(), run.group()) == [(run.start(), run.end(), run.group())], (
+                    run.group()
+                )
     assert plain > 500
+
+
+NAME_PIECES = [
+    "de",
+    "De",
+    "della",
+    "del",
+    "van",
+    "der",
+    "von",
+    "al",
+    "bin",
+    "la",
+    "el",
+    "mac",
+    "al-Sisi",
+    "el-",
+    "ash-Sharaa",
+    "xal-Sisi",
+    "as-",
+    "ul-Haq",
+    "h-",
+    "Gaulle",
+    "Leyen",
+    "Rossi",
+    "Rossi.",
+    "D'Alema",
+    "O’Neill",
+    "Lavrov's",
+    "A.",
+    "x",
+    "xde",
+    "à",
+    "ha",
+    "detto",
+    "Ém",
+    "Ā",
+    "'",
+    "’",
+    "-",
+    "1",
+    "_",
+]
+SEPARATORS = [" ", "  ", "\u00a0", " \u00a0", ", ", ". ", "", "\n", "-", "'"]
+
+
+def test_name_runs_are_the_runs_of_the_one_pattern():
+    """name_run_spans() searches from the capital and puts the particles back: it must find exactly the
+    runs the single pattern finds, particles, look-behind and all."""
+    from lint.checks.people.names import NAME_RUN, name_run_spans
+
+    _NAME_RUN = re.compile(NAME_RUN)
+
+    rng = random.Random(5)
+    with_particles = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(NAME_PIECES) + rng.choice(SEPARATORS) for _ in range(rng.randrange(1, 9)))
+        expected = [m.span() for m in _NAME_RUN.finditer(text)]
+        assert list(name_run_spans(text)) == expected, text
+        with_particles += any(
+            text[s].islower() and text[s : s + 3] not in ("al-", "el-") for s, _ in expected
+        )
+    assert with_particles > 1000
+
+
+def test_name_runs_on_names_written_with_particles():
+    from lint.checks.people.names import NAME_RUN, name_run_spans
+
+    _NAME_RUN = re.compile(NAME_RUN)
+
+    for text in [
+        "Il generale de Gaulle e Ursula von der Leyen, poi Lula da Silva e bin Salman.",
+        "de Gaulle ha detto",
+        "ha visto de  de\u00a0Gaulle",
+        "l'de Gaulle, àde Gaulle, xde Gaulle, -de Gaulle, 'de Gaulle",
+        "Rossi de Gaulle; Rossi. de Gaulle; Rossi de la Cruz",
+        "Mohammed bin Salman e al-Sisi, el-Sisi, de al-Sisi",
+    ]:
+        assert list(name_run_spans(text)) == [m.span() for m in _NAME_RUN.finditer(text)], text
+
+
+def test_dup003_candidates_are_those_the_scan_from_the_opener_finds():
+    """DUP003 looks behind from a name's capital for the opener before it: the same candidates as the
+    scan that starts on the opener."""
+    from lint.checks.duplication.dup003_name_coordinated_with_itself import _CANDIDATE, _CANDIDATE_BODY
+    from lint.prose import WORD_OPENERS
+
+    from_opener = re.compile(WORD_OPENERS + _CANDIDATE_BODY)
+    pieces = [
+        "Rossi e Rossi",
+        "Rossi, Rossi",
+        "Ma Ma",
+        "Rossi",
+        "de",
+        "von der",
+        "Leyen",
+        "Ma",
+        "e",
+        "o",
+        "and",
+        ",",
+        "«",
+        "(",
+        "—",
+        "x",
+        "Ém",
+        "'",
+        "-",
+    ]
+    rng = random.Random(11)
+    found = 0
+    for _ in range(20000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", "  ", "\n", "", "\t"]) for _ in range(rng.randrange(1, 10))
+        )
+        expected = [m.start(1) for m in from_opener.finditer(text)]
+        assert [m.start(1) for m in _CANDIDATE.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 500

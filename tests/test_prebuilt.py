@@ -14,6 +14,7 @@ from lint.cache import Cache
 from lint.kb import KB_VERSION, load
 from lint.kb.build import build
 from lint.kb.index import CompiledKB
+from lint.kb.keys import fold
 from lint.packs import SCHEMA_VERSION
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -104,3 +105,15 @@ def test_the_code_hash_needs_every_module():
     assert prebuilt.code_hash(prebuilt.PACK_CODE) is not None
     assert prebuilt.code_hash(("no-such-module.py",)) is None
     assert Path(prebuilt.FOLDER, prebuilt.PACKS_FILE).is_file()
+
+
+def test_the_shipped_kb_knows_its_minor_people_without_unpacking_them():
+    """The little-known people and the folded surnames are kept beside the rows: they say what the rows
+    say."""
+    _, files = build_prebuilt.builtin_files()
+    compiled = CompiledKB.from_plain_state(prebuilt.knowledge_base(files, KB_VERSION))
+    people = compiled.kb.people
+    assert not people._made  # nothing unpacked yet
+    minor = {pid for pid in people if people[pid].minor}
+    assert minor and compiled.minor_people == minor
+    assert compiled.folded_surnames == {pid: fold(people[pid].surname) for pid in people}

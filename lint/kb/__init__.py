@@ -16,7 +16,7 @@ from lint.kb.build import build, fold_name, kb_files
 from lint.kb.model import CATEGORIES, PROMINENT, KnowledgeBase, Person, Role
 from lint.kb.reading import KBError, read_file
 
-KB_VERSION = 5
+KB_VERSION = 6
 
 __all__ = [
     "CATEGORIES",

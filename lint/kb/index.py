@@ -69,6 +69,10 @@ class CompiledKB:
         self.context_terms: dict[str, set[str]] = defaultdict(set)  # person -> keys that suggest them
         self.near_surnames: dict[str, set[str]] = defaultdict(set)  # one-deletion keys -> folded surnames
         self.surname_people: dict[str, set[str]] = defaultdict(set)  # folded surname -> people
+        # The little-known people (Person.minor): asked of many lone surnames, and kept apart so that
+        # a KB loaded from rows need not unpack a person to answer.
+        self.minor_people: frozenset[str] = frozenset(pid for pid, p in kb.people.items() if p.minor)
+        self.folded_surnames: dict[str, str] = {pid: fold(p.surname) for pid, p in kb.people.items()}
         self._build_names()
         self._build_titles()
         self._build_qualifiers()
@@ -230,9 +234,7 @@ class CompiledKB:
         for variant in one_letter_deletions(folded):
             found.update(self.near_surnames.get(variant, ()))
         sound = folded_sound_key(folded)
-        found |= {
-            fold(s) for pid in self.surnames_by_sound.get(sound, ()) for s in [self.kb.people[pid].surname]
-        }
+        found |= {self.folded_surnames[pid] for pid in self.surnames_by_sound.get(sound, ())}
         return sorted(s for s in found if s != folded and within_two_edits(s, folded))
 
     def lookup(self, text: str) -> list[NameEntry]:

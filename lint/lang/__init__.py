@@ -79,6 +79,7 @@ class Languages(Mapping[str, Language]):
         self._by_code: dict[str, Language] = {}
         for language in languages:
             self._by_code.setdefault(language.code, language)
+        self._unions: dict[str, frozenset[str]] = {}
 
     def __getitem__(self, code: str) -> Language:
         return self._by_code[code]
@@ -90,8 +91,14 @@ class Languages(Mapping[str, Language]):
         return len(self._by_code)
 
     def union(self, attribute: str) -> frozenset[str]:
-        """One word set of every language together: ``union("past_words")``."""
-        return frozenset(word for language in self._by_code.values() for word in getattr(language, attribute))
+        """One word set of every language together: ``union("past_words")``. Rules ask for it on every
+        document, and the languages (frozen) never change: each set is made once."""
+        found = self._unions.get(attribute)
+        if found is None:
+            found = self._unions[attribute] = frozenset(
+                word for language in self._by_code.values() for word in getattr(language, attribute)
+            )
+        return found
 
     def labels(self, code: str | None, fallback: str = "en") -> Mapping[str, str]:
         """The interface labels of a language, falling back to ``fallback``'s for what it lacks."""

@@ -37,7 +37,12 @@ _CANDIDATE_BODY = (
     rf"({_CANDIDATE_WORD}(?:[ \t]++(?:(?:{_PARTICLE_ALTERNATIVES})[ \t]++)*{_CANDIDATE_WORD}){{0,3}})"
     rf"(?:[ \t]*+,|[ \t]++(?:{'|'.join(_CONJUNCTIONS)}))\s++\1(?!\w)"
 )
-_CANDIDATE = re.compile(WORD_OPENERS + _CANDIDATE_BODY)
+# The opener before the name is looked behind from its capital: a pattern that starts on the capital's
+# character class lets the engine skip ahead to the next capital, not stop at every space. (A name's
+# last character is never an opener, so the scan resumes where the one that starts on the opener would.)
+_CANDIDATE = re.compile(
+    rf"({CAPITAL_CANDIDATE}(?<={WORD_OPENERS}.)" + _CANDIDATE_BODY.removeprefix(f"({CAPITAL_CANDIDATE}")
+)
 _CANDIDATE_AT_START = re.compile(_CANDIDATE_BODY)
 # Names that start with a particle ("de Gaulle", "bin Salman", "al-Sisi") are found from the comma or
 # conjunction: one followed by a particle, whose name is then looked for right before it.

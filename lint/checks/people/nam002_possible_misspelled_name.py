@@ -189,26 +189,33 @@ class PossibleMisspelledName:
         first_key = key(first.group(1)) if first else None
         people = sorted({pid for s in candidates for pid in ckb.surname_people.get(s, ())})
         evidence_person = None
+        minor = ckb.minor_people
         for pid in people:
-            person = ckb.kb.people[pid]
-            if document.date is not None and not ckb.roles_on(person, document.date, "past"):
-                continue
+            # The tests that need no more than the person's id come first: most candidates fail one, and
+            # the person (their roles) is then never unpacked from the KB.
             if first and first_key in ckb.first_names.get(pid, set()):
                 # "Volodymyr Zhelenskyi": the first name is right. Not enough for a little-known person
                 # with a common first name ("John Hall" is not John Hill), nor for an ordinary word.
-                if (not person.minor or pid in named_in_full) and not _common_anywhere(ckb, word):
-                    evidence_person = person
-                    break
-                continue
-            if first:
+                if not ((pid not in minor or pid in named_in_full) and not _common_anywhere(ckb, word)):
+                    continue
+            elif first:
                 continue  # another first name: someone else
             # The person named in full elsewhere in the article ("Emily Horne ... Horn said"), or the
             # article about their country or organisation and the word not an ordinary one.
-            if pid in named_in_full or (
-                not person.minor and self._in_context(ckb, document, pid) and not common_word(ckb, word, lang)
+            elif not (
+                pid in named_in_full
+                or (
+                    pid not in minor
+                    and self._in_context(ckb, document, pid)
+                    and not common_word(ckb, word, lang)
+                )
             ):
-                evidence_person = person
-                break
+                continue
+            person = ckb.kb.people[pid]
+            if document.date is not None and not ckb.roles_on(person, document.date, "past"):
+                continue
+            evidence_person = person
+            break
         if evidence_person is None:
             return None
         right = (
