@@ -113,3 +113,73 @@ def test_pronouns_in_running_text():
     text = "Lui parte. Egli resta;  Lui no.\nEgli sì, e Lui? Theirs: he, his and himself; the shelf. He."
     assert [m.group(1) for m in gender.pronouns(text, "it")] == ["Lui", "Egli", "Lui", "Egli"]
     assert [m.group(1) for m in gender.pronouns(text, "en")] == ["he", "his", "himself", "He"]
+
+
+# The plain way: every lower-case word of the text, collected.
+PLAIN_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ]+(?![\w'’-])")
+LOWER_PIECES = [
+    "secondo",
+    "Secondo",
+    "se",
+    "condo",
+    "à",
+    "ß",
+    "ss",
+    "x",
+    "_",
+    "1",
+    "'",
+    "’",
+    "-",
+    " ",
+    ".",
+    "\n",
+    "é",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(LOWER_PIECES), max_size=12), st.sampled_from([*LOWER_PIECES, "", "condo x"]))
+def test_lower_case_words_are_those_the_plain_pattern_collects(pieces, word):
+    text = "".join(pieces)
+    folded = word.casefold()
+    assert gender._written_in_lower_case(text, folded) == (
+        folded in frozenset(PLAIN_LOWER_WORD.findall(text))
+    )
+
+
+def test_a_capitalised_word_the_article_also_writes_in_lower_case_is_common():
+    text = "Secondo Anna Rossi il dato è il secondo, ma l'secondo-posto no."
+    assert gender._written_in_lower_case(text, "secondo")
+    assert not gender._written_in_lower_case("Secondo Anna Rossi, al secondo-posto.", "secondo")
+    assert not gender._written_in_lower_case("Secondo Anna Rossi, è l'secondo.", "secondo")
+
+
+TITLE_PIECES = [
+    "il",
+    "la",
+    "Il",
+    "l'",
+    "del",
+    "direttore",
+    "direttrice",
+    "museo",
+    "civico",
+    "FEMA",
+    "Dr.",
+    "Rossi",
+]
+TITLE_PIECES += [" ", " ", ", ", ". ", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(TITLE_PIECES), max_size=40), st.integers(0, 400), st.integers(0, 400))
+def test_title_before_a_name_is_what_the_plain_search_finds(pieces, end, sentence):
+    from lint.checks.people.ttl002_title_gender_mismatch import _TITLE_BEFORE, _title_before
+
+    text = "".join(pieces)
+    end = min(end, len(text))
+    sentence = min(sentence, end)
+    found = _title_before(text, end, lambda: sentence)
+    plain = _TITLE_BEFORE.search(text, max(sentence, end - 90), end)
+    assert (found and found.span()) == (plain and plain.span())

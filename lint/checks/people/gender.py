@@ -52,7 +52,6 @@ _PLACE_WORDS = {
 }
 # English writes days and months with a capital: they are no one's names.
 _CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.month_name) if w)
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ]+(?![\w'’-])")
 _WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+)*$")
 # An end of sentence: a full stop (not of a one-letter initial or an honorific), a question or
 # exclamation mark, a closing quote after one, then a capital or an opening quote; or a paragraph break.
@@ -126,9 +125,26 @@ def _common_word(document: Document, word: str, function_words: frozenset[str]) 
     folded = word.casefold()
     if folded in function_words or folded in _CALENDAR_WORDS:
         return True
-    text = document.prose.text
-    lower = document.shared("lowercase-words", lambda: frozenset(_LOWER_WORD.findall(text)))
-    return folded in lower
+    return _written_in_lower_case(document.prose.text, folded)
+
+
+_LOWER_LETTERS = re.compile(r"[a-zà-öø-ÿ]+")
+_WORD_CHARACTER = re.compile(r"[\w'’-]")
+
+
+def _written_in_lower_case(text: str, folded: str) -> bool:
+    """Whether ``folded`` stands in ``text`` as a word of its own, lower-case letters between characters
+    that are no word's: looked for by the word itself, the few times a rule asks, rather than by
+    collecting every lower-case word of the text."""
+    if not _LOWER_LETTERS.fullmatch(folded):
+        return False
+    at = text.find(folded)
+    while at >= 0:
+        end = at + len(folded)
+        if (at == 0 or not _WORD_CHARACTER.match(text, at - 1)) and not _WORD_CHARACTER.match(text, end):
+            return True
+        at = text.find(folded, at + 1)
+    return False
 
 
 def gendered_mentions(
@@ -190,9 +206,13 @@ def _unknown_people(
     """People the KB does not know: a first name followed by a surname, then that surname alone after
     the full name. Their gender is looked up later, and only if one first name gives it."""
     full: list[tuple[int, int, str, str]] = []  # start, end, first name, surname
-    runs = name_runs(document)
-    for run in runs:
-        if len(run) < 2 or any(covers(taken, w[0]) or covers(taken, w[1] - 1) for w in run):
+    singles: list[tuple[int, int, str]] = []  # the runs of one word, a surname alone perhaps
+    for run in name_runs(document):
+        if len(run) < 2:
+            if run:
+                singles.append(run[0])
+            continue
+        if taken and any(covers(taken, w[0]) or covers(taken, w[1] - 1) for w in run):
             continue
         # A run may cross the end of a sentence ("in May. Marco Galli"): the name starts after it.
         first = 0
@@ -226,11 +246,10 @@ def _unknown_people(
     for s, e, _, surname in full:
         first_seen.setdefault(key(surname), (s, text[s:e]))
     full_spans = merged((s, e) for s, e, *_ in full)
-    for run in runs:
-        if len(run) != 1:
-            continue
-        start, end, word = run[0]
-        seen = first_seen.get(key(word))
+    # A surname alone counts only after its full name: the words before the first full name are passed by.
+    earliest = min(seen[0] for seen in first_seen.values())
+    for start, end, word in singles[bisect.bisect_left(singles, (earliest,)) :]:
+        seen = first_seen.get(_word_key(word))
         if seen is None or start < seen[0] or covers(full_spans, start) or covers(taken, start):
             continue
         out.append(
@@ -239,6 +258,10 @@ def _unknown_people(
             )
         )
     return out
+
+
+# The same capitalised words come back in every article ("Il", "La", "Secondo"): their keys are kept.
+_word_key = functools.lru_cache(maxsize=1 << 15)(key)
 
 
 def sentence_start(document: Document, pos: int) -> int:

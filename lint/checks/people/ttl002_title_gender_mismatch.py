@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lint.checks.base import rule_meta
 from lint.checks.people.gender import (
@@ -95,6 +95,18 @@ _FEMININE_ARTICLE_OF = {
     "nell": "nella", "sul": "sulla", "sull": "sulla", "col": "con la",
 }  # fmt: skip
 _TRAILING_ADJECTIVES = re.compile(r"[ \u00a0]+([a-zà-ù]{3,}(?:ic|iv|at|al|ur|ar|ari|ut|ol)o)\b")
+
+
+def _title_before(text: str, end: int, sentence: Callable[[], int]) -> re.Match[str] | None:
+    """``_TITLE_BEFORE`` searched from the start of the sentence (``sentence()``), 90 characters back
+    at most, up to ``end``. Searched first from 90 characters back: when no title stands there (most
+    names), the start of the sentence is not needed; a match found there is the one searched for if it
+    starts in the sentence, else the search starts again from the sentence."""
+    m = _TITLE_BEFORE.search(text, max(0, end - 90), end)
+    if m is None:
+        return None
+    begin = max(sentence(), end - 90)
+    return m if m.start() >= begin else _TITLE_BEFORE.search(text, begin, end)
 
 
 def _feminine_article(article: str, word: str) -> str:
@@ -325,8 +337,7 @@ class GenderMismatch:
         if mention.surname_only:
             return None
         text = document.prose.text
-        begin = max(sentence_start(document, mention.start), mention.start - 90)
-        m = _TITLE_BEFORE.search(text, begin, mention.start)
+        m = _title_before(text, mention.start, lambda: sentence_start(document, mention.start))
         if m is None:
             return None
         head = m.group("title")
