@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -183,3 +184,31 @@ def test_title_before_a_name_is_what_the_plain_search_finds(pieces, end, sentenc
     found = _title_before(text, end, lambda: sentence)
     plain = _TITLE_BEFORE.search(text, max(sentence, end - 90), end)
     assert (found and found.span()) == (plain and plain.span())
+
+
+def plain_table_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# head\n# more\nanna\tf\nmarco\tm\n",
+        "anna\tf\nmarco\tm",
+        "# head\nanna\tf\n# a comment further down\nmarco\tm\n",
+        "# head\nanna\tf\n\nmarco\tm\n",
+        "\n# head\nanna\tf\n",
+        "# head only\n",
+        "",
+        "#\n#\n",
+    ],
+)
+def test_name_table_lines_are_those_of_the_plain_filter(text):
+    assert gender._table_lines(text) == plain_table_lines(text)
+
+
+def test_the_shipped_name_table_is_read_as_the_plain_filter_reads_it():
+    from lint.data import rules_dir
+
+    text = (rules_dir() / "lexicon" / "first-names.txt").read_text(encoding="utf-8")
+    assert gender._name_table() == plain_table_lines(text)

@@ -9,7 +9,7 @@ import calendar
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.document import Document
 from lint.kb.index import CompiledKB
@@ -64,10 +64,10 @@ _SENTENCE_END = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class GenderedMention:
+class GenderedMention(NamedTuple):
     """A person named in the article, with the gender the KB gives, or the one their first name gives,
-    looked up only when a rule asks (the name table is read only then)."""
+    looked up only when a rule asks (the name table is read only then). A named tuple: an article
+    names hundreds of people, and a frozen dataclass takes several times longer to make."""
 
     start: int
     end: int
@@ -93,7 +93,20 @@ def _name_table() -> list[str]:
     an article naming someone the KB does not know needs it."""
     from lint.data import rules_dir
 
-    lines = (rules_dir() / "lexicon" / "first-names.txt").read_text(encoding="utf-8").splitlines()
+    return _table_lines((rules_dir() / "lexicon" / "first-names.txt").read_text(encoding="utf-8"))
+
+
+def _table_lines(text: str) -> list[str]:
+    """The lines of ``text`` that are neither empty nor comments. The table's comments all head it: the
+    lines after them are taken at once, without testing each of 46,000; a comment or an empty line
+    further down (counted in C) falls back to testing each."""
+    lines = text.splitlines()
+    body = 0
+    while body < len(lines) and lines[body].startswith("#"):
+        body += 1
+    table = lines[body:]
+    if text.count("\n#") == max(body - 1, 0) and "" not in table:
+        return table
     return [line for line in lines if line and not line.startswith("#")]
 
 
@@ -163,10 +176,12 @@ def gendered_mentions(
         taken = merged((m.start, m.end) for m in kb_mentions if not m.surname_only)
         unknown = _unknown_people(document, text, language, taken, function_words)
         theirs = {(m.start, m.end) for m in unknown if m.surname_only}
-        in_full = people_named_in_full(kb_mentions)
+        in_full: set[str] | None = None  # needed only for a surname an unknown person also has
         found: list[GenderedMention] = []
         for mention in kb_mentions:
             if mention.surname_only and (mention.start, mention.end) in theirs:
+                if in_full is None:
+                    in_full = people_named_in_full(kb_mentions)
                 if not any(p in in_full for p in mention.people):
                     continue
                 unknown = [m for m in unknown if (m.start, m.end) != (mention.start, mention.end)]
@@ -216,14 +231,15 @@ def _unknown_people(
             continue
         # A run may cross the end of a sentence ("in May. Marco Galli"): the name starts after it.
         first = 0
-        for k, (_, end, word) in enumerate(run[:-1]):
-            if text.startswith(".", end) and len(word) > 1 and word.casefold() not in _HONORIFICS:
-                first = k + 1
+        if text.find(".", run[0][1], run[-1][0]) >= 0:
+            for k, (_, end, word) in enumerate(run[:-1]):
+                if text.startswith(".", end) and len(word) > 1 and word.casefold() not in _HONORIFICS:
+                    first = k + 1
         for i in range(max(first, len(run) - 3), len(run) - 1):
             word = run[i][2]
             if word.casefold() in _HONORIFICS or word.isupper():
                 continue
-            if not all(_WORD.match(w[2]) for w in run[i:]):
+            if not _all_name_words(run, i):
                 continue  # "L'amministratore Laura Conti": the name starts further on
             if len(run) - i == 3 and _common_word(document, word, function_words):
                 continue  # "Secondo Mandy Cohen" at the start of a sentence
@@ -260,8 +276,18 @@ def _unknown_people(
     return out
 
 
-# The same capitalised words come back in every article ("Il", "La", "Secondo"): their keys are kept.
+# The same capitalised words come back in every article ("Il", "La", "Secondo"): their keys are kept,
+# and whether they are written as names.
 _word_key = functools.lru_cache(maxsize=1 << 15)(key)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _name_word(word: str) -> bool:
+    return _WORD.match(word) is not None
+
+
+def _all_name_words(run: list[tuple[int, int, str]], i: int) -> bool:
+    return all(_name_word(word[2]) for word in run[i:])
 
 
 def sentence_start(document: Document, pos: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterator
 
 from lint.checks.base import rule_meta
@@ -15,7 +16,9 @@ from lint.checks.people.gender import (
 from lint.checks.people.titles import TitleReader, TitleUse
 from lint.document import Document
 from lint.findings import Severity
+from lint.kb.index import CompiledKB
 from lint.kb.keys import tokens
+from lint.lang import Languages
 from lint.rules import CheckContext, Match
 
 # Title words whose form shows a gender; the ones not listed (presidente, premier, portavoce, leader) do not.
@@ -123,6 +126,17 @@ def _feminine_title(word: str) -> str:
         if word.endswith(masculine):
             return word[: -len(masculine)] + feminine
     return word
+
+
+# A title reader holds only what it derives from the KB and the languages: one serves every article.
+_READERS: weakref.WeakKeyDictionary[CompiledKB, tuple[Languages, TitleReader]] = weakref.WeakKeyDictionary()
+
+
+def _title_reader(ckb: CompiledKB, languages: Languages) -> TitleReader:
+    cached = _READERS.get(ckb)
+    if cached is None or cached[0] is not languages:
+        cached = _READERS[ckb] = (languages, TitleReader(ckb, languages))
+    return cached[1]
 
 
 class GenderMismatch:
@@ -241,7 +255,7 @@ class GenderMismatch:
         lang = document.language
         if lang not in ("it", "en"):
             return
-        reader = TitleReader(ckb, options.languages) if ckb is not None else None
+        reader = _title_reader(ckb, options.languages) if ckb is not None else None
         masculine_for_women = options.get("masculine_for_women", True)
         house = set(options.get("house_masculine_titles", HOUSE_MASCULINE_TITLES))
         function_words = frozenset(
