@@ -51,7 +51,7 @@ SENTENCE_PIECES = [
 ]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=16))
 def test_sentence_ends_are_those_of_the_plain_pattern(pieces):
     text = "".join(pieces)
@@ -101,7 +101,7 @@ PRONOUN_PIECES = [
 ]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(PRONOUN_PIECES), max_size=14))
 def test_pronouns_are_those_of_the_plain_patterns(pieces):
     text = "".join(pieces)
@@ -139,7 +139,7 @@ LOWER_PIECES = [
 ]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(LOWER_PIECES), max_size=12), st.sampled_from([*LOWER_PIECES, "", "condo x"]))
 def test_lower_case_words_are_those_the_plain_pattern_collects(pieces, word):
     text = "".join(pieces)
@@ -170,10 +170,27 @@ TITLE_PIECES = [
     "Dr.",
     "Rossi",
 ]
-TITLE_PIECES += [" ", " ", ", ", ". ", "x"]
+TITLE_PIECES += [
+    "dell'",
+    "A&B",
+    "3",
+    "Ms",
+    "-",
+    "’",
+    " ",
+    "\u00a0",
+    ", ",
+    ",",
+    ". ",
+    ";",
+    "«",
+    "(",
+    "\n",
+    "x",
+]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(TITLE_PIECES), max_size=40), st.integers(0, 400), st.integers(0, 400))
 def test_title_before_a_name_is_what_the_plain_search_finds(pieces, end, sentence):
     from lint.checks.people.ttl002_title_gender_mismatch import _TITLE_BEFORE, _title_before
@@ -212,3 +229,51 @@ def test_the_shipped_name_table_is_read_as_the_plain_filter_reads_it():
 
     text = (rules_dir() / "lexicon" / "first-names.txt").read_text(encoding="utf-8")
     assert gender._name_table() == plain_table_lines(text)
+
+
+@st.composite
+def texts_with_a_title_before_a_name(draw):
+    """Text, a phrase that may be a title (an article, a head noun, qualifiers, an honorific, a comma),
+    then a name: the text and where the name starts."""
+    before = draw(st.lists(st.sampled_from(TITLE_PIECES), max_size=12))
+    phrase = [
+        draw(st.sampled_from(["il", "la", "Il", "l'", "del", "un", "x", "Della"])),
+        draw(st.sampled_from(["", " ", "  ", "\u00a0"])),
+        draw(st.sampled_from(["direttore", "direttrice", "dir", "museo", "vice-capo"])),
+    ]
+    for _ in range(draw(st.integers(0, 5))):
+        phrase.append(draw(st.sampled_from([" ", "\u00a0", "", ", "])))
+        phrase.append(
+            draw(
+                st.sampled_from(
+                    [
+                        "civico",
+                        "del museo",
+                        "dell'Arte",
+                        "della A&B.",
+                        "FEMA",
+                        "Roma",
+                        "A&B.",
+                        "tecnico",
+                        "3",
+                        "x;",
+                    ]
+                )
+            )
+        )
+    phrase.append(draw(st.sampled_from(["", " Dr.", " Dott", " Ms", "\u00a0prof."])))
+    phrase.append(draw(st.sampled_from(["", " ", ",", ", ", " , ", ",,", " ,  ", "«"])))
+    text = "".join(before + phrase)
+    return text + "Rossi", len(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(texts_with_a_title_before_a_name(), st.integers(0, 400))
+def test_title_right_before_a_name_is_what_the_plain_search_finds(case, sentence):
+    from lint.checks.people.ttl002_title_gender_mismatch import _TITLE_BEFORE, _title_before
+
+    text, end = case
+    sentence = min(sentence, end)
+    found = _title_before(text, end, lambda: sentence)
+    plain = _TITLE_BEFORE.search(text, max(sentence, end - 90), end)
+    assert (found and found.span()) == (plain and plain.span())

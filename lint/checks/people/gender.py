@@ -220,11 +220,12 @@ def _unknown_people(
 ) -> list[GenderedMention]:
     """People the KB does not know: a first name followed by a surname, then that surname alone after
     the full name. Their gender is looked up later, and only if one first name gives it."""
-    full: list[tuple[int, int, str, str]] = []  # start, end, first name, surname
+    full: list[tuple[int, int, str, str]] = []  # start, end, first name, surname's key
     singles: list[tuple[int, int, str]] = []  # the runs of one word, a surname alone perhaps
     for run in name_runs(document):
-        if len(run) < 2:
-            if run:
+        n = len(run)
+        if n < 2:
+            if n:
                 singles.append(run[0])
             continue
         if taken and any(covers(taken, w[0]) or covers(taken, w[1] - 1) for w in run):
@@ -235,44 +236,41 @@ def _unknown_people(
             for k, (_, end, word) in enumerate(run[:-1]):
                 if text.startswith(".", end) and len(word) > 1 and word.casefold() not in _HONORIFICS:
                     first = k + 1
-        for i in range(max(first, len(run) - 3), len(run) - 1):
+        for i in range(max(first, n - 3), n - 1):
             word = run[i][2]
-            if word.casefold() in _HONORIFICS or word.isupper():
+            folded = word.casefold()
+            if folded in _HONORIFICS or word.isupper():
                 continue
             if not _all_name_words(run, i):
                 continue  # "L'amministratore Laura Conti": the name starts further on
-            if len(run) - i == 3 and _common_word(document, word, function_words):
+            if n - i == 3 and _common_word(document, word, function_words):
                 continue  # "Secondo Mandy Cohen" at the start of a sentence
-            if word.casefold() in _PLACE_WORDS:
+            if folded in _PLACE_WORDS:
                 break  # "Santa Croce", "Marina di Pisa": a place, not a woman
-            full.append((run[i][0], run[-1][1], word, run[-1][2]))
+            full.append((run[i][0], run[-1][1], word, _word_key(run[-1][2])))
             break
     if not full:
         return []
     first_names: dict[str, set[str]] = {}
-    for _, _, first, surname in full:
-        first_names.setdefault(key(surname), set()).add(first)
+    for _, _, first_name, surname in full:
+        first_names.setdefault(surname, set()).add(first_name)
+    sorted_names = {surname: tuple(sorted(names)) for surname, names in first_names.items()}
     out = [
-        GenderedMention(
-            s, e, text[s:e], None, False, False, tuple(sorted(first_names[key(surname)])), language
-        )
+        GenderedMention(s, e, text[s:e], None, False, False, sorted_names[surname], language)
         for s, e, _, surname in full
     ]
     first_seen: dict[str, tuple[int, str]] = {}
     for s, e, _, surname in full:
-        first_seen.setdefault(key(surname), (s, text[s:e]))
+        first_seen.setdefault(surname, (s, text[s:e]))
     full_spans = merged((s, e) for s, e, *_ in full)
     # A surname alone counts only after its full name: the words before the first full name are passed by.
     earliest = min(seen[0] for seen in first_seen.values())
     for start, end, word in singles[bisect.bisect_left(singles, (earliest,)) :]:
-        seen = first_seen.get(_word_key(word))
+        surname = _word_key(word)
+        seen = first_seen.get(surname)
         if seen is None or start < seen[0] or covers(full_spans, start) or covers(taken, start):
             continue
-        out.append(
-            GenderedMention(
-                start, end, seen[1], None, True, False, tuple(sorted(first_names[key(word)])), language
-            )
-        )
+        out.append(GenderedMention(start, end, seen[1], None, True, False, sorted_names[surname], language))
     return out
 
 
@@ -320,6 +318,8 @@ _PRONOUN_WORDS = {
 
 def pronouns(text: str, lang: str) -> Iterator[re.Match[str]]:
     """The matches of ``_PRONOUN_IT`` (``_PRONOUN_EN`` for English) in ``text``, found faster."""
+    if lang == "it" and "Lui" not in text and "Egli" not in text:
+        return  # most Italian articles: a search for the words themselves is quicker than the pattern's
     word, before = _PRONOUN_WORDS["it" if lang == "it" else "en"]
     for m in word.finditer(text):
         if before.match(text, m.start()):

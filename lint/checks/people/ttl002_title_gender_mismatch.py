@@ -100,16 +100,30 @@ _FEMININE_ARTICLE_OF = {
 _TRAILING_ADJECTIVES = re.compile(r"[ \u00a0]+([a-zà-ù]{3,}(?:ic|iv|at|al|ur|ar|ari|ut|ol)o)\b")
 
 
+# A character no title phrase holds: the last one before a name is as far back as a title may start.
+# (Phrases hold letters, digits, spaces, apostrophes, full stops, "&" and hyphens, and a comma only
+# between them and the name.)
+_LAST_BREAK = re.compile(r".*[^\w \u00a0'’.&-]", re.DOTALL)
+
+
 def _title_before(text: str, end: int, sentence: Callable[[], int]) -> re.Match[str] | None:
     """``_TITLE_BEFORE`` searched from the start of the sentence (``sentence()``), 90 characters back
-    at most, up to ``end``. Searched first from 90 characters back: when no title stands there (most
-    names), the start of the sentence is not needed; a match found there is the one searched for if it
-    starts in the sentence, else the search starts again from the sentence."""
-    m = _TITLE_BEFORE.search(text, max(0, end - 90), end)
+    at most, up to ``end``. Searched first from 90 characters back, or from the last character no title
+    holds: when no title stands there (most names), the start of the sentence is not needed; a match
+    found there is the one searched for if it starts in the sentence, else the search starts again from
+    the sentence."""
+    lo = max(0, end - 90)
+    core = text[lo:end].rstrip(" \u00a0")
+    if core.endswith(","):
+        core = core[:-1].rstrip(" \u00a0")
+    stop = _LAST_BREAK.match(core)
+    if stop is not None:
+        lo += stop.end()
+    m = _TITLE_BEFORE.search(text, lo, end)
     if m is None:
         return None
     begin = max(sentence(), end - 90)
-    return m if m.start() >= begin else _TITLE_BEFORE.search(text, begin, end)
+    return m if m.start() >= begin else _TITLE_BEFORE.search(text, max(begin, lo), end)
 
 
 def _feminine_article(article: str, word: str) -> str:
