@@ -277,3 +277,15 @@ def test_title_right_before_a_name_is_what_the_plain_search_finds(case, sentence
     found = _title_before(text, end, lambda: sentence)
     plain = _TITLE_BEFORE.search(text, max(sentence, end - 90), end)
     assert (found and found.span()) == (plain and plain.span())
+
+
+KEY_PIECES = ["Rossi", "ʼ", "'", "’", "-", ".", " ", "\u00a0", "3", "ß", "İ", "D", "alema", "é", "_", ""]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(KEY_PIECES), max_size=6))
+def test_a_words_key_is_the_kbs_key(pieces):
+    from lint.kb.keys import key
+
+    word = "".join(pieces)
+    assert gender._word_key(word) == key(word)

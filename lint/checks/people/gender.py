@@ -274,9 +274,16 @@ def _unknown_people(
     return out
 
 
-# The same capitalised words come back in every article ("Il", "La", "Secondo"): their keys are kept,
-# and whether they are written as names.
-_word_key = functools.lru_cache(maxsize=1 << 15)(key)
+def _word_key(word: str) -> str:
+    """:func:`key` of ``word``, the usual word of letters without a call: the one-word case of its own
+    test ("ʼ" aside, words of letters are only casefolded)."""
+    if "ʼ" not in word and word.isalpha():
+        return word.casefold()
+    return key(word)
+
+
+# The same capitalised words come back in every article ("Il", "La", "Secondo"): whether they are
+# written as names is kept.
 
 
 @functools.lru_cache(maxsize=1 << 15)
