@@ -21,35 +21,12 @@ from .names import covers, find_mentions, merged, name_runs, people_named_in_ful
 # Words before a first name that belong to the name run but are not names: titles in their English
 # abbreviated form, left by a translation ("Dr. Mandy Cohen").
 _HONORIFICS = {
-    "dr",
-    "dott",
-    "prof",
-    "mr",
-    "mrs",
-    "ms",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "sr",
-    "jr",
-    "st",
-    "dottor",
-}
+    "dr", "dott", "prof", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "sr", "jr", "st", "dottor",
+}  # fmt: skip
 # First names that mostly open the names of places and institutions in Italian.
 _PLACE_WORDS = {
-    "santa",
-    "santo",
-    "san",
-    "marina",
-    "villa",
-    "porta",
-    "regina",
-    "italia",
-    "costa",
-    "valle",
-    "monte",
-}
+    "santa", "santo", "san", "marina", "villa", "porta", "regina", "italia", "costa", "valle", "monte",
+}  # fmt: skip
 # English writes days and months with a capital: they are no one's names.
 _CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.month_name) if w)
 _WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+)*$")

@@ -45,21 +45,8 @@ HOUSE_MASCULINE_TITLES = (
     "presidente-padrone", "portavoce-capo", "capo", "leader", "portavoce",
 )  # fmt: skip
 _MASCULINE_ARTICLES = {
-    "il",
-    "lo",
-    "un",
-    "del",
-    "dello",
-    "al",
-    "allo",
-    "dal",
-    "dallo",
-    "nel",
-    "sul",
-    "col",
-    "quel",
-    "questo",
-}
+    "il", "lo", "un", "del", "dello", "al", "allo", "dal", "dallo", "nel", "sul", "col", "quel", "questo",
+}  # fmt: skip
 _FEMININE_ARTICLES = {"la", "una", "della", "alla", "dalla", "nella", "sulla", "quella", "questa"}
 # "Frederiksen è stato rieletto": the participle or adjective right after the name's verb agrees with it.
 _AGREEMENT_IT = re.compile(
