@@ -140,3 +140,12 @@ def test_house_choices_are_info_and_the_others_warnings():
         ("il sindaco", "info"),
         ("Il procuratore", "warning"),
     ]
+
+
+def test_a_lone_surname_before_the_full_name_is_no_one_yet():
+    """The surname alone counts for an unknown person only after the article has given the full name."""
+    text = (
+        "«Basta così», ha detto Ferri, che si è detto fiducioso. La ricercatrice Giulia Ferri ha parlato a "
+        "lungo. «È un buon inizio», ha detto Ferri, che si è detto sicuro."
+    )
+    assert [(code, span) for code, span, _ in findings(text)] == [("MTP043", "detto"), ("MTP043", "sicuro")]

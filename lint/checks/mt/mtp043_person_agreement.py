@@ -26,6 +26,7 @@ class _Patterns(NamedTuple):
     subject_before: re.Pattern[str]
     relative: re.Pattern[str]
     preposition_before: re.Pattern[str]
+    essere_next: re.Pattern[str]
 
 
 # Compiled on first use: the rule is Italian only, and needs a person of known gender, so many runs
@@ -62,7 +63,17 @@ def _compiled() -> _Patterns:
         re.IGNORECASE,
     )
 
-    return _Patterns(patterns, subject_before, relative, preposition_before)
+    essere_next = re.compile(r"[ \u00a0]+" + _ESSERE + r"\b")
+    return _Patterns(patterns, subject_before, relative, preposition_before, essere_next)
+
+
+def _agreement(compiled: _Patterns, text: str, end: int) -> tuple[int, re.Match[str]] | None:
+    """The first of the agreement patterns that matches at ``end``, and its match."""
+    for i, pattern in enumerate(compiled.agreement):
+        m = pattern.match(text, end)
+        if m is not None:
+            return i, m
+    return None
 
 
 class PersonAgreement:
@@ -127,6 +138,12 @@ class PersonAgreement:
         compiled = _compiled()
         function_words = frozenset(options.languages["it"].function_words)
         for mention in gendered_mentions(document, ckb, function_words):
+            # The verb after the name first: most names have none of these after them, and then what
+            # comes before the name need not be read.
+            found = _agreement(compiled, text, mention.end)
+            if found is None:
+                continue
+            i, m = found
             before = text[max(0, mention.start - 120) : mention.start]
             # A relative "che" right after the name refers to it, whatever the name's role: "ha detto
             # Lagarde, che si è detta". Otherwise the name must be the subject.
@@ -135,30 +152,25 @@ class PersonAgreement:
                 compiled.preposition_before.search(before) or not compiled.subject_before.search(before)
             ):
                 continue  # not the subject: "con Lagarde è arrivato", "il piano di Lagarde"
-            for i, pattern in enumerate(compiled.agreement):
-                m = pattern.match(text, mention.end)
-                if m is None:
+            if i == 1 and compiled.essere_next.match(text, mention.end, mention.end + 12):
+                continue  # "Frederiksen è stato rieletto", right after the name: TTL002's case
+            for group in ("w1", "w2"):
+                word = m.group(group) if group in m.re.groupindex else None
+                if not word or word in options.languages["it"].function_words:
                     continue
-                if i == 1 and re.match(r"[ \u00a0]+" + _ESSERE + r"\b", text[mention.end : mention.end + 12]):
-                    break  # "Frederiksen è stato rieletto", right after the name: TTL002's case
-                for group in ("w1", "w2"):
-                    word = m.group(group) if group in pattern.groupindex else None
-                    if not word or word in options.languages["it"].function_words:
-                        continue
-                    gender = "m" if word.endswith("o") else "f"
-                    person_gender = mention.gender  # looked up only now: the name table is read lazily
-                    if person_gender is None or gender == person_gender:
-                        continue
-                    right = word[:-1] + ("a" if person_gender == "f" else "o")
-                    yield Match(
-                        m.start(group),
-                        m.end(group),
-                        args={"name": mention.name, "gender": "donna" if person_gender == "f" else "uomo"},
-                        template=None if mention.in_kb else "first-name",
-                        suggestions=(right,),
-                        replacement=right,
-                    )
-                break
+                gender = "m" if word.endswith("o") else "f"
+                person_gender = mention.gender  # looked up only now: the name table is read lazily
+                if person_gender is None or gender == person_gender:
+                    continue
+                right = word[:-1] + ("a" if person_gender == "f" else "o")
+                yield Match(
+                    m.start(group),
+                    m.end(group),
+                    args={"name": mention.name, "gender": "donna" if person_gender == "f" else "uomo"},
+                    template=None if mention.in_kb else "first-name",
+                    suggestions=(right,),
+                    replacement=right,
+                )
 
 
 RULE = PersonAgreement()

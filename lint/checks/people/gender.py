@@ -9,7 +9,7 @@ import calendar
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.document import Document
 from lint.kb.index import CompiledKB
@@ -21,51 +21,30 @@ from .names import covers, find_mentions, merged, name_runs, people_named_in_ful
 # Words before a first name that belong to the name run but are not names: titles in their English
 # abbreviated form, left by a translation ("Dr. Mandy Cohen").
 _HONORIFICS = {
-    "dr",
-    "dott",
-    "prof",
-    "mr",
-    "mrs",
-    "ms",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "sr",
-    "jr",
-    "st",
-    "dottor",
-}
+    "dr", "dott", "prof", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "sr", "jr", "st", "dottor",
+}  # fmt: skip
 # First names that mostly open the names of places and institutions in Italian.
 _PLACE_WORDS = {
-    "santa",
-    "santo",
-    "san",
-    "marina",
-    "villa",
-    "porta",
-    "regina",
-    "italia",
-    "costa",
-    "valle",
-    "monte",
-}
+    "santa", "santo", "san", "marina", "villa", "porta", "regina", "italia", "costa", "valle", "monte",
+}  # fmt: skip
 # English writes days and months with a capital: they are no one's names.
 _CALENDAR_WORDS = frozenset(w.casefold() for w in (*calendar.day_name, *calendar.month_name) if w)
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ]+(?![\w'’-])")
 _WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+)*$")
 # An end of sentence: a full stop (not of a one-letter initial or an honorific), a question or
 # exclamation mark, a closing quote after one, then a capital or an opening quote; or a paragraph break.
+# The mark comes first and the look-behinds after it (one character further back): a pattern that
+# opens with a set of characters is searched for by that set, one opening with look-behinds is tried
+# at every position of the text.
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr))(?<!\bMrs)(?<!\bDott)(?<!\bProf)[.!?…][\"»”’]?[ \u00a0]+(?=[\"«“]?[A-ZÀ-ÖØ-Þ])"
-    r"|\n[ \t]*\n"
+    r"[.!?…\n](?:(?<=[.!?…])(?<!\b[A-Z].)(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr).)(?<!\bMrs.)(?<!\bDott.)(?<!\bProf.)"
+    r"[\"»”’]?[ \u00a0]+(?=[\"«“]?[A-ZÀ-ÖØ-Þ])|(?<=\n)[ \t]*\n)"
 )
 
 
-@dataclass(frozen=True)
-class GenderedMention:
+class GenderedMention(NamedTuple):
     """A person named in the article, with the gender the KB gives, or the one their first name gives,
-    looked up only when a rule asks (the name table is read only then)."""
+    looked up only when a rule asks (the name table is read only then). A named tuple: an article
+    names hundreds of people, and a frozen dataclass takes several times longer to make."""
 
     start: int
     end: int
@@ -91,7 +70,20 @@ def _name_table() -> list[str]:
     an article naming someone the KB does not know needs it."""
     from lint.data import rules_dir
 
-    lines = (rules_dir() / "lexicon" / "first-names.txt").read_text(encoding="utf-8").splitlines()
+    return _table_lines((rules_dir() / "lexicon" / "first-names.txt").read_text(encoding="utf-8"))
+
+
+def _table_lines(text: str) -> list[str]:
+    """The lines of ``text`` that are neither empty nor comments. The table's comments all head it: the
+    lines after them are taken at once, without testing each of 46,000; a comment or an empty line
+    further down (counted in C) falls back to testing each."""
+    lines = text.splitlines()
+    body = 0
+    while body < len(lines) and lines[body].startswith("#"):
+        body += 1
+    table = lines[body:]
+    if text.count("\n#") == max(body - 1, 0) and "" not in table:
+        return table
     return [line for line in lines if line and not line.startswith("#")]
 
 
@@ -123,9 +115,26 @@ def _common_word(document: Document, word: str, function_words: frozenset[str]) 
     folded = word.casefold()
     if folded in function_words or folded in _CALENDAR_WORDS:
         return True
-    text = document.prose.text
-    lower = document.shared("lowercase-words", lambda: frozenset(_LOWER_WORD.findall(text)))
-    return folded in lower
+    return _written_in_lower_case(document.prose.text, folded)
+
+
+_LOWER_LETTERS = re.compile(r"[a-zà-öø-ÿ]+")
+_WORD_CHARACTER = re.compile(r"[\w'’-]")
+
+
+def _written_in_lower_case(text: str, folded: str) -> bool:
+    """Whether ``folded`` stands in ``text`` as a word of its own, lower-case letters between characters
+    that are no word's: looked for by the word itself, the few times a rule asks, rather than by
+    collecting every lower-case word of the text."""
+    if not _LOWER_LETTERS.fullmatch(folded):
+        return False
+    at = text.find(folded)
+    while at >= 0:
+        end = at + len(folded)
+        if (at == 0 or not _WORD_CHARACTER.match(text, at - 1)) and not _WORD_CHARACTER.match(text, end):
+            return True
+        at = text.find(folded, at + 1)
+    return False
 
 
 def gendered_mentions(
@@ -144,10 +153,12 @@ def gendered_mentions(
         taken = merged((m.start, m.end) for m in kb_mentions if not m.surname_only)
         unknown = _unknown_people(document, text, language, taken, function_words)
         theirs = {(m.start, m.end) for m in unknown if m.surname_only}
-        in_full = people_named_in_full(kb_mentions)
+        in_full: set[str] | None = None  # needed only for a surname an unknown person also has
         found: list[GenderedMention] = []
         for mention in kb_mentions:
             if mention.surname_only and (mention.start, mention.end) in theirs:
+                if in_full is None:
+                    in_full = people_named_in_full(kb_mentions)
                 if not any(p in in_full for p in mention.people):
                     continue
                 unknown = [m for m in unknown if (m.start, m.end) != (mention.start, mention.end)]
@@ -186,56 +197,79 @@ def _unknown_people(
 ) -> list[GenderedMention]:
     """People the KB does not know: a first name followed by a surname, then that surname alone after
     the full name. Their gender is looked up later, and only if one first name gives it."""
-    full: list[tuple[int, int, str, str]] = []  # start, end, first name, surname
-    runs = name_runs(document)
-    for run in runs:
-        if len(run) < 2 or any(covers(taken, w[0]) or covers(taken, w[1] - 1) for w in run):
+    full: list[tuple[int, int, str, str]] = []  # start, end, first name, surname's key
+    singles: list[tuple[int, int, str]] = []  # the runs of one word, a surname alone perhaps
+    for run in name_runs(document):
+        n = len(run)
+        if n < 2:
+            if n:
+                singles.append(run[0])
+            continue
+        if taken and any(covers(taken, w[0]) or covers(taken, w[1] - 1) for w in run):
             continue
         # A run may cross the end of a sentence ("in May. Marco Galli"): the name starts after it.
         first = 0
-        for k, (_, end, word) in enumerate(run[:-1]):
-            if text.startswith(".", end) and len(word) > 1 and word.casefold() not in _HONORIFICS:
-                first = k + 1
-        for i in range(max(first, len(run) - 3), len(run) - 1):
+        if text.find(".", run[0][1], run[-1][0]) >= 0:
+            for k, (_, end, word) in enumerate(run[:-1]):
+                if text.startswith(".", end) and len(word) > 1 and word.casefold() not in _HONORIFICS:
+                    first = k + 1
+        for i in range(max(first, n - 3), n - 1):
             word = run[i][2]
-            if word.casefold() in _HONORIFICS or word.isupper():
+            folded = word.casefold()
+            if folded in _HONORIFICS or word.isupper():
                 continue
-            if not all(_WORD.match(w[2]) for w in run[i:]):
+            if not _all_name_words(run, i):
                 continue  # "L'amministratore Laura Conti": the name starts further on
-            if len(run) - i == 3 and _common_word(document, word, function_words):
+            if n - i == 3 and _common_word(document, word, function_words):
                 continue  # "Secondo Mandy Cohen" at the start of a sentence
-            if word.casefold() in _PLACE_WORDS:
+            if folded in _PLACE_WORDS:
                 break  # "Santa Croce", "Marina di Pisa": a place, not a woman
-            full.append((run[i][0], run[-1][1], word, run[-1][2]))
+            full.append((run[i][0], run[-1][1], word, _word_key(run[-1][2])))
             break
     if not full:
         return []
     first_names: dict[str, set[str]] = {}
-    for _, _, first, surname in full:
-        first_names.setdefault(key(surname), set()).add(first)
+    for _, _, first_name, surname in full:
+        first_names.setdefault(surname, set()).add(first_name)
+    sorted_names = {surname: tuple(sorted(names)) for surname, names in first_names.items()}
     out = [
-        GenderedMention(
-            s, e, text[s:e], None, False, False, tuple(sorted(first_names[key(surname)])), language
-        )
+        GenderedMention(s, e, text[s:e], None, False, False, sorted_names[surname], language)
         for s, e, _, surname in full
     ]
     first_seen: dict[str, tuple[int, str]] = {}
     for s, e, _, surname in full:
-        first_seen.setdefault(key(surname), (s, text[s:e]))
+        first_seen.setdefault(surname, (s, text[s:e]))
     full_spans = merged((s, e) for s, e, *_ in full)
-    for run in runs:
-        if len(run) != 1:
-            continue
-        start, end, word = run[0]
-        seen = first_seen.get(key(word))
+    # A surname alone counts only after its full name: the words before the first full name are passed by.
+    earliest = min(seen[0] for seen in first_seen.values())
+    for start, end, word in singles[bisect.bisect_left(singles, (earliest,)) :]:
+        surname = _word_key(word)
+        seen = first_seen.get(surname)
         if seen is None or start < seen[0] or covers(full_spans, start) or covers(taken, start):
             continue
-        out.append(
-            GenderedMention(
-                start, end, seen[1], None, True, False, tuple(sorted(first_names[key(word)])), language
-            )
-        )
+        out.append(GenderedMention(start, end, seen[1], None, True, False, sorted_names[surname], language))
     return out
+
+
+def _word_key(word: str) -> str:
+    """:func:`key` of ``word``, the usual word of letters without a call: the one-word case of its own
+    test ("ʼ" aside, words of letters are only casefolded)."""
+    if "ʼ" not in word and word.isalpha():
+        return word.casefold()
+    return key(word)
+
+
+# The same capitalised words come back in every article ("Il", "La", "Secondo"): whether they are
+# written as names is kept.
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _name_word(word: str) -> bool:
+    return _WORD.match(word) is not None
+
+
+def _all_name_words(run: list[tuple[int, int, str]], i: int) -> bool:
+    return all(_name_word(word[2]) for word in run[i:])
 
 
 def sentence_start(document: Document, pos: int) -> int:
@@ -255,6 +289,27 @@ def quotes(document: Document) -> list[tuple[int, int]]:
 _PRONOUN_IT = re.compile(r"(?:(?<=^)|(?<=[.;:!?][ \u00a0])|(?<=[.;:!?][ \u00a0]{2})|(?<=\n))(Lui|Egli)\b")
 # "him" is left out: as an object it is seldom the subject's ("Ferri thanked him").
 _PRONOUN_EN = re.compile(r"\b(he|his|himself)\b", re.IGNORECASE)
+# The same pronouns found by their words, what comes before them tested after: a pattern opening with
+# look-behinds is tried at every position of the text, one opening with a word only where it is.
+_PRONOUN_WORDS = {
+    "it": (
+        re.compile(r"(Lui|Egli)\b"),
+        re.compile(r"(?:(?<=^)|(?<=[.;:!?][ \u00a0])|(?<=[.;:!?][ \u00a0]{2})|(?<=\n))"),
+    ),
+    "en": (re.compile(r"(h(?:e|is|imself))\b", re.IGNORECASE), re.compile(r"(?<!\w)")),
+}
+
+
+def pronouns(text: str, lang: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_PRONOUN_IT`` (``_PRONOUN_EN`` for English) in ``text``, found faster."""
+    if lang == "it" and "Lui" not in text and "Egli" not in text:
+        return  # most Italian articles: a search for the words themselves is quicker than the pattern's
+    word, before = _PRONOUN_WORDS["it" if lang == "it" else "en"]
+    for m in word.finditer(text):
+        if before.match(text, m.start()):
+            yield m
+
+
 # A name is the subject of its clause when it opens it, alone or after a title ("La ricercatrice Giulia
 # Ferri ha", "Danish Prime Minister Mette Frederiksen said"), and no verb comes before it ("La polizia ha
 # fermato Giulia Ferri"): a pronoun in the next sentence then most likely continues the subject.
@@ -312,25 +367,31 @@ def masculine_pronouns_for_women(
     named or not, in between."""
     if not mentions:
         return
-    quoted = quotes(document)
     pattern, nouns = (_PRONOUN_IT, _PERSON_NOUNS_IT) if lang == "it" else (_PRONOUN_EN, _PERSON_NOUNS_EN)
     starts = [m.start for m in mentions]
     runs: list[tuple[int, int]] | None = None
     run_starts: list[int] = []
-    for pronoun in pattern.finditer(text):
+    quoted: list[tuple[int, int]] | None = None
+    # The cheap tests first: most pronouns have no woman before them, and then the quotations (a scan
+    # of every character) are never needed.
+    for pronoun in pronouns(text, lang):
         at = pronoun.start(1)
-        if covers(quoted, at):
-            continue
         here = sentence_start(document, at)
         window = sentence_start(document, here - 1) if here > 0 else here
         i = bisect.bisect_left(starts, at) - 1
         if i < 0 or mentions[i].start < window or mentions[i].end > at:
             continue
         antecedent = mentions[i]
+        if antecedent.gender != "f":
+            continue
+        if quoted is None:
+            quoted = quotes(document)
+        if covers(quoted, at):
+            continue
         # From the start of her sentence: what came before it is no longer in play.
         window = sentence_start(document, antecedent.start)
         clause = _subject(text, window, antecedent)
-        if clause is None or antecedent.gender != "f":
+        if clause is None:
             continue
         # Everyone named in the window must be this woman: no other name, no noun for a person, no
         # other pronoun of hers or theirs between her name and this one.

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 
 from lint.checks.base import rule_meta
 from lint.checks.people.gender import (
@@ -15,7 +16,9 @@ from lint.checks.people.gender import (
 from lint.checks.people.titles import TitleReader, TitleUse
 from lint.document import Document
 from lint.findings import Severity
+from lint.kb.index import CompiledKB
 from lint.kb.keys import tokens
+from lint.lang import Languages
 from lint.rules import CheckContext, Match
 
 # Title words whose form shows a gender; the ones not listed (presidente, premier, portavoce, leader) do not.
@@ -42,21 +45,8 @@ HOUSE_MASCULINE_TITLES = (
     "presidente-padrone", "portavoce-capo", "capo", "leader", "portavoce",
 )  # fmt: skip
 _MASCULINE_ARTICLES = {
-    "il",
-    "lo",
-    "un",
-    "del",
-    "dello",
-    "al",
-    "allo",
-    "dal",
-    "dallo",
-    "nel",
-    "sul",
-    "col",
-    "quel",
-    "questo",
-}
+    "il", "lo", "un", "del", "dello", "al", "allo", "dal", "dallo", "nel", "sul", "col", "quel", "questo",
+}  # fmt: skip
 _FEMININE_ARTICLES = {"la", "una", "della", "alla", "dalla", "nella", "sulla", "quella", "questa"}
 # "Frederiksen è stato rieletto": the participle or adjective right after the name's verb agrees with it.
 _AGREEMENT_IT = re.compile(
@@ -97,6 +87,32 @@ _FEMININE_ARTICLE_OF = {
 _TRAILING_ADJECTIVES = re.compile(r"[ \u00a0]+([a-zà-ù]{3,}(?:ic|iv|at|al|ur|ar|ari|ut|ol)o)\b")
 
 
+# A character no title phrase holds: the last one before a name is as far back as a title may start.
+# (Phrases hold letters, digits, spaces, apostrophes, full stops, "&" and hyphens, and a comma only
+# between them and the name.)
+_LAST_BREAK = re.compile(r".*[^\w \u00a0'’.&-]", re.DOTALL)
+
+
+def _title_before(text: str, end: int, sentence: Callable[[], int]) -> re.Match[str] | None:
+    """``_TITLE_BEFORE`` searched from the start of the sentence (``sentence()``), 90 characters back
+    at most, up to ``end``. Searched first from 90 characters back, or from the last character no title
+    holds: when no title stands there (most names), the start of the sentence is not needed; a match
+    found there is the one searched for if it starts in the sentence, else the search starts again from
+    the sentence."""
+    lo = max(0, end - 90)
+    core = text[lo:end].rstrip(" \u00a0")
+    if core.endswith(","):
+        core = core[:-1].rstrip(" \u00a0")
+    stop = _LAST_BREAK.match(core)
+    if stop is not None:
+        lo += stop.end()
+    m = _TITLE_BEFORE.search(text, lo, end)
+    if m is None:
+        return None
+    begin = max(sentence(), end - 90)
+    return m if m.start() >= begin else _TITLE_BEFORE.search(text, max(begin, lo), end)
+
+
 def _feminine_article(article: str, word: str) -> str:
     """The feminine of an article, elided before a vowel: il -> "la ", l' -> "l'", un -> "un'"."""
     feminine = _FEMININE_ARTICLE_OF.get(article.casefold(), article.casefold())
@@ -111,6 +127,17 @@ def _feminine_title(word: str) -> str:
         if word.endswith(masculine):
             return word[: -len(masculine)] + feminine
     return word
+
+
+# A title reader holds only what it derives from the KB and the languages: one serves every article.
+_READERS: weakref.WeakKeyDictionary[CompiledKB, tuple[Languages, TitleReader]] = weakref.WeakKeyDictionary()
+
+
+def _title_reader(ckb: CompiledKB, languages: Languages) -> TitleReader:
+    cached = _READERS.get(ckb)
+    if cached is None or cached[0] is not languages:
+        cached = _READERS[ckb] = (languages, TitleReader(ckb, languages))
+    return cached[1]
 
 
 class GenderMismatch:
@@ -229,7 +256,7 @@ class GenderMismatch:
         lang = document.language
         if lang not in ("it", "en"):
             return
-        reader = TitleReader(ckb, options.languages) if ckb is not None else None
+        reader = _title_reader(ckb, options.languages) if ckb is not None else None
         masculine_for_women = options.get("masculine_for_women", True)
         house = set(options.get("house_masculine_titles", HOUSE_MASCULINE_TITLES))
         function_words = frozenset(
@@ -325,8 +352,7 @@ class GenderMismatch:
         if mention.surname_only:
             return None
         text = document.prose.text
-        begin = max(sentence_start(document, mention.start), mention.start - 90)
-        m = _TITLE_BEFORE.search(text, begin, mention.start)
+        m = _title_before(text, mention.start, lambda: sentence_start(document, mention.start))
         if m is None:
             return None
         head = m.group("title")
