@@ -46,3 +46,14 @@ def test_seed_clean_lines_and_text(run_cli):
         assert not [
             f for f in findings if f["line"] == line and f["column"] < end and f["end_column"] > start
         ]
+
+
+def test_a_stint_two_sources_record_is_named_once_in_the_title_message(run_cli):
+    # The knowledge base has Blinken's years as deputy secretary of State from two sources, one of them
+    # without the title: the message names that stint once, with its title.
+    result = run_cli(
+        "check", "--no-languagetool", "--select", "TTL001", "--format", "json", str(SEED.relative_to(ROOT))
+    )
+    (finding,) = json.loads(result.out)["files"][0]["findings"]
+    assert finding["message"].count("(2015–2017)") == 1
+    assert "vicesegretario di Stato degli Stati Uniti (2015–2017)" in finding["message"]
