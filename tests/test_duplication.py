@@ -43,29 +43,13 @@ _SEQUENCE_PIECES = [
 ]
 
 
+# A sequence of four words that the shared word list splits into five ("dell'" "altro").
+_UNIT = ["il", " ", "voto", " ", "dell'", "altro", " ", "a"]
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_SEQUENCE_PIECES), max_size=24))
-@example(
-    [
-        "il",
-        " ",
-        "voto",
-        " ",
-        "dell'",
-        "altro",
-        " ",
-        "a",
-        "\n",
-        "il",
-        " ",
-        "voto",
-        " ",
-        "dell'",
-        "altro",
-        " ",
-        "a",
-    ]
-)
+@example([*_UNIT, "\n", *_UNIT])
 @example(["l’", "ordinanza", " ", "poco", "\t", "l'", "ordinanza", " ", "poco", ". ", "the", " ", "bill"])
 def test_repeated_sequences_are_tried_only_where_a_pair_comes_back_and_nothing_is_lost(pieces):
     text = "".join(pieces)

@@ -6,10 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.prose import paragraph_spans, quoted_spans
-
-_OPENERS = {"“": "”", "«": "»", "„": "“"}
-_PAIR_OF_CLOSER = {"”": "“", "»": "«"}
+from lint.prose import _OPENERS, _PAIR_OF_CLOSER, paragraph_spans, quoted_spans
 
 
 def _plain_quoted_spans(text: str) -> list[tuple[int, int]]:
