@@ -380,8 +380,25 @@ def _reconcile(roles: list[Role]) -> list[Role]:
             )
             if covered:
                 continue
+        else:
+            # Two sources dating one stint a few days apart (an end on the 19th or the 20th): one
+            # record, the one that names its title.
+            twin = next((i for i, other in enumerate(kept) if _same_stint(other, role)), None)
+            if twin is not None:
+                if (role.title_it or role.title_en) and not (kept[twin].title_it or kept[twin].title_en):
+                    kept[twin] = role
+                continue
         kept.append(role)
     return kept
+
+
+def _same_stint(a: Role, b: Role) -> bool:
+    """Precise records of the same office whose starts and ends are at most a week apart."""
+    if a.office != b.office or not _precise(a) or abs((a.start - b.start).days) > 7:
+        return False
+    if a.end is None or b.end is None:
+        return a.end is None and b.end is None
+    return abs((a.end - b.end).days) <= 7
 
 
 def kb_files(paths: Iterable[str | Path]) -> list[Path]:

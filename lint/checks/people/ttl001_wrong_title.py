@@ -150,7 +150,7 @@ class WrongTitle:
         if not held and day is not None:
             held = [r for r in person.roles if r.start <= day]  # nothing then: what they had been
             former = True
-        held = _one_per_stint(sorted(held, key=lambda r: r.start, reverse=True))[:3]
+        held = sorted(held, key=lambda r: r.start, reverse=True)[:3]
         described = ", ".join(
             dict.fromkeys(
                 f"{ckb.qualified_title(person, r, language)} ({span_text(r, language)})" for r in held
@@ -177,18 +177,3 @@ class WrongTitle:
         return Match(
             use.start, use.end, args=args, template=template, suggestions=suggestions, replacement=replacement
         )
-
-
-def _one_per_stint(roles: list[Any]) -> list[Any]:
-    """The roles without the copies two sources give of one stint in one office (the same office and
-    years), keeping the copy that names its title: the message names each stint once."""
-
-    def stint(role: Any) -> tuple[str, int, int | None]:
-        return (role.office, role.start.year, role.end.year if role.end else None)
-
-    kept: dict[tuple[str, int, int | None], Any] = {}
-    for role in roles:
-        other = kept.get(stint(role))
-        if other is None or (not (other.title_it or other.title_en) and (role.title_it or role.title_en)):
-            kept[stint(role)] = role
-    return [role for role in roles if kept[stint(role)] is role]
