@@ -101,5 +101,8 @@ def test_cli_on_a_local_cluster_gives_the_local_output(run_cli, corpus):
 def test_cli_refuses_a_bad_address_and_fixing(run_cli, corpus):
     bad = run_cli("check", ".", "--dask-scheduler", "local:none", cwd=corpus)
     assert bad.code == 2 and "local:N" in bad.err
+    # The JSON document is written file by file: a run stopped before the first file writes none of it.
+    bad_json = run_cli("check", ".", "--format", "json", "--dask-scheduler", "local:none", cwd=corpus)
+    assert bad_json.code == 2 and bad_json.out == ""
     fixing = run_cli("check", ".", "--fix", "--dask-scheduler", "local:2", cwd=corpus)
     assert fixing.code == 2 and "--fix" in fixing.err

@@ -106,8 +106,8 @@ def _mixed_folder(folder):
     "name", ["text", "concise", "github", "gitlab", "json-lines", "json", "sarif", "junit", "html"]
 )
 def test_reports_written_as_files_finish_equal_those_of_the_whole_run(run_cli, tmp_path, monkeypatch, name):
-    """The command line writes text, concise, github, gitlab and json-lines file by file; every
-    report, with one job or two, is the one its formatter writes from the whole run at the end."""
+    """The command line writes text, concise, github, gitlab, json-lines and json file by file;
+    every report, with one job or two, is the one its formatter writes from the whole run at the end."""
     import io
 
     from lint.api import Linter
@@ -163,3 +163,28 @@ def test_the_gitlab_array_written_issue_by_issue_is_the_whole_runs_array(tmp_pat
     empty = io.StringIO()
     GitlabFormatter().write(RunResult(), empty, OutputContext())
     assert empty.getvalue() == "[]\n"
+
+
+def test_the_json_document_written_file_by_file_is_the_whole_runs_document(tmp_path, monkeypatch):
+    import io
+    import json
+
+    from lint.api import Linter
+    from lint.cache import Cache
+    from lint.config import Overrides
+    from lint.findings import FileResult, Problem, RunResult
+    from lint.formatters import OutputContext, write_through
+    from lint.formatters.json import JsonFormatter, run_to_dict
+
+    _mixed_folder(tmp_path)
+    (tmp_path / "rotto.txt").write_bytes(b"\xff\xfe\x00caff\xe8 \xe8 \xe8.")
+    monkeypatch.chdir(tmp_path)
+    run = Linter(overrides=Overrides(languagetool=False), cache=Cache(None)).check_paths(["."])
+    skipped = FileResult("non-letto.txt", None, checked=False)
+    extra = (Problem("refuso.toml", "una nota «con accenti»", kind="note"),)
+    runs = [run, RunResult(), RunResult((skipped, *run.files), (*run.problems, *extra))]
+    assert len(run.findings) > 10 and run.all_problems
+    for whole_run in runs:
+        streamed = io.StringIO()
+        write_through(JsonFormatter(), whole_run, streamed, OutputContext())
+        assert streamed.getvalue() == json.dumps(run_to_dict(whole_run), ensure_ascii=False) + "\n"

@@ -70,8 +70,69 @@ class JsonFormatter:
     def write(self, run: RunResult, stream: IO[str], context: OutputContext) -> None:
         # Indented for people at a terminal; compact (and encoded by the C encoder, several times
         # faster on large runs) when another program reads it.
-        indent = 2 if getattr(stream, "isatty", lambda: False)() else None
+        indent = 2 if _isatty(stream) else None
         stream.write(json.dumps(run_to_dict(run), ensure_ascii=False, indent=indent) + "\n")
+
+    def writer(self, stream: IO[str], context: OutputContext) -> _DocumentWriter | _WholeWriter:
+        # The compact document is written file by file, so a large run's findings are not all
+        # kept until the end; the indented one, for a terminal, is small enough to build whole.
+        return _WholeWriter(self, stream, context) if _isatty(stream) else _DocumentWriter(stream)
+
+
+def _isatty(stream: IO[str]) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+class _DocumentWriter:
+    """The compact JSON document, the same bytes ``json.dumps`` gives for the whole run, written
+    as the files are done: the opening and each file's entry as it comes, the errors and notes at
+    the end."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.started = self.entries = False
+
+    def _start(self) -> None:
+        # Not before the first file is done: a run stopped by a usage error writes nothing.
+        if not self.started:
+            head = json.dumps({"version": JSON_VERSION, "tool": {"name": "refuso", "version": __version__}})
+            self.stream.write(head[:-1] + ', "files": [')
+            self.started = True
+
+    def file(self, result: FileResult) -> None:
+        if not result.checked:
+            return
+        self._start()
+        entry = {
+            "path": result.path,
+            "language": result.language,
+            "findings": [finding_to_dict(f) for f in result.findings],
+        }
+        self.stream.write((", " if self.entries else "") + json.dumps(entry, ensure_ascii=False))
+        self.entries = True
+
+    def end(self, tally: Tally) -> None:
+        self._start()
+        problems = tally.all_problems
+        errors = [problem_to_dict(p) for p in problems if p.kind == "error"]
+        notes = [problem_to_dict(p) for p in problems if p.kind != "error"]
+        tail = json.dumps({"errors": errors, "notes": notes}, ensure_ascii=False)
+        self.stream.write("], " + tail[1:] + "\n")
+
+
+class _WholeWriter:
+    """The results kept until the end, then written by the formatter's ``write``."""
+
+    def __init__(self, formatter: JsonFormatter, stream: IO[str], context: OutputContext) -> None:
+        self.formatter, self.stream, self.context = formatter, stream, context
+        self.files: list[FileResult] = []
+
+    def file(self, result: FileResult) -> None:
+        self.files.append(result)
+
+    def end(self, tally: Tally) -> None:
+        run = RunResult(tuple(self.files), tally.run_problems)
+        self.formatter.write(run, self.stream, self.context)
 
 
 _POSITION = {"type": "integer", "minimum": 1}
