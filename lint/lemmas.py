@@ -73,6 +73,7 @@ class Lemmas:
         self._plain_lemmatize: Callable[..., str] = simplemma.lemmatize
         self.indexed: frozenset[str] = frozenset()
         self._lemmatizer: Any = None
+        self.factory: IndexedDictionaryFactory | None = None  # simplemma's DictionaryFactory, when indexed
         if index is None or index.get("simplemma") != simplemma.__version__:
             return
         try:
@@ -111,11 +112,11 @@ class Lemmas:
             token = normalize_token(token)
             return any(lookup.get_lemma(token, code) is not None for code in validate_lang_input(lang))
 
-        self._indexed_is_known = indexed_is_known
         # What simplemma.lemmatize(greedy=False) builds, with this factory's dictionaries.
-        self._lemmatizer = Lemmatizer(
+        lemmatizer = Lemmatizer(
             lemmatization_strategy=DefaultStrategy(greedy=False, dictionary_factory=factory)
         )
+        self._indexed_is_known, self._lemmatizer, self.factory = indexed_is_known, lemmatizer, factory
         self.indexed = frozenset(maps)
 
     def is_known(self, word: str, lang: str) -> bool:

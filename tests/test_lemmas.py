@@ -76,8 +76,7 @@ def test_the_shipped_index_is_current():
 def test_the_dictionary_answers_for_every_blocks_first_and_last_key_and_what_lies_between():
     from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
-    shipped = _indexed()._lemmatizer._lemmatization_strategy._dictionary_lookup._dictionary_factory
-    indexed = shipped.get_dictionary("it")
+    indexed = _indexed().factory.get_dictionary("it")
     assert isinstance(indexed, lemmas.IndexedStreamMap)
     plain = DEFAULT_DICTIONARY_FACTORY.get_dictionary("it")
     keys = _keys()
@@ -148,7 +147,7 @@ def test_an_index_built_for_another_dictionary_or_simplemma_falls_back_and_answe
     words = {"casa", "Politiche", "filibuster", "dell'Europa", "finanziari", "allenarsi", "tedeschi"}
     for index in (other_file, other_version, broken, longer, None):
         fallen_back = lemmas.Lemmas(index)
-        assert fallen_back.indexed == frozenset()
+        assert fallen_back.indexed == frozenset() and fallen_back.factory is None
         _assert_same(words, fallen_back)
 
 
