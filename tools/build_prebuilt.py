@@ -1,10 +1,12 @@
 """Build lint/data/prebuilt/: refuso's own rule packs and knowledge base, validated and compiled, as
-:mod:`lint.prebuilt` reads them at start-up.
+:mod:`lint.prebuilt` reads them at start-up, and the block index of simplemma's dictionaries that
+:mod:`lint.lemmas` reads.
 
 Every pack is parsed, checked against the schema and compiled (patterns, message templates,
 examples, the word forms of phrase entries) and the knowledge base is read with every file checked
 against its schema, generated ones too, exactly as a run without any cache does; a problem stops the
-build. Files whose data is unchanged are not rewritten.
+build. The index is built from the installed simplemma's dictionary files (rebuild it after upgrading
+simplemma). Files whose data is unchanged are not rewritten.
 
     python tools/build_prebuilt.py            # after changing rules/ or the code that compiles them
     python tools/build_prebuilt.py --check    # exit 1 if the shipped files are not current
@@ -19,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lint import prebuilt
+from lint import lemmas, prebuilt
 from lint.data import rules_dir
 from lint.kb import KB_VERSION, kb_files
 from lint.kb.build import build
@@ -90,10 +92,56 @@ def build_knowledge_base(files: Files) -> dict[str, Any]:
     }
 
 
+def build_lemma_index(block: int = lemmas.BLOCK) -> dict[str, Any]:
+    """Where every ``block`` records of each dictionary in :data:`lint.lemmas.LANGUAGES` begin: the
+    block's first key and value as stored, and the offset of its second record, with what they were
+    read from (the simplemma version, the size and SHA-256 of the ``.plzma`` file, the header and the
+    size of the decompressed stream). Raises if the stream's keys are not strictly sorted: bisection
+    would then not find what simplemma's dict holds."""
+    import simplemma
+    from simplemma.strategies.dictionaries.dictionary_factory import DATA_FOLDER, _read_decompressed
+    from simplemma.strategies.dictionaries.frontcode import _iter_records, _read_header
+
+    languages = {}
+    for lang in lemmas.LANGUAGES:
+        data = _read_decompressed(lang)
+        header = _read_header(data)
+        offsets, keys, values = [], [], []
+        previous = None
+        for i, (start, key, value) in enumerate(_iter_records(data, header[2])):
+            if previous is not None and not previous < key:
+                raise ValueError(f"simplemma's {lang} dictionary is not sorted at record {i}")
+            previous = key
+            if i % block == 0:
+                keys.append(key)
+                values.append(value)
+            elif i % block == 1:
+                offsets.append(start)
+        if i + 1 != header[1]:
+            raise ValueError(
+                f"simplemma's {lang} dictionary has {i + 1} records, its header says {header[1]}"
+            )
+        offsets.extend([len(data)] * (len(keys) - len(offsets)))  # a last block of one record
+        languages[lang] = {
+            "source": lemmas.source_stamp(DATA_FOLDER / f"{lang}.plzma"),
+            "size": len(data),
+            "header": header,
+            "block": block,
+            "offsets": offsets,
+            "keys": keys,
+            "values": values,
+        }
+    return {"format": lemmas.INDEX_FORMAT, "simplemma": simplemma.__version__, "languages": languages}
+
+
 def build_all() -> dict[str, dict[str, Any]]:
-    """Every shipped file's contents, built now from rules/ and the code."""
+    """Every shipped file's contents, built now from rules/, the code and simplemma's dictionaries."""
     packs, kb = builtin_files()
-    return {prebuilt.PACKS_FILE: build_packs(packs), prebuilt.KB_FILE: build_knowledge_base(kb)}
+    return {
+        prebuilt.PACKS_FILE: build_packs(packs),
+        prebuilt.KB_FILE: build_knowledge_base(kb),
+        lemmas.INDEX_FILE: build_lemma_index(),
+    }
 
 
 def _comparable(data: Any) -> Any:

@@ -71,16 +71,16 @@ _MASCULINE_EXCEPTIONS = frozenset(
 
 @functools.cache
 def _lemma(word: str) -> str:
-    import simplemma
+    from lint import lemmas
 
-    return str(simplemma.lemmatize(word, lang="it"))
+    return str(lemmas.lemmatize(word, "it"))
 
 
 @functools.cache
 def _is_known(word: str) -> bool:
-    import simplemma
+    from lint import lemmas
 
-    return bool(simplemma.is_known(word, lang="it"))
+    return bool(lemmas.is_known(word, "it"))
 
 
 def _same_case(model: str, word: str) -> str:

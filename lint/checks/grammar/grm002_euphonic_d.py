@@ -33,12 +33,12 @@ _CLITIC = re.compile(r"(\w+?r)(?:si|ci|vi|lo|la|li|le|ne|mi|ti|gli|glielo|gliela
 def _is_known(word: str) -> bool:
     """Whether simplemma's dictionary knows ``word``, or the infinitive of a verb with a clitic
     («allenarsi» -> «allenare»), which it lacks."""
-    import simplemma
+    from lint import lemmas
 
-    if word in _KNOWN or simplemma.is_known(word, lang="it"):
+    if word in _KNOWN or lemmas.is_known(word, "it"):
         return True
     clitic = _CLITIC.fullmatch(word)
-    return clitic is not None and bool(simplemma.is_known(clitic.group(1) + "e", lang="it"))
+    return clitic is not None and bool(lemmas.is_known(clitic.group(1) + "e", "it"))
 
 
 class EuphonicD:

@@ -130,9 +130,9 @@ _NOT_AN_ADJECTIVE = frozenset(
 
 @functools.cache
 def _lemma(word: str) -> str:
-    import simplemma
+    from lint import lemmas
 
-    return str(simplemma.lemmatize(word, lang="it"))
+    return str(lemmas.lemmatize(word, "it"))
 
 
 def _masculine_singular(adjective: str) -> str:
@@ -152,20 +152,20 @@ def _inflects_for_gender(adjective: str, other_ending: str) -> bool:
     own, the adjective reads as that form or as its feminine («politiche» -> «politica»), and the form with
     ``other_ending`` exists. Verbs («approva»: «approvare») and participles, which the dictionary reads as
     verbs, fail."""
-    import simplemma
+    from lint import lemmas
 
     masculine = _masculine_singular(adjective)
     if _lemma(masculine) != masculine:
         return False
     if _lemma(adjective) not in (masculine, _with_ending(masculine, "a")):
         return False
-    return bool(simplemma.is_known(_with_ending(adjective, other_ending), lang="it"))
+    return bool(lemmas.is_known(_with_ending(adjective, other_ending), "it"))
 
 
 def _with_ending(adjective: str, ending: str) -> str:
     """``adjective`` with ``ending`` instead of its own: the feminine plural of -co, -go is always -che,
     -ghe; the masculine plural is -chi, -ghi where the dictionary has it («tedeschi»), else -ci, -gi."""
-    import simplemma
+    from lint import lemmas
 
     stem = _masculine_singular(adjective)[:-1]
     if stem.endswith(("c", "g")):
@@ -173,7 +173,7 @@ def _with_ending(adjective: str, ending: str) -> str:
             return stem + "he"
         if ending == "i":
             hard = stem + "hi"
-            return hard if simplemma.is_known(hard, lang="it") else stem + "i"
+            return hard if lemmas.is_known(hard, "it") else stem + "i"
         return stem + ending
     if stem.endswith("i") and ending == "i":
         return stem  # finanziario -> finanziari

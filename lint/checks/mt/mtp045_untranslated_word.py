@@ -67,9 +67,9 @@ def _any_english() -> frozenset[str]:
 
 @functools.cache
 def _known_italian(word: str) -> bool:
-    import simplemma
+    from lint import lemmas
 
-    return bool(simplemma.is_known(word, lang="it"))
+    return bool(lemmas.is_known(word, "it"))
 
 
 _MOST_SEEN = 1_000_000
