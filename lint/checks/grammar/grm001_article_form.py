@@ -1,6 +1,6 @@
 """GRM001: an article or articulated preposition whose form does not fit the sound of the next word
 («un stratega», «il sciopero», «i studenti», «dello giorno», «degli stati») or its gender as the
-word's ending shows it («un'altro», «un azienda»)."""
+word's ending shows it («un'altro», «un azienda»), or the sound of a number in digits («del 8%»)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,17 @@ _BEFORE_IL = "bcdfglmnpqrtvs"
 _FOLLOW = {det: (_BEFORE_IL if det in _LO_TO_IL or det in _GLI_TO_I else _BEFORE_LO) for det in _DETERMINERS}
 _FOLLOW = {det: letters + letters.upper() for det, letters in _FOLLOW.items()}
 _UN = frozenset({"un'"})
+# A number after an article is read aloud: «l'8%», «dell'11», «gli 80 deputati», «dell'1,5%», «lo 0,5%».
+_NUMBER = re.compile(
+    r"(?<![\w'’-])(?P<det>il|del|al|nel|sul|dal|i|dei|ai|nei|sui|dai)(?P<gap>[ \u00a0]+)"
+    r"(?P<word>(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)(?P<decimal>,\d+)?)(?![\w'’°º]|[.,]\d)",
+    re.IGNORECASE,
+)
+_NUMBER_DETERMINERS = frozenset(
+    {"il", "del", "al", "nel", "sul", "dal", "i", "dei", "ai", "nei", "sui", "dai"}
+)
+_NUMBER_TRIGGERS = frozenset({*_NUMBER_DETERMINERS, *(d.capitalize() for d in _NUMBER_DETERMINERS)})
+_NUMBER_FOLLOW = dict.fromkeys(_NUMBER_TRIGGERS, "018")
 TRIGGERS = _DETERMINERS | _UN
 _UN_ELIDED = re.compile(r"(?<![\w'’-])(?P<det>[Uu]n['’])(?P<word>[^\W\d_]{2,})(?![\w'’-])")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;«“\"(\n])[ \u00a0]*\Z")
@@ -109,7 +120,9 @@ class ArticleForm:
                 "«il sciopero», «i studenti», «nel zaino»), «il» e «i» davanti alle altre consonanti («dello "
                 "giorno», «degli stati»), «l'» davanti a vocale («il anno»). Segnala anche «un'» davanti a una "
                 "parola maschile in -o o in -ore («un'altro», «un'errore») e «un» davanti a una parola che la desinenza dice femminile "
-                "(«un azione», «un attività», «un altra»). «Una» davanti a vocale resta fuori: "
+                "(«un azione», «un attività», «un altra»), e l'articolo davanti a un numero scritto in cifre che si legge "
+                "con una vocale o con z («del 8%» per «dell'8%», «il 11 settembre», «i 80 deputati», «del 1,5%», "
+                "«il 0,5%» per «lo 0,5%»). «Una» davanti a vocale resta fuori: "
                 "l'elisione è la norma ma non è obbligatoria («una antica famiglia»). La traduzione automatica sceglie l'articolo "
                 "prima della parola e sbaglia spesso. Restano fuori «lo», «gli» e «uno» da soli (sono anche "
                 "pronomi), le parole straniere che cominciano per h, j, k, w, y, «pn» («il/lo pneumatico»), le "
@@ -120,7 +133,8 @@ class ArticleForm:
                 "next word: «uno», «lo», «gli» before s + consonant, z, gn, ps, x («un stratega», «i studenti»), "
                 "«il», «i» before other consonants («dello giorno»), «l'» before a vowel («il anno»); «un'» "
                 "before a masculine word in -o («un'altro») and «un» before a word whose ending makes it "
-                "feminine («un azione»); «una» before a vowel is left alone (its elision is usual, not required). Lone «lo», «gli», "
+                "feminine («un azione»); and an article before digits read with a vowel or a z («del 8%» for «dell'8%», "
+                "«i 80 deputati», «il 0,5%» for «lo 0,5%»); «una» before a vowel is left alone (its elision is usual, not required). Lone «lo», «gli», "
                 "«uno» (pronouns too), foreign initials h, j, k, w, y, «pn», acronyms, Roman numerals and "
                 "words the dictionary does not know are left alone."
             ),
@@ -130,6 +144,7 @@ class ArticleForm:
             ("it", "⟦I studenti⟧ hanno occupato l'aula durante ⟦il sciopero⟧."),
             ("it", "Il pacco è stato trovato ⟦nello giardino⟧ ⟦degli vicini⟧."),
             ("it", "La polizia ha fermato ⟦un'altro⟧ sospetto dopo ⟦un ispezione⟧ durata ore."),
+            ("it", "Le azioni sono scese ⟦del 1,5⟧% e ⟦i 80⟧ deputati hanno votato ⟦il 11⟧ settembre."),
         ],
         clean=[
             ("it", "Il partito ha assunto uno stratega e lo ha presentato agli studenti."),
@@ -139,6 +154,10 @@ class ArticleForm:
             ),
             ("it", "Uno dei sindacati ha detto che lo sciopero era giusto; gli disse di no."),
             ("it", "Un'altra indagine riguarda un accordo firmato al XIX congresso."),
+            (
+                "it",
+                "Il 1° maggio le azioni sono salite dell'8%, lo 0,5% in più del 18 aprile, nel 1980 e nel 2024.",
+            ),
         ],
         languages=("it",),
         fix="unsafe",
@@ -168,6 +187,23 @@ class ArticleForm:
                 suggestions=(replacement,),
                 replacement=replacement,
             )
+        for m in finditer(document, _NUMBER, _NUMBER_TRIGGERS, follow=_NUMBER_FOLLOW):
+            det = m.group("det")
+            if det.isupper() and len(det) > 1:
+                continue  # a headline in capitals
+            after = text[m.end() : m.end() + 1]
+            right = self._number_article(det.lower(), m.group("whole"), m.group("decimal"), after)
+            if right is None:
+                continue
+            joined = right if right.endswith("'") else right + m.group("gap")
+            replacement = _same_case(det, joined) + m.group("word")
+            yield Match(
+                m.start("det"),
+                m.end("word"),
+                args={"word": m.group("word")},
+                suggestions=(replacement,),
+                replacement=replacement,
+            )
         for m in finditer(document, _UN_ELIDED, _UN):
             word = m.group("word")
             lower_word = word.lower()
@@ -186,6 +222,23 @@ class ArticleForm:
                 suggestions=(replacement,),
                 replacement=replacement,
             )
+
+    @staticmethod
+    def _number_article(det: str, whole: str, decimal: str | None, after: str) -> str | None:
+        """The right form of ``det`` before a number written in digits, from how the number is read:
+        a vowel for 8, 80-89, 800-899, 8.000, 11, 11.000 and 1 with decimals or a percent sign
+        («l'8%», «l'11 settembre», «dell'1,5%»), the sound of «lo» for 0 («lo 0,5%»); None when
+        ``det`` is right or the reading cannot be told («il 1° maggio», «il 1 per cento»)."""
+        digits = whole.replace(".", "")
+        lead = digits[: len(digits) % 3 or 3]  # the group read first: «11» of 11.000, «8» of 8000
+        plural = det in _I_TO_GLI
+        if digits == "0" or (digits.startswith("0") and decimal):
+            return None if plural else _IL_TO_LO[det]
+        if lead.startswith("8") or lead == "11" or (digits == "1" and (decimal or after == "%")):
+            if plural:
+                return None if digits == "1" else _I_TO_GLI[det]
+            return _ELIDED[det]
+        return None
 
     @staticmethod
     def _judged(det: str, word: str, text: str, start: int) -> bool:
