@@ -92,6 +92,10 @@ def _read(name: str, folder: Path = FOLDER) -> dict[str, Any] | None:
         return None  # unreadable: rebuilt the ordinary way
     finally:
         if collecting:
+            # Straight to the oldest generation: the young ones would walk these containers twice
+            # more (tens of milliseconds) before promoting them; they stay collectable there.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
