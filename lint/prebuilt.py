@@ -85,6 +85,8 @@ def _read(name: str, folder: Path = FOLDER) -> dict[str, Any] | None:
     except OSError:
         return None  # missing: a development checkout before the first build
     collecting = gc.isenabled()
+    if collecting:
+        gc.collect()  # whatever is garbage now must not be frozen below with the tables
     gc.disable()  # many small containers: the collector would walk them again and again while they load
     try:
         data = marshal.loads(blob)
@@ -92,10 +94,10 @@ def _read(name: str, folder: Path = FOLDER) -> dict[str, Any] | None:
         return None  # unreadable: rebuilt the ordinary way
     finally:
         if collecting:
-            # Straight to the oldest generation: the young ones would walk these containers twice
-            # more (tens of milliseconds) before promoting them; they stay collectable there.
+            # The tables hold no cycles, so counting references frees them: out of the collector's
+            # sight for good, they are not walked by every collection to come (tens of milliseconds
+            # a run, at exit too).
             gc.freeze()
-            gc.unfreeze()
             gc.enable()
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
