@@ -28,6 +28,7 @@ MARSHAL_VERSION = 4  # plain data only; readable by every Python refuso supports
 FOLDER = Path(__file__).resolve().parent / "data" / "prebuilt"
 PACKS_FILE = "packs.marshal"
 KB_FILE = "kb.marshal"
+PHRASES_FILE = "phrases-{language}.marshal"  # the phrase rules' tables, one file per language
 
 # The modules whose code decides what a compiled pack or knowledge base holds.
 PACK_CODE = (
@@ -122,6 +123,23 @@ def pack(display: str, text: str, schema_version: int) -> Any | None:
 
     _, data, file, lines = entry
     return Located(data, file, lines)
+
+
+def phrase_tables(reference: str, language: str) -> dict[str, Any] | None:
+    """The tables (:func:`lint.packs.phrase_index.prepare`) of the phrase rule of a shipped pack that
+    ``reference`` names, read with every other of its language the first time one is asked for: a run
+    reads the tables of the languages it checks only. None when they are not shipped as named."""
+    shipped = _read_cached(PHRASES_FILE.format(language=language))
+    if shipped is None or shipped["code"] != code_hash(PACK_CODE):
+        return None
+    tables: dict[str, Any] | None = shipped["tables"].get(reference)
+    return tables
+
+
+def phrase_reference(display: str, index: int, pack_stamp: Stamp) -> str:
+    """What a shipped pack holds in place of the tables of its rule ``index``: it names the pack's
+    contents, so tables built from other contents are never taken for these."""
+    return f"{display}#{index}#{pack_stamp[2]}"
 
 
 # -- the knowledge base ----------------------------------------------------------------------------
