@@ -7,7 +7,9 @@ no code, nothing that builds objects on loading. Each compiled pack or knowledge
 when the files it was built from are byte for byte those being loaded (same name, size and SHA-256)
 and the code that compiles them is the same (a hash of its modules): anything else, such as a pack
 edited after installation or a user's own pack, goes the ordinary way (parsed, validated, compiled,
-kept in the signed user cache).
+kept in the signed user cache). The phrase rules' word forms and indexes, most of the packs' bulk,
+are kept apart in one file per language (``phrases-it.marshal``), read when a rule of that language
+first checks a document.
 
     python tools/build_prebuilt.py            # rebuild them after changing rules/ or the compiling code
     python tools/build_prebuilt.py --check    # exit 1 if they are not current (a test runs this check)
