@@ -32,3 +32,29 @@ class LazyPattern:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (LazyPattern, (self.pattern, self.flags))
+
+
+class LazyRe:
+    """The same for the standard library's engine: a pattern compiled the first time it is used.
+    Each compiling costs little, but the modules of the rules hold hundreds of patterns, many for one
+    language or needed only once a cheaper test has passed. An attribute asked for is kept, so a
+    pattern used in a loop costs a plain attribute look-up after the first time."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        import re
+
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self.__dict__["_compiled"] = re.compile(self._source, self._flags)
+        value = getattr(compiled, name)
+        self.__dict__[name] = value
+        return value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyRe, (self._source, self._flags))

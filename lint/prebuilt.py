@@ -7,7 +7,9 @@ no code, nothing that builds objects on loading. Each compiled pack or knowledge
 when the files it was built from are byte for byte those being loaded (same name, size and SHA-256)
 and the code that compiles them is the same (a hash of its modules): anything else, such as a pack
 edited after installation or a user's own pack, goes the ordinary way (parsed, validated, compiled,
-kept in the signed user cache).
+kept in the signed user cache). The phrase rules' word forms and indexes, most of the packs' bulk,
+are kept apart in one file per language (``phrases-it.marshal``), read when a rule of that language
+first checks a document.
 
     python tools/build_prebuilt.py            # rebuild them after changing rules/ or the compiling code
     python tools/build_prebuilt.py --check    # exit 1 if they are not current (a test runs this check)
@@ -28,6 +30,7 @@ MARSHAL_VERSION = 4  # plain data only; readable by every Python refuso supports
 FOLDER = Path(__file__).resolve().parent / "data" / "prebuilt"
 PACKS_FILE = "packs.marshal"
 KB_FILE = "kb.marshal"
+PHRASES_FILE = "phrases-{language}.marshal"  # the phrase rules' tables, one file per language
 
 # The modules whose code decides what a compiled pack or knowledge base holds.
 PACK_CODE = (
@@ -85,6 +88,8 @@ def _read(name: str, folder: Path = FOLDER) -> dict[str, Any] | None:
     except OSError:
         return None  # missing: a development checkout before the first build
     collecting = gc.isenabled()
+    if collecting:
+        gc.collect()  # whatever is garbage now must not be frozen below with the tables
     gc.disable()  # many small containers: the collector would walk them again and again while they load
     try:
         data = marshal.loads(blob)
@@ -92,6 +97,10 @@ def _read(name: str, folder: Path = FOLDER) -> dict[str, Any] | None:
         return None  # unreadable: rebuilt the ordinary way
     finally:
         if collecting:
+            # The tables hold no cycles, so counting references frees them: out of the collector's
+            # sight for good, they are not walked by every collection to come (tens of milliseconds
+            # a run, at exit too).
+            gc.freeze()
             gc.enable()
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
@@ -116,6 +125,23 @@ def pack(display: str, text: str, schema_version: int) -> Any | None:
 
     _, data, file, lines = entry
     return Located(data, file, lines)
+
+
+def phrase_tables(reference: str, language: str) -> dict[str, Any] | None:
+    """The tables (:func:`lint.packs.phrase_index.prepare`) of the phrase rule of a shipped pack that
+    ``reference`` names, read with every other of its language the first time one is asked for: a run
+    reads the tables of the languages it checks only. None when they are not shipped as named."""
+    shipped = _read_cached(PHRASES_FILE.format(language=language))
+    if shipped is None or shipped["code"] != code_hash(PACK_CODE):
+        return None
+    tables: dict[str, Any] | None = shipped["tables"].get(reference)
+    return tables
+
+
+def phrase_reference(display: str, index: int, pack_stamp: Stamp) -> str:
+    """What a shipped pack holds in place of the tables of its rule ``index``: it names the pack's
+    contents, so tables built from other contents are never taken for these."""
+    return f"{display}#{index}#{pack_stamp[2]}"
 
 
 # -- the knowledge base ----------------------------------------------------------------------------

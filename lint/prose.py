@@ -10,6 +10,8 @@ from typing import Any
 
 import regex
 
+from lint.lazyre import LazyPattern
+
 # What may not touch a word on either side for it to count as whole.
 WORD_CHAR = r"[\p{L}\p{M}\p{N}_]"
 # Whitespace inside one paragraph: spaces and at most one line break.
@@ -110,8 +112,9 @@ def sentence_spans(text: str, start: int, end: int, language: str | None = None)
         yield i, cursor
 
 
-# Web and e-mail addresses: never prose. A trailing full stop or comma belongs to the sentence.
-ADDRESS = regex.compile(
+# Web and e-mail addresses: never prose. A trailing full stop or comma belongs to the sentence. Few
+# texts have one (address_spans looks first): compiled when one does.
+ADDRESS = LazyPattern(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>\"“”«»]+(?<![.,;:!?)\]’'])"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}"
 )

@@ -117,3 +117,55 @@ def test_the_shipped_kb_knows_its_minor_people_without_unpacking_them():
     minor = {pid for pid in people if people[pid].minor}
     assert minor and compiled.minor_people == minor
     assert compiled.folded_surnames == {pid: fold(people[pid].surname) for pid in people}
+
+
+_TABLES = ("alternatives", "needs", "offsets", "index", "unanchored", "anchors")
+
+
+def _phrase_rules(display: str) -> tuple[list, list]:
+    """The phrase rules of one of refuso's packs as a run gets them (from the shipped files), and as
+    compiled from the pack's text."""
+    from lint.packs import build_rule, load_pack
+    from lint.packs.phrases import Phrases
+    from lint.yamlsource import load_yaml
+
+    path = ROOT / display
+    shipped = [r for r in load_pack(path, display=display, cache=Cache(None)) if isinstance(r, Phrases)]
+    located = load_yaml(path.read_text(encoding="utf-8"), display)
+    language = located.data.get("language")
+    compiled = [build_rule(located, i, language, "refuso") for i in range(len(located.data["rules"]))]
+    return shipped, [r for r in compiled if isinstance(r, Phrases)]
+
+
+def test_shipped_phrase_rules_read_the_tables_their_packs_compile_to():
+    for display in ("rules/it/news.yaml", "rules/en/politics.yaml"):
+        shipped, compiled = _phrase_rules(display)
+        assert shipped and len(shipped) == len(compiled)
+        for a, b in zip(shipped, compiled, strict=True):
+            assert a._shipped is not None  # named, read on first use
+            assert prebuilt.phrase_tables(a._shipped, a.language) is not None
+            for name in _TABLES:
+                assert getattr(a, name) == getattr(b, name), (display, name)
+            assert a._shipped is None
+            assert [a.entry(i) for i in range(len(a._raw))] == [b.entry(i) for i in range(len(b._raw))]
+
+
+def test_a_phrase_rule_whose_tables_are_not_shipped_compiles_them():
+    shipped, compiled = _phrase_rules("rules/en/politics.yaml")
+    rule = shipped[0]
+    rule._shipped = "rules/en/politics.yaml#0#not-these-contents"
+    assert prebuilt.phrase_tables(rule._shipped, rule.language) is None
+    for name in _TABLES:
+        assert getattr(rule, name) == getattr(compiled[0], name)
+
+
+def test_a_run_on_italian_reads_no_english_phrase_tables():
+    from lint.packs.phrases import Phrases
+
+    linter = Linter(load_entry_points=False, isolated=True, cache=Cache(None))
+    result = linter.check_text(SEED.read_text(encoding="utf-8"), path="seed.txt", language="it")
+    assert result.findings
+    phrases = [r for r in linter.base_rules if isinstance(r, Phrases)]
+    assert {r.language for r in phrases} == {"it", "en"}
+    assert all(r._shipped is not None for r in phrases if r.language == "en")
+    assert any(r._shipped is None for r in phrases if r.language == "it")

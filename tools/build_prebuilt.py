@@ -45,37 +45,48 @@ def builtin_files() -> tuple[Files, Files]:
     return named([*pack_files(root), *family_packs()]), named(kb_files([root / "kb"]))
 
 
-def build_packs(files: Files) -> dict[str, Any]:
-    """Parse, validate and compile every pack, bypassing every cache; raises on a bad pack."""
+def build_packs(files: Files) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """Parse, validate and compile every pack, bypassing every cache; raises on a bad pack. Returns the
+    packs file and, apart, the phrase rules' tables by language."""
     packs = {}
+    tables: dict[str, dict[str, Any]] = {}
     for path, display in files:
         text = read_source(path, display, "rule pack")
         located = load_yaml(text, display)
         errors = validate(located)
         if errors:
             raise PackErrors(errors)
+        stamp = prebuilt.stamp(display, text.encode("utf-8", "surrogatepass"))
         problems = []
         for i in range(len(located.data.get("rules") or ())):
             try:
                 # Checks the rule; a phrase rule stores the word forms of its entries in its spec.
-                build_rule(located, i, located.data.get("language"), "refuso")
+                rule = build_rule(located, i, located.data.get("language"), "refuso")
             except PackErrors as exc:
                 problems.extend(exc.errors)
+                continue
             except Exception as exc:
                 problems.append(exc)
+                continue
+            spec = located.data["rules"][i]
+            if isinstance(spec.get("_derived"), dict):
+                # Shipped apart, by language, and named in the spec (lint.prebuilt.phrase_tables).
+                reference = prebuilt.phrase_reference(display, i, stamp)
+                tables.setdefault(rule.language, {})[reference] = spec["_derived"]
+                spec["_derived"] = reference
         if problems:
             raise PackErrors(problems)
-        stamp = prebuilt.stamp(display, text.encode("utf-8", "surrogatepass"))
         # A shipped pack is valid, so no error will name the line of a nested key: the lines of its
         # rules (each rule's origin) are all a run needs.
         lines = {path: line for path, line in located.lines.items() if len(path) <= 2}
         packs[display] = (stamp, located.data, located.file, lines)
-    return {
-        "format": prebuilt.FORMAT,
-        "schema": SCHEMA_VERSION,
-        "code": prebuilt.code_hash(prebuilt.PACK_CODE),
-        "packs": packs,
+    code = prebuilt.code_hash(prebuilt.PACK_CODE)
+    shipped = {"format": prebuilt.FORMAT, "schema": SCHEMA_VERSION, "code": code, "packs": packs}
+    by_language = {
+        language: {"format": prebuilt.FORMAT, "code": code, "tables": found}
+        for language, found in tables.items()
     }
+    return shipped, by_language
 
 
 def build_knowledge_base(files: Files) -> dict[str, Any]:
@@ -137,11 +148,16 @@ def build_lemma_index(block: int = lemmas.BLOCK) -> dict[str, Any]:
 def build_all() -> dict[str, dict[str, Any]]:
     """Every shipped file's contents, built now from rules/, the code and simplemma's dictionaries."""
     packs, kb = builtin_files()
-    return {
-        prebuilt.PACKS_FILE: build_packs(packs),
+    shipped, phrases = build_packs(packs)
+    built = {
+        prebuilt.PACKS_FILE: shipped,
         prebuilt.KB_FILE: build_knowledge_base(kb),
         lemmas.INDEX_FILE: build_lemma_index(),
     }
+    built.update(
+        {prebuilt.PHRASES_FILE.format(language=lang): data for lang, data in sorted(phrases.items())}
+    )
+    return built
 
 
 def _comparable(data: Any) -> Any:

@@ -118,6 +118,20 @@ class Phrases(PackRule):
             if isinstance(spec, dict):
                 spec["_derived"] = derived  # cached with the pack, so later runs skip the dictionary
         self.documented_entries: list[Mapping[str, Any]] = list(spec["entries"])  # for `refuso explain`
+        self._spec = spec
+        self._raw = spec["entries"]
+        # A rule of refuso's shipped packs names its tables (lint.prebuilt.phrase_tables): they are read
+        # on its first document, so a run reads only those of the languages it checks.
+        self._shipped: str | None = derived if isinstance(derived, str) else None
+        if self._shipped is None:
+            self._use(derived)
+        self._entries: dict[int, Entry] = {}
+        self._rest: dict[int, tuple[frozenset[str], ...]] | None = (
+            None  # the words an alternative needs after its anchor
+        )
+        self._registered: object = None  # _PROCESS once its anchors are in _ANCHORS
+
+    def _use(self, derived: Mapping[str, Any]) -> None:
         # Slots stay the plain tuples of the cache: nothing is rebuilt at start-up.
         self.alternatives: list[list[tuple[Any, ...]]] = [e["alternatives"] for e in derived["entries"]]
         self.needs: list[list[tuple[frozenset[str], ...]]] = [e["needs"] for e in derived["entries"]]
@@ -125,13 +139,22 @@ class Phrases(PackRule):
         self.index: dict[str, list[int]] = derived["index"]  # form -> entry * 64 + alternative
         self.unanchored: list[int] = derived["unanchored"]
         self.anchors: frozenset[str] = derived["anchors"]
-        self._raw = spec["entries"]
         self._derived_entries = derived["entries"]
-        self._entries: dict[int, Entry] = {}
-        self._rest: dict[int, tuple[frozenset[str], ...]] | None = (
-            None  # the words an alternative needs after its anchor
-        )
-        self._registered: object = None  # _PROCESS once its anchors are in _ANCHORS
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for an attribute not set yet: the tables of a shipped rule before its first use.
+        if name in _TABLES and self.__dict__.get("_shipped") is not None:
+            from lint import prebuilt
+
+            derived = prebuilt.phrase_tables(self._shipped, self.language)
+            self._use(derived if derived is not None else prepare(self._spec, self.language))
+            self._shipped = None
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def prepare(self) -> None:
+        self.anchors  # noqa: B018 - reads the tables now, before worker processes are forked
+        super().prepare()
 
     def entry(self, index: int) -> Entry:
         found = self._entries.get(index)
@@ -290,6 +313,10 @@ class Phrases(PackRule):
         hi = bisect.bisect_left(starts, hi_char)
         return any(matcher.contains(p, lo, hi) for p in phrases)
 
+
+_TABLES = frozenset(
+    {"alternatives", "needs", "offsets", "index", "unanchored", "anchors", "_derived_entries"}
+)
 
 # The anchors of every phrase pack that has checked a document in this process, and how many times
 # new ones were added: a document's words are intersected with them once, and each pack intersects its

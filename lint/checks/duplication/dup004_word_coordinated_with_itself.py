@@ -11,6 +11,7 @@ import regex
 from lint.checks.base import rule_meta
 from lint.checks.duplication.coordination import DISTRIBUTIVE, parallel, repeated_again, words_around
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.prose import (
     INLINE_SPACE,
 )
@@ -29,7 +30,7 @@ _WORD_PAIR = re.compile(
 )
 _ITERATIVE_CONJUNCTIONS = frozenset({"e", "ed", "and"})
 # "C’è giornalista e giornalista", "ci sono costi e costi": not all of them are alike.
-_DISTINCTION = re.compile(
+_DISTINCTION = LazyRe(
     r"(?<![\w'’])(?:c['’]\s*(?:è|era|erano|sono)|ci\s+sono|esistono|there\s+(?:is|are|was|were))\s+$",
     re.IGNORECASE,
 )

@@ -12,6 +12,7 @@ from typing import Any
 from lint.checks.base import rule_meta
 from lint.checks.grammar import IL_SOUND, LO_SOUND, VOWEL, finditer
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.rules import Match
 
 # The masculine forms, by the sound they go with; «uno», «lo» and «gli» alone are left out: they are
@@ -58,8 +59,8 @@ _NUMBER_TRIGGERS = frozenset({*_NUMBER_DETERMINERS, *(d.capitalize() for d in _N
 _NUMBER_FOLLOW = dict.fromkeys(_NUMBER_TRIGGERS, "018")
 TRIGGERS = _DETERMINERS | _UN
 _UN_ELIDED = re.compile(r"(?<![\w'’-])(?P<det>[Uu]n['’])(?P<word>[^\W\d_]{2,})(?![\w'’-])")
-_SENTENCE_START = re.compile(r"(?:\A|[.!?:;«“\"(\n])[ \u00a0]*\Z")
-_ROMAN = re.compile(r"[ivxlcdm]+", re.IGNORECASE)
+_SENTENCE_START = LazyRe(r"(?:\A|[.!?:;«“\"(\n])[ \u00a0]*\Z")
+_ROMAN = LazyRe(r"[ivxlcdm]+", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\w+(?:are|ere|ire)", re.IGNORECASE)
 # Words after which an article is not one: conjunctions and the words a pronoun «un», «i» goes with.
 _NOT_A_NOUN = frozenset(

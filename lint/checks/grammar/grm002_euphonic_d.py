@@ -4,18 +4,18 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
 from lint.checks.grammar import finditer
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.rules import Match
 
 # «e» before e, «a» before a: the word must be a known Italian one in small letters (names keep what the
 # writer chose; «a» before an English word is English).
-_PAIR = re.compile(
+_PAIR = LazyRe(
     r"(?<![\w'’-])(?P<conj>[Ee](?=[ \u00a0]+[eèé])|[Aa](?=[ \u00a0]+[aà]))[ \u00a0]+(?P<word>[^\W\d_]{2,})(?![\w'’-])"
 )
 TRIGGERS = frozenset({"e", "a"})
@@ -26,7 +26,7 @@ _SKIP = frozenset({"e", "ed", "a", "ad", "è"})
 
 # «ex» is a word of its own in Italian («l'ex ministro»), absent from the dictionary.
 _KNOWN = frozenset({"ex"})
-_CLITIC = re.compile(r"(\w+?r)(?:si|ci|vi|lo|la|li|le|ne|mi|ti|gli|glielo|gliela)")
+_CLITIC = LazyRe(r"(\w+?r)(?:si|ci|vi|lo|la|li|le|ne|mi|ti|gli|glielo|gliela)")
 
 
 @functools.cache

@@ -13,6 +13,7 @@ from typing import Any
 from lint.checks.base import rule_meta
 from lint.checks.grammar import LO_SOUND, VOWEL, finditer
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.rules import Match
 
 _WORD = r"[^\W\d_]+"
@@ -38,7 +39,7 @@ ENDINGS = tuple(
 # The adjective ending that disagrees with each kind of noun, and the one that agrees.
 # A bare preposition before the noun makes it a complement: the adjective may agree with the head before
 # it («un'agenzia di spionaggio britannica», «il livello di sicurezza minimo»).
-_BARE_PREPOSITION = re.compile(
+_BARE_PREPOSITION = LazyRe(
     r"(?:\b(?:di|da|a|in|per|con|su|tra|fra|senza)|\bd['’])[ \u00a0]*\Z", re.IGNORECASE
 )
 _WRONG = {"fs": ("o", "a"), "fp": ("i", "e"), "ms": ("a", "o"), "mp": ("e", "i")}
@@ -79,7 +80,7 @@ _ONE_OF = re.compile(
     rf"(?P<middle>{_SPACE}(?:(?:più|meno){_SPACE})?(?:(?P<adj>[a-zà-ù]+[ie]){_SPACE})?)"
     rf"(?P<noun>[a-zà-ù]{{2,}})(?![\w'’-])"
 )
-_FEMININE_PLURAL_WORD = re.compile(rf"[a-zà-ù]{{2,}}(?:{_FEMININE_PLURAL}|tà|tù)")
+_FEMININE_PLURAL_WORD = LazyRe(rf"[a-zà-ù]{{2,}}(?:{_FEMININE_PLURAL}|tà|tù)")
 _MASCULINE_PLURAL_WORD = re.compile(rf"[a-zà-ù]{{2,}}{_MASCULINE_PLURAL}")
 # Plurals in -i whose ending does not tell the gender: the common ones of news copy.
 _FEMININE_IN_I = frozenset(

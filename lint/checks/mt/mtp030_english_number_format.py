@@ -12,6 +12,7 @@ from lint.checks.mt import english_number, italian_number, parse_number
 from lint.checks.mt.words import words
 from lint.document import Document
 from lint.findings import Severity
+from lint.lazyre import LazyRe
 from lint.rules import Match
 
 # A number with a decimal or thousands mark, as either language may write it; which mark is which is
@@ -21,7 +22,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 _MARKED_DIGIT = re.compile(r"\d[.,]\d")
 _BAD_BEFORE = frozenset("./,:-_")
 _BAD_AFTER = frozenset("/:-_")
-_CURRENCY_BEFORE = re.compile(r"[$€£¥][ \u00a0]?\Z")
+_CURRENCY_BEFORE = LazyRe(r"[$€£¥][ \u00a0]?\Z")
 _NEXT_WORD = re.compile(r"[ \u00a0]*(%|[^\W\d_]+(?:[ \u00a0]+[^\W\d_]+)?)")
 _ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _ITALIAN_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")

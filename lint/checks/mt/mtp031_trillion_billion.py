@@ -3,16 +3,16 @@ miliardi."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
 from lint.checks.mt import italian_number, parse_number, vocabulary
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.rules import Match
 
-_AMOUNT = re.compile(
+_AMOUNT = LazyRe(
     r"(?<![\w.,])(?:(?P<currency>[$€£][ \u00a0]?)?(?P<number>\d+(?:[.,]\d+)*|un|uno|una)[ \u00a0]+)?"
     r"(?P<word>[Tt]rilion[ei]|[Bb]ilion[ei])(?![\w])"
 )

@@ -13,12 +13,13 @@ from lint.checks.mt import word_spans
 from lint.checks.mt.words import words
 from lint.document import Document
 from lint.findings import Severity
+from lint.lazyre import LazyRe
 from lint.rules import Match
 
-_PREVIOUS_WORD = re.compile(r"([\w']+)[ \u00a0]+\Z")
+_PREVIOUS_WORD = LazyRe(r"([\w']+)[ \u00a0]+\Z")
 _DAY_BEFORE = re.compile(r"(?<![\w])(\d{1,2})[ \u00a0]+\Z")
 _ROMAN_OR_DAY = re.compile(r"\d{1,2}|[IVXL]+")
-_NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/]|[.,]\d)")
+_NUMERIC = LazyRe(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/]|[.,]\d)")
 # What may follow "ottobre 3" for the number to be a day: punctuation, the end, a year, a time.
 _AFTER_DAY = r"(?=[ \u00a0]*(?:[,.;:)!?]|$|\n|e[ \u00a0]|alle[ \u00a0]|al[ \u00a0]|dalle[ \u00a0]))"
 _AFTER_DAY_EN = (

@@ -11,6 +11,7 @@ from lint.checks.base import rule_meta
 from lint.checks.mt import vocabulary
 from lint.checks.mt.words import words
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.rules import Match
 
 # A time: "8", "8:15", "8.15"; then a.m./p.m. and/or a US zone. Without minutes or a dotted marker, the
@@ -29,7 +30,7 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-_LEAD = re.compile(rf"(?<![\w]){_TIME_WORDS}[ \u00a0]+\Z")
+_LEAD = LazyRe(rf"(?<![\w]){_TIME_WORDS}[ \u00a0]+\Z")
 
 
 @cache

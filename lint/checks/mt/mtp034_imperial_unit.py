@@ -12,15 +12,16 @@ from lint.checks.base import rule_meta
 from lint.checks.mt import italian_number, vocabulary, word_spans
 from lint.checks.mt.words import words
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.rules import Match
 
 _NUMBER = r"(?<![\w.,])(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
-_FAHRENHEIT = re.compile(
+_FAHRENHEIT = LazyRe(
     _NUMBER + r"[ \u00a0]*(?:°[ \u00a0]?F|gradi[ \u00a0]+Fahrenheit|gradi[ \u00a0]+F)(?![\w])"
 )
-_BARE_DEGREES = re.compile(_NUMBER + r"[ \u00a0]+gradi(?![\w])(?![ \u00a0]+(?:Celsius|centigradi|C\b|di\b))")
+_BARE_DEGREES = LazyRe(_NUMBER + r"[ \u00a0]+gradi(?![\w])(?![ \u00a0]+(?:Celsius|centigradi|C\b|di\b))")
 # Screens and wheels are measured in inches in Italian too.
-_INCH_CONTEXT = re.compile(r"schermo|display|monitor|televisor|\btv\b|tablet|smartphone|cerchi|ruote", re.I)
+_INCH_CONTEXT = LazyRe(r"schermo|display|monitor|televisor|\btv\b|tablet|smartphone|cerchi|ruote", re.I)
 
 
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d[\d.,]*[ \u00a0]+\Z")

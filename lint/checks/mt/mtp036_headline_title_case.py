@@ -12,11 +12,12 @@ from lint.checks.base import rule_meta
 from lint.checks.mt import in_quotes, inside
 from lint.checks.mt.words import words
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.prose import CAPITAL_CANDIDATE
 from lint.rules import Match
 
 # A run of three or more capitalised words (numbers may stand between them: "Nel 2024").
-_RUN = re.compile(
+_RUN = LazyRe(
     rf"(?<![\w'’-]){CAPITAL_CANDIDATE}[\w'’-]*(?:[ \u00a0]+(?:{CAPITAL_CANDIDATE}[\w'’-]*|\d+)){{2,}}(?![\w'’-])"
 )
 _TOKEN = re.compile(r"[^ \u00a0]+")

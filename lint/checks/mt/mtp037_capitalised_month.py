@@ -12,9 +12,10 @@ from lint.checks.base import rule_meta
 from lint.checks.mt import in_quotes, word_spans
 from lint.checks.mt.words import words
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.rules import Match
 
-_PREVIOUS = re.compile(r"([\w'’°]+)[ \u00a0]+\Z")
+_PREVIOUS = LazyRe(r"([\w'’°]+)[ \u00a0]+\Z")
 _NEXT = re.compile(r"[ \u00a0]+([\w'’]+)")
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from lint.document import Document
 from lint.kb.index import CompiledKB
 from lint.kb.keys import key
+from lint.lazyre import LazyRe
 from lint.prose import quoted_spans
 
 from .names import covers, find_mentions, merged, name_runs, people_named_in_full
@@ -286,17 +287,17 @@ def quotes(document: Document) -> list[tuple[int, int]]:
 
 
 # "Lui ha detto", "Egli ha detto": a subject pronoun opening a sentence or a clause.
-_PRONOUN_IT = re.compile(r"(?:(?<=^)|(?<=[.;:!?][ \u00a0])|(?<=[.;:!?][ \u00a0]{2})|(?<=\n))(Lui|Egli)\b")
+_PRONOUN_IT = LazyRe(r"(?:(?<=^)|(?<=[.;:!?][ \u00a0])|(?<=[.;:!?][ \u00a0]{2})|(?<=\n))(Lui|Egli)\b")
 # "him" is left out: as an object it is seldom the subject's ("Ferri thanked him").
-_PRONOUN_EN = re.compile(r"\b(he|his|himself)\b", re.IGNORECASE)
+_PRONOUN_EN = LazyRe(r"\b(he|his|himself)\b", re.IGNORECASE)
 # The same pronouns found by their words, what comes before them tested after: a pattern opening with
 # look-behinds is tried at every position of the text, one opening with a word only where it is.
 _PRONOUN_WORDS = {
     "it": (
         re.compile(r"(Lui|Egli)\b"),
-        re.compile(r"(?:(?<=^)|(?<=[.;:!?][ \u00a0])|(?<=[.;:!?][ \u00a0]{2})|(?<=\n))"),
+        LazyRe(r"(?:(?<=^)|(?<=[.;:!?][ \u00a0])|(?<=[.;:!?][ \u00a0]{2})|(?<=\n))"),
     ),
-    "en": (re.compile(r"(h(?:e|is|imself))\b", re.IGNORECASE), re.compile(r"(?<!\w)")),
+    "en": (LazyRe(r"(h(?:e|is|imself))\b", re.IGNORECASE), LazyRe(r"(?<!\w)")),
 }
 
 
@@ -313,11 +314,11 @@ def pronouns(text: str, lang: str) -> Iterator[re.Match[str]]:
 # A name is the subject of its clause when it opens it, alone or after a title ("La ricercatrice Giulia
 # Ferri ha", "Danish Prime Minister Mette Frederiksen said"), and no verb comes before it ("La polizia ha
 # fermato Giulia Ferri"): a pronoun in the next sentence then most likely continues the subject.
-_CLAUSE_OPENING = re.compile(
+_CLAUSE_OPENING = LazyRe(
     r"(?:^|[.;:!?«“\"(\n,]|\b(?:e|ed|ma|poi|quando|mentre|se|perché|però|anche|ieri|oggi|and|but|while|when|then)\b)"
     r"[ \u00a0]*(?P<title>(?:[\w'’.-]+[ \u00a0]+){0,6}?)\Z"
 )
-_VERB_LIKE = re.compile(
+_VERB_LIKE = LazyRe(
     r"\b(?:ha|hanno|ho|è|sono|era|erano|sarà|aveva|has|have|had|is|are|was|were|will|would|said|told|met|"
     r"[a-zà-ù]+(?:ato|ata|ito|ita|uto|uta|ando|endo|ed|ing))\b"
 )
@@ -335,7 +336,7 @@ def _subject(text: str, sentence: int, mention: GenderedMention) -> int | None:
 _MASCULINE_OBJECT = re.compile(r"\b(?:him|he|his|himself|lui|egli)\b", re.IGNORECASE)
 # Singular nouns for men or for anyone (il giudice, the governor) that a masculine pronoun may refer to:
 # when one stands between the woman's name and the pronoun, the pronoun may be theirs.
-_PERSON_NOUNS_IT = re.compile(
+_PERSON_NOUNS_IT = LazyRe(
     r"\b(?:uomo|ragazzo|marito|figlio|padre|fratello|nonno|zio|compagno|giudice|presidente|avvocato|"
     r"portavoce|leader|capo|collega|imputato|sospettato|agente|medico|paziente|candidato|re|principe|papa|"
     r"pontefice|premier|ministro|sindaco|segretario|direttore|procuratore|governatore|senatore|deputato|"
@@ -346,7 +347,7 @@ _PERSON_NOUNS_IT = re.compile(
     r"[a-zà-ù]+(?:tore|sore|iere|ista|ante|ente|ario|aio|ico|ologo|ere)\b",
     re.IGNORECASE,
 )
-_PERSON_NOUNS_EN = re.compile(
+_PERSON_NOUNS_EN = LazyRe(
     r"\b(?:man|boy|husband|son|father|brother|grandfather|uncle|nephew|partner|judge|president|lawyer|"
     r"attorney|spokesman|spokesperson|leader|chief|colleague|defendant|suspect|officer|agent|doctor|patient|"
     r"candidate|king|prince|pope|premier|minister|mayor|secretary|director|prosecutor|governor|senator|"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +12,7 @@ from lint.checks.people.names import (
     unless_accepted,
 )
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.rules import CheckContext, Match
 
 # Particles a name writes in lower case inside a sentence ("Ursula von der Leyen", "Luiz Inácio Lula da
@@ -22,7 +22,7 @@ _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "di", "da", "du", "del", "della", "ter", "zu", "dos", "das"}
 )
 _ALONE_TOO = frozenset({"von", "zu"})
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n«“\"(\[—–-])\s*$")
+_SENTENCE_END = LazyRe(r"(?:^|[.!?:;\n«“\"(\[—–-])\s*$")
 
 
 def _particle_case(text: str, mention: Any) -> str | None:

@@ -19,6 +19,7 @@ from lint.findings import Severity
 from lint.kb.index import CompiledKB
 from lint.kb.keys import tokens
 from lint.lang import Languages
+from lint.lazyre import LazyRe
 from lint.rules import CheckContext, Match
 
 # Title words whose form shows a gender; the ones not listed (presidente, premier, portavoce, leader) do not.
@@ -53,10 +54,10 @@ _AGREEMENT_IT = re.compile(
     r"[ \u00a0]+(?:è|era|sarà|sarebbe|fu|sia|fosse)[ \u00a0]+(?:(stat[oa])\b|([a-zà-ù]{2,}(?:at|ut|it|ett|ess|olt|ort|ast|unt|int)([oa]))\b)"
 )
 # What may come right before a name that is the subject of its clause.
-_CLAUSE_START = re.compile(
+_CLAUSE_START = LazyRe(
     r"(?:^|[.,;:!?«“\"(]|\b(?:che|e|ed|ma|poi|quando|mentre|se|perché|anche|però|ieri|oggi)\b)[ \u00a0]*\Z"
 )
-_AGREEMENT_EN = re.compile(
+_AGREEMENT_EN = LazyRe(
     r"[ \u00a0]+(?:said|says|told reporters|added|insisted|argued|warned|claimed|stressed|noted)[ \u00a0]+(?:that[ \u00a0]+)?(he|she|his|her)\b",
     re.IGNORECASE,
 )
@@ -84,7 +85,7 @@ _FEMININE_ARTICLE_OF = {
     "al": "alla", "allo": "alla", "all": "alla", "dal": "dalla", "dallo": "dalla", "dall": "dalla", "nel": "nella",
     "nell": "nella", "sul": "sulla", "sull": "sulla", "col": "con la",
 }  # fmt: skip
-_TRAILING_ADJECTIVES = re.compile(r"[ \u00a0]+([a-zà-ù]{3,}(?:ic|iv|at|al|ur|ar|ari|ut|ol)o)\b")
+_TRAILING_ADJECTIVES = LazyRe(r"[ \u00a0]+([a-zà-ù]{3,}(?:ic|iv|at|al|ur|ar|ari|ut|ol)o)\b")
 
 
 # A character no title phrase holds: the last one before a name is as far back as a title may start.

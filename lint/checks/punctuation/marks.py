@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 import regex
 
 from lint.document import Document
+from lint.lazyre import LazyPattern
 
 QUOTE_OPENERS = {"“": "”", "„": "“”", "«": "»", "‹": "›"}
 REVERSED_OPENERS = {"“": "”", "„": "“”", "»": "«", "›": "‹"}
@@ -17,7 +18,7 @@ BRACKET_OPEN = {"(": ")", "[": "]", "{": "}"}
 BRACKET_CLOSE = {v: k for k, v in BRACKET_OPEN.items()}
 _SPACE_OR_OPENING = set(" \t\r\n\u00a0\u202f([{«“‘—–-/'’")
 # "a)", "1)", "iv)", "2b)": list enumerators close a bracket that was never opened.
-ENUMERATOR = regex.compile(r"(?<![^\s(;:,.—–-])(?:\p{L}{1,2}|\p{N}{1,3}\p{L}?|[ivxIVX]{1,5})\.?$")
+ENUMERATOR = LazyPattern(r"(?<![^\s(;:,.—–-])(?:\p{L}{1,2}|\p{N}{1,3}\p{L}?|[ivxIVX]{1,5})\.?$")
 EMOTICON_EYES = regex.compile(r"[:;=8][-^'o]?$")
 
 _QUOTE_MARKS = regex.compile(r'[“”«»‹›„"]')

@@ -8,18 +8,19 @@ from typing import Any
 
 from lint.checks.base import rule_meta
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.prose import NAME_PARTICLES, NAME_PREFIXES
 from lint.rules import Match
 
 # A full stop after two lowercase letters (not an initial, an ellipsis or a number), spaces with at
 # most one line break, and a word that starts in lower case.
-_LOWER_AFTER_STOP = re.compile(
+_LOWER_AFTER_STOP = LazyRe(
     r"(?<!\w)([^\W\d_]+)\.([ \t\u00a0]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*)([^\W\d_][\w'’-]*)"
 )
 _LOWER_AFTER_STOP_HINT = re.compile(
     r"\.(?:[ \t\u00a0]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*)[a-zß-öø-ÿ]"
 )
-_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][\w'’-]*)")
+_NEXT_WORD = LazyRe(r"[ \t\u00a0]+([^\W\d_][\w'’-]*)")
 
 
 class LowercaseSentenceStart:

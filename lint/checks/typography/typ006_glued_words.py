@@ -8,11 +8,12 @@ from typing import Any
 
 from lint.checks.base import rule_meta
 from lint.document import Document
+from lint.lazyre import LazyRe
 from lint.rules import CheckContext, Match
 
 # "ScholzIl", "accordoIl"); and a word followed by one or two digits ("Katrina4", "ieri2").
-_CASE_JOIN = re.compile(r"(?<![\w@#.&/-])([^\W\d_]*[^\W\d_A-Z]{2,})([A-ZÀ-ÖØ-Þ][^\W\d_]*)(?![\w@.&/-])")
-_DIGIT_JOIN = re.compile(
+_CASE_JOIN = LazyRe(r"(?<![\w@#.&/-])([^\W\d_]*[^\W\d_A-Z]{2,})([A-ZÀ-ÖØ-Þ][^\W\d_]*)(?![\w@.&/-])")
+_DIGIT_JOIN = LazyRe(
     r"(?<![\w@#.&/-])((?:[A-ZÀ-ÖØ-Þ]|[^\W\d_A-ZÀ-ÖØ-Þ])[^\W\d_A-ZÀ-ÖØ-Þ]{3,})(\d{1,2})(?![\w@/%°-]|[.,]\d)"
 )
 # Where such a word may be: a lowercase letter before a capital or a digit. Found fast by a scan for
