@@ -133,6 +133,7 @@ _RULE_MODULES = (
     "mtp044_english_title_abbreviation",
     "mtp045_untranslated_word",
     "mtp046_english_plural_loanword",
+    "mtp047_capitalised_nationality",
 )
 
 

@@ -109,11 +109,11 @@ class EnglishPluralLoanword:
             ),
             "en": (
                 "Flags an English loanword with the English plural -s after an Italian plural article, "
-                "articulated preposition, demonstrative, possessive, quantifier or numeral (\"i computers\", "
+                'articulated preposition, demonstrative, possessive, quantifier or numeral ("i computers", '
                 '"le startups", "dei tweets", "tre smartphones"): Italian keeps unadapted loans invariable '
                 '("i computer", "le startup"), as the grammars say (Accademia della Crusca, "Plurale dei forestierismi non adattati"). '
                 "A word counts as an English plural when rules/lexicon/en-plurals-it.txt pairs it with its "
-                "singular and simplemma's Italian dictionary does not know it as a word of its own (\"logos\"): an English word Italian text "
+                'singular and simplemma\'s Italian dictionary does not know it as a word of its own ("logos"): an English word Italian text '
                 "uses, by wordfreq's frequencies, whose plural simplemma's English dictionary recognises (so "
                 '"news", "series", "jeans" or "bus" are not plurals). Capitalised names, quoted words, words '
                 "in a run of English and words Italian never uses (MTP045's) are left alone."
@@ -179,9 +179,7 @@ class EnglishPluralLoanword:
             return bool(earlier and earlier.group(1).casefold() in _QUANTITIES)
         if not (previous.islower() and previous.endswith(("i", "e")) and len(previous) > 3):
             return False
-        return bool(
-            earlier and earlier.group(1).casefold() in _ARTICLES and _known_italian(previous)
-        )
+        return bool(earlier and earlier.group(1).casefold() in _ARTICLES and _known_italian(previous))
 
 
 RULE = EnglishPluralLoanword()
