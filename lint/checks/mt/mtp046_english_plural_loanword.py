@@ -141,7 +141,7 @@ class EnglishPluralLoanword:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         plurals = _plurals()
-        candidates = {w for w in vocabulary(document) if w[-1:] == "s" and w in plurals}
+        candidates = vocabulary(document) & plurals.keys()
         if not candidates:
             return
         text = document.prose.text

@@ -164,6 +164,9 @@ class CapitalisedNationality:
         if not present:
             return
         text = document.prose.text
+        present = {w for w in present if w.capitalize() in text}  # most are written in small letters
+        if not present:
+            return
         spans = [
             (s, e)
             for s, e in word_spans(document, present)
