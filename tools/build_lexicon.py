@@ -69,8 +69,29 @@ def build_unused(source: str, target: str, loans: set[str]) -> list[str]:
 
 PLURAL_FREQUENT = 2.0  # Zipf of the English plural: MT writes the plurals English writes
 SINGULAR_FREQUENT = 2.5  # Zipf of the singular in English...
-SINGULAR_IN_ITALIAN = 2.0  # ...and in Italian: a loan Italian text uses, not an English word it never does (MTP045)
+SINGULAR_IN_ITALIAN = (
+    2.0  # ...and in Italian: a loan Italian text uses, not an English word it never does (MTP045)
+)
 PLURAL_TOP = 150_000
+# Plurals Italian has taken as they are (Treccani, Accademia della Crusca: "i marines", "le ladies",
+# "gli shorts"), and plurals whose lemma is another word than their singular ("lives" is not "live"s).
+PLURALS_KEPT = frozenset(
+    [
+        "shorts",
+        "sneakers",
+        "leggings",
+        "tights",
+        "marines",
+        "ladies",
+        "chips",
+        "nachos",
+        "lives",
+        "goods",
+        "odds",
+        "olds",
+        "outs",
+    ]
+)
 
 
 def english_singulars(plural: str) -> list[str]:
@@ -94,12 +115,15 @@ def build_plurals() -> list[str]:
     for word in top_n_list("en", PLURAL_TOP):
         if not (word.isalpha() and word.islower() and word.endswith("s") and len(word) >= 4):
             continue
-        if zipf_frequency(word, "en") < PLURAL_FREQUENT:
+        if word in PLURALS_KEPT or zipf_frequency(word, "en") < PLURAL_FREQUENT:
             continue
         lemma = simplemma.lemmatize(word, lang="en")
         if lemma == word or lemma not in english_singulars(word):
             continue
-        if zipf_frequency(lemma, "en") >= SINGULAR_FREQUENT and zipf_frequency(lemma, "it") >= SINGULAR_IN_ITALIAN:
+        if (
+            zipf_frequency(lemma, "en") >= SINGULAR_FREQUENT
+            and zipf_frequency(lemma, "it") >= SINGULAR_IN_ITALIAN
+        ):
             out.append(f"{word} {lemma}")
     return sorted(out)
 

@@ -103,7 +103,8 @@ class EnglishPluralLoanword:
                 "rules/lexicon/en-plurals-it.txt accoppia al suo singolare e che il dizionario italiano di "
                 "simplemma non conosce come parola a sé («logos»): una parola inglese che l'italiano usa, secondo le frequenze di wordfreq, "
                 "con il plurale riconosciuto dal dizionario inglese di simplemma (così «news», «series», "
-                "«jeans» o «bus» non sono plurali). Restano fuori i nomi con la maiuscola, le parole tra "
+                "«jeans» o «bus» non sono plurali), meno i plurali che l'italiano ha preso tali e quali («i marines», "
+                "«gli shorts»). Restano fuori i nomi con la maiuscola, le parole tra "
                 "virgolette, quelle in una sequenza di parole inglesi e quelle che l'italiano non usa affatto "
                 "(le segnala MTP045)."
             ),
@@ -115,7 +116,8 @@ class EnglishPluralLoanword:
                 "A word counts as an English plural when rules/lexicon/en-plurals-it.txt pairs it with its "
                 'singular and simplemma\'s Italian dictionary does not know it as a word of its own ("logos"): an English word Italian text '
                 "uses, by wordfreq's frequencies, whose plural simplemma's English dictionary recognises (so "
-                '"news", "series", "jeans" or "bus" are not plurals). Capitalised names, quoted words, words '
+                '"news", "series", "jeans" or "bus" are not plurals), less the plurals Italian has taken as they '
+                'are ("i marines", "gli shorts"). Capitalised names, quoted words, words '
                 "in a run of English and words Italian never uses (MTP045's) are left alone."
             ),
         },

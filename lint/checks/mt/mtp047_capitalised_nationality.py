@@ -45,6 +45,12 @@ _ROLES = _words(
     vescovo papa padre don suor fratello sorella figlio figlia moglie marito zio zia nonno nonna cugino
     cugina compagno compagna amico amica autore autrice artista fotografo chef direttore direttrice"""
 )
+# Generic geographical nouns whose name goes on with the adjective, capitalised: "l'oceano Indiano",
+# "il mar Cinese meridionale", "il mar Baltico", "la penisola Coreana".
+_GEOGRAPHY = _words(
+    """mar mare mari oceano penisola golfo stretto canale isola isole arcipelago lago laghi monte monti
+    deserto fiume altopiano bassopiano pianura baia capo catena fossa"""
+)
 # Forms that are names before they are adjectives: a city ("Latina"), a state ("il Vaticano"), first names and surnames ("Giordano").
 _NOT_ADJECTIVES = _words("latina latine vaticano vaticana vaticani vaticane giordano giordana")
 
@@ -121,8 +127,8 @@ class CapitalisedNationality:
                 "della lingua italiana, con le loro forme. Restano fuori l'inizio della frase, i nomi propri "
                 "(«Unione Europea», «Banca Centrale Europea»: la parola prima ha la maiuscola), i nomi di "
                 "popoli dopo un articolo o una preposizione («gli Americani», «degli Europei»), che lo stile "
-                "tollera, i cognomi («il ministro Russo», o un nome che nel testo segue un nome di battesimo) "
-                "e le parole tra virgolette."
+                "tollera, i cognomi («il ministro Russo», o un nome che nel testo segue un nome di battesimo), "
+                "i nomi geografici («l'oceano Indiano», «il mar Baltico») e le parole tra virgolette."
             ),
             "en": (
                 "Flags an adjective of nationality or a language capitalised inside an Italian sentence, "
@@ -132,8 +138,8 @@ class CapitalisedNationality:
                 "Italian language module's further nationalities, world regions and languages, with their "
                 'forms. Sentence starts, proper names ("Unione Europea": the word before is capitalised), '
                 'peoples after an article or a preposition ("gli Americani", which style tolerates), '
-                'surnames ("il ministro Russo", or a name that follows a first name in the text) and quoted '
-                "words are left alone."
+                'surnames ("il ministro Russo", or a name that follows a first name in the text), place '
+                'names ("l\'oceano Indiano", "il mar Baltico") and quoted words are left alone.'
             ),
         },
         reference="https://www.treccani.it/enciclopedia/maiuscole-uso-delle_(La-grammatica-italiana)/",
@@ -148,6 +154,7 @@ class CapitalisedNationality:
             ("it", "Gli Americani votano; il ministro Russo ha parlato con l'avvocato Greco."),
             ("it", "Il libro di Giovanni Tedesco è uscito; lo ha recensito il critico Tedesco."),
             ("it", "Il titolo del film è «Il paziente Inglese»."),
+            ("it", "Le navi hanno attraversato l'oceano Indiano e il mar Cinese meridionale."),
         ],
         languages=("it",),
         fix="unsafe",
@@ -186,7 +193,7 @@ class CapitalisedNationality:
             if word == "in":
                 if not folded.endswith(("o", "e")) or folded.endswith("i"):
                     continue
-            elif word in _DETERMINERS or word in _ROLES:
+            elif word in _DETERMINERS or word in _ROLES or word in _GEOGRAPHY:
                 continue
             elif folded == "europei" and word in _CHAMPIONSHIP:
                 continue  # "i prossimi Europei": the championship
