@@ -20,6 +20,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _PREVIOUS = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
+_COORDINATION = re.compile(r",[ \u00a0]*|[ \u00a0]+(?:e|ed|o|od)[ \u00a0]+")
 _NEXT = re.compile(r"[ \u00a0]*([^\W\d_]+|-)")
 
 # After these the capitalised word is a noun: a people ("gli Americani", "degli Europei", "molti
@@ -146,6 +147,7 @@ class CapitalisedNationality:
         flagged=[
             ("it", "Il governo ⟦Americano⟧ ha chiesto alle truppe ⟦Russe⟧ di ritirarsi."),
             ("it", "Il ministro parla ⟦Inglese⟧ e ha scritto il discorso in ⟦Francese⟧."),
+            ("it", "Il sito è tradotto in ⟦Italiano⟧, ⟦Inglese⟧ e ⟦Tedesco⟧."),
             ("it", "I mercati ⟦Europei⟧ hanno aperto in calo dopo i dati ⟦Cinesi⟧."),
         ],
         clean=[
@@ -182,14 +184,19 @@ class CapitalisedNationality:
         if not spans:
             return
         surnames: set[str] | None = None
+        reported = -1  # where the last finding ends: the words coordinated with it are reported too
         for start, end in spans:
+            folded = text[start:end].casefold()
+            if reported >= 0 and _COORDINATION.fullmatch(text, reported, start):
+                reported = end  # "parla Inglese, Francese e Tedesco"
+                yield Match(start, end, suggestions=(folded,), replacement=folded)
+                continue
             previous = _PREVIOUS.search(text, max(0, start - 40), start)
             if previous is None:
                 continue  # the start of a sentence, a line, a bracket, or an elision ("l'Americano")
             word = previous.group(1)
             if not word.islower():
                 continue  # after a capital: a name ("Unione Europea") or a title in title case
-            folded = text[start:end].casefold()
             if word == "in":
                 if not folded.endswith(("o", "e")) or folded.endswith("i"):
                     continue
@@ -204,8 +211,8 @@ class CapitalisedNationality:
                 surnames = self._surnames(text, spans)
             if folded in surnames or in_quotes(text, start):
                 continue
-            lower = folded
-            yield Match(start, end, suggestions=(lower,), replacement=lower)
+            reported = end
+            yield Match(start, end, suggestions=(folded,), replacement=folded)
 
     @staticmethod
     def _surnames(text: str, spans: list[tuple[int, int]]) -> set[str]:
