@@ -54,6 +54,12 @@ def _plurals() -> dict[str, str]:
 
 
 @functools.cache
+def _singulars() -> frozenset[str]:
+    """The English words Italian text uses whose plural the list knows: "hedge", "social", "computer"."""
+    return frozenset(_plurals().values())
+
+
+@functools.cache
 def _untranslated() -> frozenset[str]:
     """The English words Italian never uses: MTP045 reports them, and they make a neighbour English."""
     from lint.checks.translation.lexicon import lexicon
@@ -97,7 +103,8 @@ class EnglishPluralLoanword:
             "it": (
                 "Segnala un prestito inglese con la -s del plurale inglese dopo un articolo, una preposizione "
                 "articolata, un dimostrativo, un possessivo, un quantificatore o un numerale plurale («i "
-                "computers», «le startups», «dei tweets», «tre smartphones»): in italiano i forestierismi "
+                "computers», «le startups», «dei tweets», «tre smartphones»), anche dopo un aggettivo o il primo "
+                "elemento di un composto inglese («i nuovi computers», «gli hedge funds»): in italiano i forestierismi "
                 "non adattati sono invariabili («i computer», «le startup»), come prescrivono le grammatiche "
                 "(Accademia della Crusca, «Plurale dei forestierismi non adattati»). Conta come plurale inglese una parola che "
                 "rules/lexicon/en-plurals-it.txt accoppia al suo singolare e che il dizionario italiano di "
@@ -111,7 +118,9 @@ class EnglishPluralLoanword:
             "en": (
                 "Flags an English loanword with the English plural -s after an Italian plural article, "
                 'articulated preposition, demonstrative, possessive, quantifier or numeral ("i computers", '
-                '"le startups", "dei tweets", "tre smartphones"): Italian keeps unadapted loans invariable '
+                '"le startups", "dei tweets", "tre smartphones"), also across an adjective or the first '
+                'word of an English compound ("i nuovi computers", "gli hedge funds"): Italian keeps unadapted '
+                "loans invariable "
                 '("i computer", "le startup"), as the grammars say (Accademia della Crusca, "Plurale dei forestierismi non adattati"). '
                 "A word counts as an English plural when rules/lexicon/en-plurals-it.txt pairs it with its "
                 'singular and simplemma\'s Italian dictionary does not know it as a word of its own ("logos"): an English word Italian text '
@@ -168,7 +177,8 @@ class EnglishPluralLoanword:
     @staticmethod
     def _after_plural(text: str, start: int) -> bool:
         """Whether a plural determiner, numeral or quantifier governs the word at ``start``, directly or
-        across one Italian adjective ("i nuovi computers")."""
+        across one Italian adjective ("i nuovi computers") or the first word of an English compound ("i
+        social networks")."""
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if before is None:
             return False
@@ -179,9 +189,13 @@ class EnglishPluralLoanword:
         earlier = _WORD_BEFORE.search(text, max(0, before.start() - 40), before.start())
         if folded == "di":
             return bool(earlier and earlier.group(1).casefold() in _QUANTITIES)
-        if not (previous.islower() and previous.endswith(("i", "e")) and len(previous) > 3):
+        if not (
+            previous.islower() and len(previous) > 3 and earlier and earlier.group(1).casefold() in _ARTICLES
+        ):
             return False
-        return bool(earlier and earlier.group(1).casefold() in _ARTICLES and _known_italian(previous))
+        if previous in _singulars():  # the first word of an English compound: "gli hedge funds"
+            return True
+        return previous.endswith(("i", "e")) and _known_italian(previous)
 
 
 RULE = EnglishPluralLoanword()
