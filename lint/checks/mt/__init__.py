@@ -132,6 +132,8 @@ _RULE_MODULES = (
     "mtp043_person_agreement",
     "mtp044_english_title_abbreviation",
     "mtp045_untranslated_word",
+    "mtp046_english_plural_loanword",
+    "mtp047_capitalised_nationality",
 )
 
 

@@ -113,6 +113,16 @@ _IT = {
     # tautology are found by morphology; these are the prepositions that introduce the noun.
     "tautology_prepositions": _set("in con attraverso tramite via"),
     "articles": _set("il lo la i gli le un uno una un' l'"),
+    # Adjectives of nationality, language and origin Italian writes in small letters (Treccani,
+    # "maiuscole e minuscole") that the countries of the knowledge base do not give: nations within a
+    # state, continents and regions of the world, languages, peoples and states of the past. Masculine
+    # singular; MTP047 inflects them.
+    "nationality_adjectives": _set(
+        "inglese scozzese gallese nordirlandese statunitense coreano europeo africano asiatico "
+        "sudamericano latinoamericano nordamericano centroamericano mediorientale nordafricano arabo "
+        "ebraico latino curdo catalano basco tibetano uiguro ceceno persiano sovietico jugoslavo "
+        "scandinavo baltico balcanico caucasico hindi urdu swahili"
+    ),
 }
 
 # US state and territory abbreviations as the wire services write them in party tags ("R-Texas",
