@@ -56,3 +56,21 @@ def test_repeated_sequences_are_tried_only_where_a_pair_comes_back_and_nothing_i
     document = Document(path="x.txt", source=text, prose=Prose.verbatim(text), language="it")
     flat = _flat(text)
     assert [m.span() for m in _matches(document, flat)] == [m.span() for m in _SEQUENCE.finditer(flat)]
+
+
+# Words joined by a full stop are one word of the shared list ("x.il", "voto.com") and two for the
+# pattern: a sequence can start or end inside one.
+_JOINED_PIECES = ["il", "voto", "Il", "x", "com", "1", "l'", "altro", ".", ".", " ", " ", "\t", "\n", "-"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_JOINED_PIECES), max_size=20))
+@example(["Lo", " ", "il", " ", "voto", " ", "il", " ", "voto", ".", "com"])
+@example(["x", ".", "il", " ", "voto", " ", "il", " ", "voto"])
+@example(["x", ".", "il", " ", "voto", " ", "il", " ", "voto", ".", "com"])
+@example(["1", ".", "400", " ", "l'", "altro", " ", "l'", "altro", ".", "x"])
+def test_repeated_sequences_next_to_words_joined_by_a_full_stop_are_found(pieces):
+    text = "".join(pieces)
+    document = Document(path="x.txt", source=text, prose=Prose.verbatim(text), language="it")
+    flat = _flat(text)
+    assert [m.span() for m in _matches(document, flat)] == [m.span() for m in _SEQUENCE.finditer(flat)]

@@ -256,3 +256,49 @@ def test_dup003_candidates_are_those_the_scan_from_the_opener_finds():
         assert [m.start(1) for m in _CANDIDATE.finditer(text)] == expected, text
         found += len(expected)
     assert found > 500
+
+
+def _kb_mentions_plainly(ckb, group, run):
+    # Every stretch of up to six words, longest first, from each word on: what _run_mentions finds.
+    found, i = [], 0
+    while i < len(run):
+        for j in range(min(len(run), i + 6), i, -1):
+            start, end = run[i][0], run[j - 1][1]
+            entries = ckb.lookup(group[start:end])
+            if entries:
+                before = " ".join(t[2] for t in run[:i] if t[2][:1].isupper())
+                after = " ".join(t[2] for t in run[j:] if t[2][:1].isupper())
+                found.append((start, end, tuple(entries), before, after))
+                i = j
+                break
+        else:
+            i += 1
+    return tuple(found)
+
+
+def test_kb_names_in_a_run_are_those_every_stretch_looked_up_finds(linter, tmp_path):
+    from lint.checks.people.names import _run_mentions, _run_words
+
+    ckb = linter.knowledge_for(linter.finder.for_directory(tmp_path))()
+    people = sorted(ckb.kb.people.values(), key=lambda p: p.id)
+    rng = random.Random(11)
+    pieces = [
+        "Il",
+        "Secondo",
+        "Lavrov's",
+        "Lavrov’s",
+        "D'Alema",
+        "O’Neill",
+        "Aʼa",
+        "ex-",
+        "de",
+        "Jr.",
+        "U.S.",
+    ]
+    pieces += ["Rossi.", "al-Sisi", "von", "der", "Mario", "Xi", "Ém"]
+    for person in rng.sample(people, 400):
+        pieces += [person.name_for("it"), person.name_for("en"), person.surname]
+    for _ in range(3000):
+        group = rng.choice([" ", "  ", "\u00a0"]).join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        run = _run_words(0, group)
+        assert _run_mentions(ckb, group, run) == _kb_mentions_plainly(ckb, group, run), group

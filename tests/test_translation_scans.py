@@ -1,13 +1,19 @@
-"""The fast scans find exactly what their plain patterns find: MTP012 looks only
+"""The fast scans find exactly what their plain patterns find: MTP010 finds coordinators from
+their first letter, MTP011 finds its candidates with
+str.find, MTP012 looks only
 before hyphens, MTP010 compares against the text casefolded once, language detection counts words
 without a loop per word, the shared word pattern never backtracks."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import re
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from lint.checks.translation.mtp010_repeated_phrase import _COORDINATOR, COORDINATOR_PLAIN
 from lint.checks.translation.mtp010_repeated_phrase import RULE as REPEATED
+from lint.checks.translation.mtp011_untranslated_fragment import candidate_starts
 from lint.checks.translation.mtp012_literal_english_compound import _COMPOUND, compounds
 from lint.lang.detect import _lettered
 
@@ -104,3 +110,72 @@ def test_words_are_those_of_the_plain_word_pattern(text):
 
     plain = re.compile(r"\w+(?:[-.]\w+)*['’]?")
     assert [m.span() for m in WORD.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_FRAGMENT_PIECES = [
+    "the",
+    "he",
+    "deal",
+    "off",
+    "u.s",
+    "u",
+    "s",
+    "-",
+    ".",
+    "'",
+    "’",
+    " ",
+    "The",
+    "à",
+    "_",
+    "1",
+    "\n",
+]
+_FRAGMENT_CANDIDATES = ["the", "he", "deal", "off", "u.s", "u", "s", "the-deal", "off-the"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FRAGMENT_PIECES), max_size=16),
+    st.lists(st.sampled_from(_FRAGMENT_CANDIDATES), min_size=1, max_size=5, unique=True),
+)
+@example(["u.s", " ", "s"], ["s", "u.s", "u"])
+@example(["off", "-", "the", "-", "deal"], ["the-deal", "off-the"])
+def test_foreign_candidates_are_found_where_their_pattern_finds_them(pieces, candidates):
+    text = "".join(pieces)
+    candidates = sorted(candidates, key=len, reverse=True)
+    plain = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, candidates))})(?![\w'’-])")
+    assert candidate_starts(text, candidates) == [m.start() for m in plain.finditer(text)]
+
+
+_COORDINATOR_PIECES = [
+    "e",
+    "ed",
+    "o",
+    "od",
+    "or",
+    "oppure",
+    "nonché",
+    "and",
+    "an",
+    "n",
+    "a",
+    "d",
+    "x",
+    "E",
+    "-",
+    "'",
+    "’",
+]
+_COORDINATOR_PIECES += [" ", "  ", "\n", ",", "1", "_", "é"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_COORDINATOR_PIECES), max_size=16))
+@example(
+    ["e", " ", "ed", " ", "x", "-", "or", " ", "o", "\n", "oppure", " ", "nonché", " ", "and", "  ", "a"]
+)
+def test_coordinators_are_found_where_the_plain_pattern_finds_them(pieces):
+    text = "".join(pieces)
+    plain = re.compile(COORDINATOR_PLAIN)
+    assert [m.span() for m in _COORDINATOR.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -215,7 +215,7 @@ class Phrases(PackRule):
             return found
 
         places: dict[int, list[tuple[int, int]]] = {}
-        for c in active:
+        for c in sorted(active):  # in entry order: of two matches alike, the first entry wins
             e, a = c >> 6, c & 63
             entry_needs = self.needs[e][a]
             starts = where(entry_needs[0]) if entry_needs else list(range(len(tokens.words)))

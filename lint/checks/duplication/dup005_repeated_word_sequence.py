@@ -21,6 +21,9 @@ _SEQUENCE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(_WORD)
+# A full stop that joins two words, a letter on one side ("x.il", "voto.com", not "1.400" nor a
+# sentence's end). It starts with the stop, which the engine finds at C speed.
+_LETTER_BY_A_STOP = re.compile(r"\.(?:(?<=[^\W\d_]\.)(?=\w)|(?<=\w\.)(?=[^\W\d_]))")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 # Coordinations that say "more and more" and its kind ("faster and faster and", "e poi e poi"): a
 # sequence that starts or ends on a conjunction is an iteration, not a slip.
@@ -120,18 +123,44 @@ def _matches(document: Document, flat: str) -> Iterator[re.Match[str]]:
         if before is not None and j - before <= _MOST_TOKENS and (not starts or starts[-1] != before):
             starts.append(before)
         last[pair] = j
-    if not starts:
+    joined = _joined_by_a_stop(words.vocabulary) if _LETTER_BY_A_STOP.search(flat) else frozenset()
+    if not starts and not joined:
         return
     spans = words.spans
+    places = {spans[i][0] for i in starts}
+    if joined:
+        places.update(_starts_near_joined_words(flat, tokens, spans, joined))
     end = 0
-    for i in sorted(set(starts)):
-        start = spans[i][0]
+    for start in sorted(places):
         if start < end:
             continue
         m = _SEQUENCE.match(flat, start)
         if m is not None:
             end = m.end()
             yield m
+
+
+def _joined_by_a_stop(vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words of the shared list that join two by a full stop next to a letter ("x.il", "voto.com",
+    not "1.400"): the pattern reads a word of the sequence in them, the list one word with another."""
+    return frozenset(w for w in vocabulary if "." in w and _LETTER_BY_A_STOP.search(w))
+
+
+def _starts_near_joined_words(
+    flat: str, tokens: list[str], spans: list[tuple[int, int]], joined: frozenset[str]
+) -> set[int]:
+    """Where a repeated sequence can start that the pairs of the word list miss because a word joined
+    by a full stop holds its first word ("x.il voto il voto": after a stop) or its last ("il voto il
+    voto.com": a sequence that starts at most two lengths of a sequence before it, and whose first copy
+    ends on the part before the stop)."""
+    places: set[int] = set()
+    for t in itertools.compress(itertools.count(), map(joined.__contains__, tokens)):
+        start, end = spans[t]
+        places.update(at + 1 for at in range(start, end) if flat[at] == ".")
+        head = tokens[t].partition(".")[0]
+        if head in tokens[max(0, t - 2 * _MOST_TOKENS) : t]:
+            places.update(spans[i][0] for i in range(max(0, t - 2 * _MOST_TOKENS), t))
+    return places
 
 
 def _flat(text: str) -> str:

@@ -276,11 +276,14 @@ def _head_sizes(ckb: CompiledKB) -> dict[str, int]:
     return sizes
 
 
-def _run_mentions(ckb: CompiledKB, group: str, run: list[tuple[int, int, str]]) -> tuple[_RunMention, ...]:
+def _run_mentions(
+    ckb: CompiledKB, group: str, run: list[tuple[int, int, str]], sizes: dict[str, int] | None = None
+) -> tuple[_RunMention, ...]:
     """The longest stretches of the run ``group`` that the KB knows, with offsets in ``group``; ``run``
-    holds its words with offsets in ``group``."""
+    holds its words with offsets in ``group``; ``sizes`` is :func:`_head_sizes` of ``ckb``."""
     found: list[_RunMention] = []
-    sizes = _head_sizes(ckb)
+    if sizes is None:
+        sizes = _head_sizes(ckb)
     i = 0
     while i < len(run):
         hit = None
@@ -292,7 +295,12 @@ def _run_mentions(ckb: CompiledKB, group: str, run: list[tuple[int, int, str]]) 
             first = head(group[run[i][0] : run[i + 1][0]])
             if first is not None:
                 top = min(top, i + sizes.get(first, 1))
-        for j in range(top, i, -1):
+        # The word alone is a KB name only if its key's first word starts one: most words are not
+        # looked up (the key of a word of letters is the word in lower case).
+        word = run[i][2]
+        alone = word.casefold() if "ʼ" not in word and word.isalpha() else head(word)
+        shortest = i + 1 if alone is None or alone in sizes else i + 2
+        for j in range(top, shortest - 1, -1):
             start, end = run[i][0], run[j - 1][1]
             entries = ckb.lookup(group[start:end])
             if entries:
@@ -316,6 +324,7 @@ def find_mentions(document: Document, ckb: CompiledKB) -> list[Mention]:
         cache = _RUN_MENTIONS.get(ckb)
         if cache is None:
             cache = _RUN_MENTIONS[ckb] = {}
+        sizes = _head_sizes(ckb)
         for group, run in _runs(document):
             if not run:
                 continue
@@ -325,7 +334,7 @@ def find_mentions(document: Document, ckb: CompiledKB) -> list[Mention]:
                 if len(cache) >= _RUN_CACHE_SIZE:
                     cache.clear()  # a long run meets ever new names: keep the memory flat
                 relative = [(s - base, e - base, w) for s, e, w in run]
-                hits = cache[group] = _run_mentions(ckb, group, relative)
+                hits = cache[group] = _run_mentions(ckb, group, relative, sizes)
             for start, end, entries, before, after in hits:
                 found.append(
                     Mention(base + start, base + end, group[start:end], list(entries), before, after)

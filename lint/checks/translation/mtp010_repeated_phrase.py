@@ -47,9 +47,13 @@ _STOP = {
 }
 
 
-# The lookahead on the coordinators' first letters comes first: the engine then skips other characters
-# without trying the lookbehind at each.
-_COORDINATOR = re.compile(r"(?=[eoan])(?<![\w'’-])(?:e|ed|o|od|oppure|nonché|and|or)\s+(?=\w)")
+# What the plain pattern below finds. A pattern that starts with a character class (the first letter)
+# is searched for at C speed, without entering the pattern at each character; the lookbehind then
+# looks two characters back (the one before the letter), and each branch checks the letter it follows.
+COORDINATOR_PLAIN = r"(?<![\w'’-])(?:e|ed|o|od|oppure|nonché|and|or)\s+(?=\w)"
+_COORDINATOR = re.compile(
+    r"[eoan](?<![\w'’-].)(?:(?<=e)d?|(?<=o)(?:ppure|d|r)?|(?<=n)onché|(?<=a)nd)\s+(?=\w)"
+)
 MAX_GAP = 6  # words between the two renderings, the coordinator included
 _LOOK_BACK = 160  # characters before the coordinator where the first rendering can be
 _SPACES = re.compile(r"[ \t\n\u00a0]+")
