@@ -134,7 +134,12 @@ def finditer(
 
 
 # One module per rule, in code order; each defines RULE.
-_RULE_MODULES = ("grm001_article_form", "grm002_euphonic_d", "grm003_gender_agreement", "grm004_possessive_body_part")
+_RULE_MODULES = (
+    "grm001_article_form",
+    "grm002_euphonic_d",
+    "grm003_gender_agreement",
+    "grm004_possessive_body_part",
+)
 
 
 def _rules() -> list[object]:
