@@ -33,8 +33,8 @@ _CLITIC_BEFORE = re.compile(
     r"siano|essersi|essere|stata|stato)[ \u00a0]+)?\Z",
     re.IGNORECASE,
 )
-# Verbs whose object is the subject's own body part even without a clitic (Serianni VII.105): «alzare la
-# mano», «aprire gli occhi», «scuotere la testa», «perdere la vita».
+# Verbs whose object is the subject's own body part even without a clitic (Serianni, Grammatica
+# italiana): «alzare la mano», «aprire gli occhi», «scuotere la testa», «perdere la vita».
 _OWN_VERBS = frozenset(
     {
         "alzare", "abbassare", "sollevare", "aprire", "chiudere", "muovere", "scuotere", "girare", "voltare",
@@ -100,14 +100,14 @@ class PossessiveBodyPart:
                 "alzato la sua mano», «ha chiuso i suoi occhi», e «ha perso la sua vita». L'italiano qui usa "
                 "l'articolo solo («si è rotto la caviglia», «ha alzato la mano», «ha perso la vita»); il "
                 "possessivo è il calco dell'inglese «his», «her», che lo vuole sempre (Serianni, Grammatica "
-                "italiana, VII.105; Treccani, Enciclopedia dell'italiano, «possessivi»). I verbi che prendono "
+                "italiana, «possessivi»; Treccani, Enciclopedia dell'italiano, «possessivi»). I verbi che prendono "
                 "la parte del corpo di un altro («stringere la sua mano») restano fuori."
             ),
             "en": (
                 "Flags a possessive before the subject's own body part or garment after a reflexive verb or a "
                 "verb that moves it («si è rotto la sua caviglia», «ha alzato la sua mano», «ha perso la sua "
                 "vita»): Italian uses the article alone there, while machine translation copies the English "
-                '"his", "her" (Serianni, Grammatica italiana, VII.105; Treccani, «possessivi»).'
+                '"his", "her" (Serianni, Grammatica italiana, «possessivi»; Treccani, «possessivi»).'
             ),
         },
         flagged=[

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
+from lint.checks.mt import in_quotes
 from lint.document import Document
 from lint.rules import Match
 
@@ -17,7 +18,23 @@ _CLOSING = re.compile(r",(?P<space>[ \u00a0]+)(?P<conj>e|ed|o|od)[ \u00a0]+")
 # Where the list can begin: the end of the sentence or the clause before it.
 _BOUNDARY = re.compile(r"[.;:!?()\[\]«»“”\"\n]")
 _ARTICLES = frozenset({"il", "lo", "la", "i", "gli", "le", "un", "uno", "una"})
-_ELIDED = re.compile(r"(?:l|un|dell|all|dall|nell|sull)['’]", re.IGNORECASE)
+# What begins a noun item: an article, or a preposition joined to one, by the preposition it holds (the
+# items of a list share it: «sull'amore, e sulla morte»).
+_ARTICLE_KINDS = {
+    **dict.fromkeys(_ARTICLES, ""),
+    **{p + a: p for p in ("del", "al", "dal", "nel", "sul") for a in ("", "la", "lo", "le")},
+    "col": "con", "coi": "con",
+}  # fmt: skip
+_ELIDED = re.compile(r"(?P<head>l|un|dell|all|dall|nell|sull)['’]", re.IGNORECASE)
+_ARTICLE_KINDS.update(
+    {"dei": "del", "degli": "del", "ai": "al", "agli": "al", "dai": "dal", "dagli": "dal", "nei": "nel",
+     "negli": "nel", "sui": "sul", "sugli": "sul"}
+)  # fmt: skip
+_ELIDED_KINDS = {"l": "", "un": "", "dell": "del", "all": "al", "dall": "dal", "nell": "nel", "sull": "sul"}
+# «il più forte»: a comparative inside a noun item.
+_DEGREE = frozenset({"più", "meno"})
+_NUMBER = re.compile(r"\d{1,4}")
+_COORDINATED = re.compile(r"[ \u00a0](?:e|ed|o|od)[ \u00a0]")
 # Particles inside a name ("Ursula von der Leyen", "Luigi Di Maio").
 _PARTICLES = frozenset(
     {"de", "di", "da", "del", "della", "van", "von", "der", "den", "la", "le", "du", "bin"}
@@ -56,9 +73,10 @@ def _known(word: str) -> bool:
 
 
 def _words(segment: str) -> list[str] | None:
-    """The words of ``segment``, or None when it holds anything but words and spaces (digits, dashes)."""
+    """The words of ``segment``, or None when it holds anything but words, numbers of up to four digits
+    and spaces (a decimal, a dash, a symbol)."""
     parts = segment.split()
-    if not parts or not all(_WORD.fullmatch(part) for part in parts):
+    if not parts or not all(_WORD.fullmatch(part) or _NUMBER.fullmatch(part) for part in parts):
         return None
     return parts
 
@@ -74,20 +92,27 @@ def _name_words(words: list[str]) -> bool:
     return all(_capitalised(w) or w in _PARTICLES for w in words) and not words[0].isupper()
 
 
-def _noun_phrase(words: list[str]) -> bool:
-    """An article and one or two words in small letters, none of them a function word: «il latte»,
-    «le uova fresche», «l'olio»."""
+def _noun_kind(words: list[str]) -> str | None:
+    """The kind of noun item ``words`` is (what its article holds, "" for a bare article), or None when it
+    is none: an article or articulated preposition and one to three words in small letters, none of them
+    a function word: «il latte», «le uova fresche», «l'olio», «sull'amore», «il più forte»."""
     if not words:
-        return False
+        return None
     head = words[0].lower()
     elided = _ELIDED.match(head)
     if elided:
+        kind = _ELIDED_KINDS.get(elided.group("head").lower())
         rest = [head[elided.end() :], *words[1:]]
-    elif head in _ARTICLES:
-        rest = words[1:]
     else:
-        return False
-    return 1 <= len(rest) <= 2 and all(w.islower() and w not in _NOT_ITEMS and _known(w) for w in rest)
+        kind = _ARTICLE_KINDS.get(head)
+        rest = words[1:]
+    if kind is None or not 1 <= len(rest) <= _MAX_ITEM_WORDS:
+        return None
+    if rest[0] in _DEGREE and len(rest) > 1:
+        rest = rest[1:]
+    if all(w.islower() and w not in _NOT_ITEMS and _known(w) for w in rest):
+        return kind
+    return None
 
 
 def _plain_word(words: list[str]) -> bool:
@@ -101,10 +126,13 @@ def _plain_word(words: list[str]) -> bool:
 def _shape(item: list[str]) -> str | None:
     if _name_words(item):
         return "name"
-    if _noun_phrase(item):
-        return "noun"
+    kind = _noun_kind(item)
+    if kind is not None:
+        return "noun:" + kind
     if _plain_word(item):
         return "word"
+    if len(item) == 1 and _NUMBER.fullmatch(item[0]):
+        return "number"
     return None
 
 
@@ -119,9 +147,12 @@ def _tail_has_shape(words: list[str], shape: str) -> bool:
         if not name or len(name) > _MAX_ITEM_WORDS or not _name_words(name):
             return False
         return k == 0 or words[k - 1].lower() not in _COMPLEMENT
-    if shape == "noun":
-        return any(_noun_phrase(words[k:]) for k in range(max(0, len(words) - 3), len(words)))
-    return _plain_word(words[-1:]) and (len(words) < 2 or words[-2].lower() not in _ARTICLES)
+    if shape.startswith("noun:"):
+        kind = shape[5:]
+        return any(_noun_kind(words[k:]) == kind for k in range(max(0, len(words) - 4), len(words)))
+    if shape == "number":
+        return bool(_NUMBER.fullmatch(words[-1]))
+    return _plain_word(words[-1:]) and (len(words) < 2 or words[-2].lower() not in _ARTICLE_KINDS)
 
 
 def _head_has_shape(words: list[str], shape: str) -> bool:
@@ -130,9 +161,11 @@ def _head_has_shape(words: list[str], shape: str) -> bool:
         return (
             bool(words) and _capitalised(words[0]) and not words[0].isupper() and words[0] not in ("E", "O")
         )
-    if shape == "noun":
-        return any(_noun_phrase(words[:k]) for k in (2, 3))
-    return bool(words) and len(words) <= 2 and _plain_word(words[:1])
+    if shape.startswith("noun:"):
+        return any(_noun_kind(words[:k]) == shape[5:] for k in (2, 3, 4))
+    if shape == "number":
+        return bool(words) and bool(_NUMBER.fullmatch(words[0]))
+    return 0 < len(words) <= _MAX_ITEM_WORDS + 1 and _plain_word(words[:1])
 
 
 class SerialComma:
@@ -148,17 +181,19 @@ class SerialComma:
         description={
             "it": (
                 "Segnala la virgola prima della «e» o della «o» che chiude un elenco di almeno tre elementi "
-                "brevi della stessa forma (nomi propri, nomi con l'articolo, aggettivi): «Francia, Germania, e "
+                "brevi della stessa forma (nomi propri, nomi con l'articolo o la stessa preposizione articolata, aggettivi, numeri): «Francia, Germania, e "
                 "Italia», «il pane, il latte, e le uova». È la virgola seriale (Oxford comma) dell'inglese, che "
                 "la traduzione automatica copia; in italiano l'ultimo elemento si lega con la congiunzione "
-                "senza virgola (Serianni, Grammatica italiana, XIV.31; Treccani, «virgola»). Restano fuori la "
-                "«e» che unisce due frasi («…, e poi se ne andò») e gli incisi."
+                "senza virgola (Serianni, Grammatica italiana, la punteggiatura; Treccani, «virgola»). Restano fuori la "
+                "«e» che unisce due frasi («…, e poi se ne andò»), gli incisi, l'ultimo elemento che contiene a "
+                "sua volta una «e» (la virgola ne segna l'inizio) e le citazioni, dove il ritmo è dell'autore."
             ),
             "en": (
                 "Flags the comma before the «e» or «o» that closes a list of three or more short items of one "
-                "shape (names, nouns with their article, adjectives): «Francia, Germania, e Italia». It is the "
-                "English serial (Oxford) comma, which Italian does not write (Serianni, XIV.31; Treccani, "
-                "«virgola»). An «e» that joins two clauses is left alone."
+                "shape (names, nouns with their article or articulated preposition, adjectives, numbers): «Francia, Germania, e Italia». It is the "
+                "English serial (Oxford) comma, which Italian does not write (Serianni, Grammatica italiana; "
+                "Treccani, «virgola»). An «e» that joins two clauses, a last item that holds its own «e», and "
+                "quotations are left alone."
             ),
         },
         flagged=[
@@ -207,6 +242,10 @@ class SerialComma:
             last = _words(rest)
             if last is None or not _head_has_shape(last, shape):
                 continue
+            if _COORDINATED.search(rest):
+                continue  # the last item holds its own «e»: the comma marks where it begins
+            if in_quotes(text, comma):
+                continue  # a quotation keeps its author's rhythm: a matter of style there
             conj = m.group("conj")
             yield Match(comma, m.end("conj"), args={"conj": conj}, replacement=" " + conj)
 
