@@ -41,10 +41,11 @@ def _name_after() -> Any:
     )
 
 
-def _named_in_full(document: Document, surname: str) -> bool:
-    """Whether the article gives ``surname`` after a first name somewhere ("Joe Biden"): a run of
-    capitalised words ending in it whose first word is a first name, or no word the dictionary knows in
-    small letters ("Il", "Secondo")."""
+def _public_figure(document: Document, surname: str) -> bool:
+    """Whether the article treats ``surname`` as a public figure's: it gives it after a first name
+    somewhere ("Joe Biden": a run of capitalised words ending in it whose first word is a first name, or
+    no word the dictionary knows in small letters, "Il", "Secondo"), or with a bare feminine article."""
+    text = document.prose.text
     from lint import lemmas
     from lint.checks.people.gender import first_name_gender
     from lint.checks.people.names import name_runs
@@ -57,7 +58,11 @@ def _named_in_full(document: Document, surname: str) -> bool:
             continue
         if not lemmas.is_known(first.lower(), "it") or first_name_gender(first, "it") is not None:
             return True
-    return False
+    # «la Clinton», «della Merkel»: the press gives a public woman's surname the article
+    return (
+        re.search(rf"(?<![\w'’])(?:la|della|alla|dalla|nella|sulla)[ \u00a0]+{re.escape(surname)}\b", text)
+        is not None
+    )
 
 
 class MisterCalque:
@@ -77,7 +82,7 @@ class MisterCalque:
             "it": (
                 "Segnala «il signor», «la signora», «i signori» davanti al cognome di un personaggio pubblico "
                 "(una persona della base di conoscenza, o un cognome che l'articolo dà altrove con il nome di "
-                "battesimo): è il «Mr. Biden», «Ms. Harris» con cui i giornali inglesi richiamano una persona "
+                "battesimo o con l'articolo femminile, «la Clinton»): è il «Mr. Biden», «Ms. Harris» con cui i giornali inglesi richiamano una persona "
                 "già nominata, che la traduzione automatica rende «il signor Biden», «la signora Meloni». I "
                 "giornali italiani scrivono il cognome solo, o il titolo («il presidente»). Restano fuori le "
                 "citazioni, il vocativo («Signor Biden, …») e «signor» davanti a un titolo («signor "
@@ -85,7 +90,7 @@ class MisterCalque:
             ),
             "en": (
                 "Flags «il signor», «la signora» before the surname of a public figure (a knowledge-base person, "
-                "or a surname the article gives elsewhere with a first name): the English second-reference "
+                "or a surname the article gives elsewhere with a first name or a bare feminine article, «la Clinton»): the English second-reference "
                 '"Mr. Biden", "Ms. Harris", which Italian news never uses; it writes the surname alone or the '
                 "title. Quotations, the vocative and «signor presidente» are left alone."
             ),
@@ -136,7 +141,7 @@ class MisterCalque:
             known = any(m.start <= name_start < m.end for m in mentions) and not _common_surname(
                 after.group("name")
             )
-            if not known and not _named_in_full(document, surname):
+            if not known and not _public_figure(document, surname):
                 continue
             if in_quotes(text, start):
                 continue
