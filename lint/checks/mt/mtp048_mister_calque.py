@@ -14,6 +14,25 @@ from lint.document import Document
 from lint.rules import CheckContext, Match
 
 _HONORIFICS = frozenset({"signor", "signora", "signori"})
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised words before a surname that are no first name: honorifics of other languages, titles.
+_NOT_FIRST_NAMES = _word_set(
+    """signor signora signori sig herr frau mr mrs ms miss mister monsieur madame mme sir lady lord don
+    donna dr doctor prof san santa papa re regina principe principessa presidente ministro primo"""
+)
+# Titles written with a capital after «signor» in a parliament's forms of address («il signor
+# Ministro», «il signor Presidente»): not a surname.
+_TITLES = _word_set(
+    """presidente ministro sottosegretario commissario sindaco giudice senatore deputato segretario
+    direttore procuratore governatore ambasciatore generale avvocato dottore professore onorevole
+    questore prefetto consigliere relatore vicepresidente cancelliere premier contessa duca
+    marchese principe principessa capitano colonnello ispettore maresciallo"""
+)
 # The article or articulated preposition before the honorific, and what stays of it once the honorific
 # goes: «del signor Biden» -> «di Biden». A bare honorific is a vocative or a quotation («Signor Biden,»).
 _ARTICLE_BEFORE = re.compile(
@@ -42,27 +61,32 @@ def _name_after() -> Any:
 
 
 def _public_figure(document: Document, surname: str) -> bool:
-    """Whether the article treats ``surname`` as a public figure's: it gives it after a first name
-    somewhere ("Joe Biden": a run of capitalised words ending in it whose first word is a first name, or
-    no word the dictionary knows in small letters, "Il", "Secondo"), or with a bare feminine article."""
-    text = document.prose.text
-    from lint import lemmas
+    """Whether the article treats ``surname`` as a public figure's: after a first name somewhere ("Joe
+    Biden"), or, for a surname that is no Italian word as well, with a bare feminine article («la
+    Clinton») or after another capitalised word inside a sentence ("Martin Winterkorn")."""
     from lint.checks.people.gender import first_name_gender
     from lint.checks.people.names import name_runs
 
-    for run in name_runs(document):
-        if len(run) < 2 or run[-1][2] != surname:
-            continue
-        first = run[0][2]
-        if first.casefold() in _HONORIFICS:
-            continue
-        if not lemmas.is_known(first.lower(), "it") or first_name_gender(first, "it") is not None:
-            return True
+    # the capitalised words of each run that ends in the surname ("di Herr Kessel" -> "Herr Kessel")
+    runs = [[w for w in run if w[2][:1].isupper()] for run in name_runs(document) if run[-1][2] == surname]
+    runs = [run for run in runs if len(run) > 1 and run[0][2].casefold().rstrip(".") not in _NOT_FIRST_NAMES]
+    if any(first_name_gender(run[0][2], "it") is not None for run in runs):
+        return True
+    text = document.prose.text
     # «la Clinton», «della Merkel»: the press gives a public woman's surname the article
-    return (
-        re.search(rf"(?<![\w'’])(?:la|della|alla|dalla|nella|sulla)[ \u00a0]+{re.escape(surname)}\b", text)
-        is not None
-    )
+    feminine = rf"(?<![\w'’])(?:la|della|alla|dalla|nella|sulla)[ \u00a0]+{re.escape(surname)}\b"
+    # A capitalised word inside a sentence belongs to the name; one that opens a sentence may be any word
+    # ("Secondo Biden"): the dictionary decides.
+    inside = any(text[max(0, run[0][0] - 3) : run[0][0]].rstrip()[-1:].isalnum() for run in runs)
+    if not inside and not runs and re.search(feminine, text) is None:
+        return False
+    if _common_surname(surname):
+        return False
+    if inside or re.search(feminine, text) is not None:
+        return True
+    from lint import lemmas
+
+    return any(not lemmas.is_known(run[0][2].lower(), "it") for run in runs)
 
 
 class MisterCalque:
@@ -134,6 +158,8 @@ class MisterCalque:
             before = _ARTICLE_BEFORE.search(text, max(0, start - 12), start)
             if before is None:
                 continue
+            if after.group("name").split()[0].casefold() in _TITLES:
+                continue  # «il signor Ministro»: a form of address, not a surname
             name_start = after.start("name")
             surname = after.group("name").split()[-1]
             if mentions is None:
