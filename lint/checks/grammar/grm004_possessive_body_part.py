@@ -26,13 +26,23 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A reflexive or dative clitic before the verb, with an auxiliary between: «si è rotto», «mi sono
-# slogato», «si lava», «le fa male».
+# slogato», «si lava», «gli ha stretto».
 _CLITIC_BEFORE = re.compile(
-    r"(?<![\w'’])(?:mi|ti|si|ci|vi|gli|le)[ \u00a0]+"
-    r"(?:(?:è|e'|sono|sei|siamo|siete|era|erano|ero|eri|sarebbe|sarebbero|sarà|saranno|fosse|fossero|sia|"
-    r"siano|essersi|essere|stata|stato)[ \u00a0]+)?\Z",
+    r"(?<![\w'’])(?P<clitic>mi|ti|si|ci|vi|gli|le)[ \u00a0]+"
+    r"(?P<auxiliary>(?:è|e'|sono|sei|siamo|siete|era|erano|ero|eri|sarebbe|sarebbero|sarà|saranno|fosse|"
+    r"fossero|sia|siano|essersi|essere|stata|stato|ha|hanno|ho|hai|abbiamo|avete|aveva|avevano|avrebbe|"
+    r"avrebbero)[ \u00a0]+)?\Z",
     re.IGNORECASE,
 )
+# Verbs that take one's own body part with a bare «si» in the present («si lava le mani», «si tocca
+# la fronte»); with others a bare «si» is impersonal («si vede la sua mano»: his hand is seen).
+_GROOMING_VERBS = frozenset(
+    {
+        "lavare", "asciugare", "tagliare", "pettinare", "grattare", "toccare", "coprire", "togliere",
+        "mettere", "sfregare", "massaggiare", "stropicciare", "mordere", "bruciare", "tenere", "tingere",
+        "radere", "truccare", "stringere", "tappare", "sporcare", "asciugarsi",
+    }
+)  # fmt: skip
 # Verbs whose object is the subject's own body part even without a clitic (Serianni, Grammatica
 # italiana): «alzare la mano», «aprire gli occhi», «scuotere la testa», «perdere la vita».
 _OWN_VERBS = frozenset(
@@ -148,7 +158,9 @@ class PossessiveBodyPart:
             if noun == "vita":
                 owned = _moves_own(verb) and verb.startswith("per")
             else:
-                owned = clitic is not None or _moves_own(verb) or bool(_INFINITIVE_CLITIC.fullmatch(verb))
+                owned = (
+                    _moves_own(verb) or bool(_INFINITIVE_CLITIC.fullmatch(verb)) or _reflexive(clitic, verb)
+                )
             if not owned:
                 continue
             article = _article_for(before.group("article"), noun)
@@ -164,6 +176,18 @@ class PossessiveBodyPart:
                     suggestions=(article + " " + noun,),
                     replacement=article,
                 )
+
+
+def _reflexive(clitic: re.Match[str] | None, verb: str) -> bool:
+    """Whether ``clitic`` before ``verb`` makes the subject (or the dative) own the body part: any verb
+    after an auxiliary or a clitic of the first or second person, a grooming verb after a bare «si»."""
+    if clitic is None:
+        return False
+    if clitic.group("auxiliary") or clitic.group("clitic").lower() != "si":
+        return True
+    from lint import lemmas
+
+    return lemmas.lemmatize(verb, "it") in _GROOMING_VERBS
 
 
 def _article_for(article: str, noun: str) -> str:
