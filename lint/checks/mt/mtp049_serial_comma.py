@@ -13,6 +13,11 @@ from lint.checks.mt import in_quotes
 from lint.document import Document
 from lint.rules import Match
 
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # ", e" / ", o" / ", ed" / ", od" before the last item.
 _CLOSING = re.compile(r",(?P<space>[ \u00a0]+)(?P<conj>e|ed|o|od)[ \u00a0]+")
 # Where the list can begin: the end of the sentence or the clause before it.
@@ -34,6 +39,12 @@ _ELIDED_KINDS = {"l": "", "un": "", "dell": "del", "all": "al", "dall": "dal", "
 # «il più forte»: a comparative inside a noun item.
 _DEGREE = frozenset({"più", "meno"})
 _NUMBER = re.compile(r"\d{1,4}")
+# Singular verbs after the last item: it is the subject of a clause of its own («…, e il governo ha
+# risposto»); a list that is a subject takes a plural verb («Francia, Germania, e Italia hanno firmato»).
+_SINGULAR_VERBS = _word_set(
+    """ha è era aveva sarà avrà fu ebbe può deve vuole sta resta rimane viene potrà dovrà potrebbe
+    dovrebbe sarebbe avrebbe"""
+)
 _COORDINATED = re.compile(r"[ \u00a0](?:e|ed|o|od)[ \u00a0]")
 # Particles inside a name ("Ursula von der Leyen", "Luigi Di Maio").
 _PARTICLES = frozenset(
@@ -48,10 +59,6 @@ _COMPLEMENT = frozenset(
 
 # Words that are not items of a list of adjectives or nouns: clitics, adverbs, conjunctions, forms of
 # «essere» and «avere»; an item beginning with one makes «e» join clauses.
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _NOT_ITEMS = _word_set(
     """che chi cui non si ci vi ne mi ti lo gli le poi quindi dunque però perciò anche ancora già infatti
     inoltre invece tuttavia pure cioè ovvero oppure allora così sempre mai solo soltanto forse ormai ecco
@@ -242,6 +249,8 @@ class SerialComma:
             last = _words(rest)
             if last is None or not _head_has_shape(last, shape):
                 continue
+            if any(word in _SINGULAR_VERBS for word in last[1:5]):
+                continue  # «…, e il governo ha risposto»: «e» joins a clause with its own subject
             if _COORDINATED.search(rest):
                 continue  # the last item holds its own «e»: the comma marks where it begins
             if in_quotes(text, comma):
