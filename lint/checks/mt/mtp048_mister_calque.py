@@ -164,8 +164,8 @@ class MisterCalque:
             surname = after.group("name").split()[-1]
             if mentions is None:
                 mentions = _kb_mentions(document, options)
-            known = any(m.start <= name_start < m.end for m in mentions) and not _common_surname(
-                after.group("name")
+            known = any(m.start <= name_start < m.end for m in mentions) and (
+                not _common_surname(after.group("name")) or _named_bare(text, surname)
             )
             if not known and not _public_figure(document, surname):
                 continue
@@ -183,10 +183,20 @@ class MisterCalque:
                 yield Match(before.start("article"), name_start, suggestions=(surname,), replacement="")
 
 
+def _named_bare(text: str, surname: str) -> bool:
+    """Whether the article also gives ``surname`` alone, with no honorific before it ("Meloni ha
+    detto"): how it refers to a public figure, not to a shopkeeper it calls «il signor Bianchi»."""
+    for found in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w'’-])", text):
+        before = text[max(0, found.start() - 10) : found.start()].rstrip().casefold()
+        if not before.endswith(("signor", "signora", "signori")):
+            return True
+    return False
+
+
 @functools.cache
 def _common_surname(name: str) -> bool:
-    """A lone surname that is also an Italian word ("Bianchi", "Conte"): many people bear it, so the KB
-    person counts only when the article names them in full."""
+    """A lone surname that is also an Italian word ("Bianchi", "Meloni"): many people bear it, so the KB
+    person counts only when the article also names them without the honorific or in full."""
     from lint import lemmas
 
     return " " not in name and bool(lemmas.is_known(name.lower(), "it"))
