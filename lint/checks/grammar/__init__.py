@@ -2,7 +2,8 @@
 the sound, the ending or the shape of the next word shows without a parser: the form of an article or an
 articulated preposition («un stratega», «i studenti», «dello giorno», «un'altro»), the euphonic «d» before
 the same vowel («e ex»), the gender of an adjective beside a noun whose ending fixes it («la situazione
-economico») and the English possessive calque «sua propria». One rule per module.
+economico»), the English possessive calque «sua propria» and the possessive before one's own body part
+(«si è rotto la sua caviglia»). One rule per module.
 """
 
 from __future__ import annotations
@@ -133,7 +134,12 @@ def finditer(
 
 
 # One module per rule, in code order; each defines RULE.
-_RULE_MODULES = ("grm001_article_form", "grm002_euphonic_d", "grm003_gender_agreement")
+_RULE_MODULES = (
+    "grm001_article_form",
+    "grm002_euphonic_d",
+    "grm003_gender_agreement",
+    "grm004_possessive_body_part",
+)
 
 
 def _rules() -> list[object]:

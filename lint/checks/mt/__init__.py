@@ -1,7 +1,8 @@
 """Machine-translation damage found without a phrase list: the conventions of the source language left
 in the translation (number and date formats, 12-hour times, imperial units, quoting, headline casing,
-party-state tags), tautologies and noun stacks that English collocations leave behind, names
-translated as common words, and agreement with the people the knowledge base knows.
+party-state tags, "Mr." before a surname, the serial comma), tautologies and noun stacks that English
+collocations leave behind, names translated as common words, and agreement with the people the
+knowledge base knows.
 
 One rule per module (``mtp030_english_number_format.py``…); the words each language needs are the
 language modules' ``mt_words`` (:mod:`lint.lang.it.mt`), read through :mod:`lint.checks.mt.words`.
@@ -134,6 +135,8 @@ _RULE_MODULES = (
     "mtp045_untranslated_word",
     "mtp046_english_plural_loanword",
     "mtp047_capitalised_nationality",
+    "mtp048_mister_calque",
+    "mtp049_serial_comma",
 )
 
 
