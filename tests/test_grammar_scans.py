@@ -36,6 +36,8 @@ PIECES = [
     "giorno", "anno", "azione", "altra", "altro", "situazione", "economico", "economica", "movimento",
     "politica", "politici", "elezioni", "sistema", "nuova", "programma", "delle", "più", "grandi",
     "organizzazioni", "movimenti", "x.il", "x.", "x", "ıl", "ſul", "÷zione", "abc÷zione", "-", ".", "'",
+    "presidente", "Sciopero", "STUDIO", "sTato", "governo", "xilofono", "Xeno", "pneumatico", "ieri", "Èra",
+    "sindaco", "Stati", "GNOMO", "pSicologo", "zona", "Psiche",
     "«", "»", "3", "İ",
 ]  # fmt: skip
 GAPS = [" ", " ", " ", "  ", "\u00a0", "", "\n", "-", ".", "/"]
@@ -54,11 +56,18 @@ def _same(text: str) -> None:
             assert fast == plain, (name, text)
         else:
             # skipped matches are only those the rule drops: compare the matches it can report
-            kept = {det: re.escape(letters) for det, letters in follow.items()}
             assert set(fast) <= set(plain), (name, text)
             for span in set(plain) - set(fast):
-                det = text[span[0] : span[1]].split()[0].lower()
-                assert not re.match(rf"\S+[ \u00a0][{kept[det]}]", text[span[0] : span[1]]), (name, text)
+                m = pattern.match(text, span[0])
+                det = m.group(1)
+                word = text[m.end(1) :].lstrip(" \u00a0")
+                assert re.match(r"\S+[ \u00a0]\S", m.group()), (name, text)
+                if name == "determiner":
+                    # the rule itself: the article is right before the word, or the rule cannot tell
+                    right = grm001.ArticleForm._article(det.lower(), m.group("word"), text, span[0])
+                    assert right is None, (name, text, m.group())
+                else:
+                    assert word[:1] not in follow[det.lower()], (name, text)
 
 
 @settings(max_examples=600, deadline=None)
@@ -74,7 +83,7 @@ def test_the_grammar_scans_in_running_text():
     )
     _same(text)
     found = [m.group() for m in finditer(_document(text), *SCANS["determiner"])]
-    assert found == ["dal agli", "un stratega", "il sciopero", "dei più", "dello giorno"]
+    assert found == ["dal agli", "un stratega", "il sciopero", "dello giorno"]  # not «dei più»: right
     noun_adjective = [m.group() for m in finditer(_document(text), *SCANS["noun-adjective"])]
     assert noun_adjective == ["situazione economico"]
 
