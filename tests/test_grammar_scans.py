@@ -170,3 +170,24 @@ def test_the_word_memos_forget_and_answer_the_same(monkeypatch):
             _document(text)
         )
     assert grammar._SEEN and mtp045._SEEN
+
+
+def test_mtp036_hint_finds_what_the_plain_alternatives_find():
+    from lint.checks.mt import mtp036_headline_title_case as mtp036
+    from lint.checks.mt.words import words
+    from lint.prose import CAPITAL_CANDIDATE
+
+    data = words("it")
+    hints = data["title_case_function_words"] | {p for p in data["surname_particles"] if p.isalpha()}
+    alternatives = "|".join(sorted((w.capitalize() for w in hints), key=len, reverse=True))
+    plain = re.compile(rf" (?:{alternatives})[ \u00a0]+{CAPITAL_CANDIDATE}")
+    pieces = [
+        *(w.capitalize() for w in sorted(hints)), *sorted(hints), "Kevin", "Rimosso", "Camera", "la",
+        "Élite", "Ħal", "Di", "DI", "dI", "2024", "«", "'", "\u00a0", "",
+    ]  # fmt: skip
+    rng = random.Random(36)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", " ", "  ", "\u00a0", ""]) for _ in range(30))
+        assert [m.span() for m in mtp036._hint(hints).finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
