@@ -58,8 +58,6 @@ _DETERMINER_NOUN = re.compile(
     rf"(?:{_SPACE}(?P<adj>[a-zà-ù]{{2,}}a))?(?={_SPACE}(?P<noun>{_WORD})(?![\w'’-]))",
     re.IGNORECASE,
 )
-# Any of those nouns in the text, in any case: without one, no determiner-noun pair can be wrong.
-_ANY_IN_MA = re.compile("|".join(sorted(_MASCULINE_IN_MA, key=len, reverse=True)), re.IGNORECASE)
 _FEMININE_ARTICLE = {
     "una": "un",
     "della": "del",
@@ -291,8 +289,6 @@ class GenderAgreement:
                 suggestions=(replacement,),
                 replacement=replacement,
             )
-        if _ANY_IN_MA.search(text) is None:
-            return  # the scan below looks after every «la»: most articles have none of these nouns
         for m in finditer(document, _DETERMINER_NOUN, _ARTICLES):
             article, adjective, noun = m.group("article"), m.group("adj"), m.group("noun")
             noun_start, noun_end = m.start("noun"), m.end("noun")
