@@ -191,3 +191,29 @@ def test_mtp036_hint_finds_what_the_plain_alternatives_find():
         assert [m.span() for m in mtp036._hint(hints).finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text
+
+
+def _rule_spans(rule, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    from types import SimpleNamespace
+
+    from lint.lang import builtin_languages
+
+    options = SimpleNamespace(languages=builtin_languages())
+    return [(m.start, m.end, tuple(m.suggestions)) for m in rule.check(_document(text), options)]
+
+
+def test_grm001_and_grm003_find_what_they_find_with_plain_scans(monkeypatch):
+    rng = random.Random(3)
+    texts = [
+        "".join(rng.choice(PIECES) + rng.choice(GAPS) for _ in range(rng.randint(1, 40))) for _ in range(300)
+    ]
+    fast = [(_rule_spans(grm001.RULE, t), _rule_spans(grm003.RULE, t)) for t in texts]
+    assert any(found for pair in fast for found in pair)
+
+    def plain(document, pattern, *args, **kwargs):
+        return pattern.finditer(document.prose.text)
+
+    monkeypatch.setattr(grm001, "finditer", plain)
+    monkeypatch.setattr(grm003, "finditer", plain)
+    for text, found in zip(texts, fast, strict=True):
+        assert found == (_rule_spans(grm001.RULE, text), _rule_spans(grm003.RULE, text)), text
