@@ -99,15 +99,18 @@ class WordCoordinatedWithItself:
 
     def check(self, document: Document, options: Mapping[str, Any]) -> Iterator[Match]:
         text = document.prose.text
-        language = options.language or options.languages.get("it")
-        own = language.function_words if language is not None else frozenset()
-        allow = {a.casefold() for a in options.get("allow", ())} | own
-        function_words = options.languages.union("function_words")
+        allow: set[str] | None = None  # worked out at the first pair: most articles have none
+        function_words: frozenset[str] = frozenset()
         for m in self._pairs(text):
             first, conjunction = m.group(1), m.group(2).casefold()
             second = text[m.end() - len(first) : m.end()]
             if not second[0].islower():
                 continue  # two capitals: a name, which is DUP003's
+            if allow is None:
+                language = options.language or options.languages.get("it")
+                own = language.function_words if language is not None else frozenset()
+                allow = {a.casefold() for a in options.get("allow", ())} | own
+                function_words = options.languages.union("function_words")
             word = first.casefold()
             if word in allow or self._iterative(word, conjunction):
                 continue

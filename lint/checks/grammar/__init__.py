@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import itertools
 import operator
 import re
 from collections.abc import Iterator, Mapping
@@ -42,11 +41,10 @@ class Starts:
         triggers, endings = _wanted()
         vocabulary = words.vocabulary
         wanted = vocabulary & _endings_seen(vocabulary, endings) | vocabulary & triggers
-        tokens = words.words
-        # the places of the wanted words, grouped by word without a step per place in Python
-        hits = list(itertools.compress(itertools.count(), map(wanted.__contains__, tokens))) if wanted else []
-        hits.sort(key=tokens.__getitem__)  # stable: each word's places stay in text order
-        at = {token: list(places) for token, places in itertools.groupby(hits, tokens.__getitem__)}
+        # the places of the wanted words, in text order: the word index is built once per document and
+        # the phrase packs read it too
+        index = words.index
+        at = {token: index[token] for token in wanted}
         self._words = words
         self._at = at
 
@@ -101,13 +99,14 @@ def finditer(
     pattern: re.Pattern[str],
     triggers: frozenset[str],
     endings: tuple[str, ...] = (),
-    follow: Mapping[str, str] | None = None,
+    follow: Mapping[str, frozenset[str]] | None = None,
 ) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(document.prose.text)`` finds, for a pattern that can begin only where
     :meth:`Starts.starts` says: the pattern is tried there alone (matching at every offset of the text
     costs more than the rest of a rule). ``follow`` skips a trigger word followed by one space and a
-    character not in ``follow[word]``, where a match would be dropped by the rule, unless another
-    trigger word begins after that space: a match of the first would take it in."""
+    word whose first letter, or first two letters, are none of ``follow[word]``, where a match would be
+    dropped by the rule, unless another trigger word begins after that space: a match of the first
+    would take it in."""
     text = document.prose.text
     if not text.isascii() and any(odd in text for odd in _ODD):
         yield from pattern.finditer(text)
@@ -123,7 +122,9 @@ def finditer(
             if (
                 after + 1 < size
                 and text[after] in " \u00a0"
-                and text[after + 1] not in follow[word] + " \u00a0"
+                and text[after + 1] not in " \u00a0"
+                and text[after + 1] not in follow[word]
+                and text[after + 1 : after + 3] not in follow[word]
                 and (k + 1 == len(starts) or starts[k + 1][0] != after + 1)
             ):
                 continue

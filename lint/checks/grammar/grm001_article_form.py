@@ -5,6 +5,7 @@ word's ending shows it («un'altro», «un azienda»), or the sound of a number 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -37,14 +38,24 @@ _DETERMINER = re.compile(
     + r")(?P<gap>[ \u00a0]+)(?P<word>[^\W\d_]{2,})(?![\w'’-])",
     re.IGNORECASE,
 )
-# The words the patterns begin with (lower case), and, for each determiner, the first letters of a next
-# word it can be wrong before: a vowel or the sound of «lo» after the «il» and «i» forms, a consonant
-# of «il» after the «lo» and «gli» forms (see _article).
+# The words the patterns begin with (lower case), and, for each determiner, how a next word it can be
+# wrong before begins: a vowel or the sound of «lo» (LO_SOUND) after the «il» and «i» forms, a sound of
+# «il» (IL_SOUND) after the «lo» and «gli» forms (see _article), in any case. Most words after «il»,
+# «del», «dello» are right, and are passed by without trying the pattern.
 _DETERMINERS = frozenset({*_IL_TO_LO, *_LO_TO_IL, *_I_TO_GLI, *_GLI_TO_I})
-_BEFORE_LO = "aeiouàèéìòùszgpx"
-_BEFORE_IL = "bcdfglmnpqrtvs"
+
+
+def _any_case(*beginnings: str) -> frozenset[str]:
+    return frozenset(
+        "".join(letters) for b in beginnings for letters in itertools.product(*({c, c.upper()} for c in b))
+    )
+
+
+_BEFORE_LO = _any_case(
+    *"aeiouàèéìòùz", *(f"s{c}" for c in "bcdfgklmnpqrstvwz"), "gn", "ps", *(f"x{v}" for v in "aeiou")
+)
+_BEFORE_IL = _any_case(*"bcdfglmnpqrtv", *(f"s{v}" for v in "aeiouàèéìòù"))
 _FOLLOW = {det: (_BEFORE_IL if det in _LO_TO_IL or det in _GLI_TO_I else _BEFORE_LO) for det in _DETERMINERS}
-_FOLLOW = {det: letters + letters.upper() for det, letters in _FOLLOW.items()}
 _UN = frozenset({"un'"})
 # A number after an article is read aloud: «l'8%», «dell'11», «gli 80 deputati», «dell'1,5%», «lo 0,5%».
 _NUMBER = re.compile(
@@ -56,7 +67,7 @@ _NUMBER_DETERMINERS = frozenset(
     {"il", "del", "al", "nel", "sul", "dal", "i", "dei", "ai", "nei", "sui", "dai"}
 )
 _NUMBER_TRIGGERS = frozenset({*_NUMBER_DETERMINERS, *(d.capitalize() for d in _NUMBER_DETERMINERS)})
-_NUMBER_FOLLOW = dict.fromkeys(_NUMBER_TRIGGERS, "018")
+_NUMBER_FOLLOW = dict.fromkeys(_NUMBER_TRIGGERS, frozenset("018"))
 TRIGGERS = _DETERMINERS | _UN
 _UN_ELIDED = re.compile(r"(?<![\w'’-])(?P<det>[Uu]n['’])(?P<word>[^\W\d_]{2,})(?![\w'’-])")
 _SENTENCE_START = LazyRe(r"(?:\A|[.!?:;«“\"(\n])[ \u00a0]*\Z")

@@ -19,7 +19,7 @@ _PAIR = LazyRe(
     r"(?<![\w'’-])(?P<conj>[Ee](?=[ \u00a0]+[eèé])|[Aa](?=[ \u00a0]+[aà]))[ \u00a0]+(?P<word>[^\W\d_]{2,})(?![\w'’-])"
 )
 TRIGGERS = frozenset({"e", "a"})
-_FOLLOW = {"e": "eèé", "a": "aà"}
+_FOLLOW = {"e": frozenset("eèé"), "a": frozenset("aà")}
 # Not a word the conjunction or preposition governs: a repeated letter, the verb «è».
 _SKIP = frozenset({"e", "ed", "a", "ad", "è"})
 

@@ -26,8 +26,10 @@ _TOKEN = re.compile(r"[^ \u00a0]+")
 @functools.cache
 def _hint(function_words: frozenset[str]) -> re.Pattern[str]:
     """A capitalised word, then a capitalised function word, then a capital: "Vince Le Primarie"."""
-    capitalised = "|".join(sorted((w.capitalize() for w in function_words), key=len, reverse=True))
-    return re.compile(rf" (?:{capitalised})[ \u00a0]+{CAPITAL_CANDIDATE}")
+    forms = sorted((w.capitalize() for w in function_words), key=len, reverse=True)
+    # their first letters, looked at before the alternatives: most spaces are followed by none of them
+    first = f"(?=[{re.escape(''.join(sorted({w[0] for w in forms})))}])" if forms and all(forms) else ""
+    return re.compile(rf" {first}(?:{'|'.join(forms)})[ \u00a0]+{CAPITAL_CANDIDATE}")
 
 
 def _common_word(word: str) -> bool:

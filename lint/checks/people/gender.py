@@ -199,12 +199,10 @@ def _unknown_people(
     """People the KB does not know: a first name followed by a surname, then that surname alone after
     the full name. Their gender is looked up later, and only if one first name gives it."""
     full: list[tuple[int, int, str, str]] = []  # start, end, first name, surname's key
-    singles: list[tuple[int, int, str]] = []  # the runs of one word, a surname alone perhaps
-    for run in name_runs(document):
+    runs = name_runs(document)
+    for run in runs:
         n = len(run)
         if n < 2:
-            if n:
-                singles.append(run[0])
             continue
         if taken and any(covers(taken, w[0]) or covers(taken, w[1] - 1) for w in run):
             continue
@@ -229,6 +227,8 @@ def _unknown_people(
             break
     if not full:
         return []
+    # the runs of one word, a surname alone perhaps: read only when someone is named in full
+    singles = [run[0] for run in runs if len(run) == 1]
     first_names: dict[str, set[str]] = {}
     for _, _, first_name, surname in full:
         first_names.setdefault(surname, set()).add(first_name)
@@ -243,9 +243,10 @@ def _unknown_people(
     full_spans = merged((s, e) for s, e, *_ in full)
     # A surname alone counts only after its full name: the words before the first full name are passed by.
     earliest = min(seen[0] for seen in first_seen.values())
+    get = first_seen.get
     for start, end, word in singles[bisect.bisect_left(singles, (earliest,)) :]:
         surname = _word_key(word)
-        seen = first_seen.get(surname)
+        seen = get(surname)
         if seen is None or start < seen[0] or covers(full_spans, start) or covers(taken, start):
             continue
         out.append(GenderedMention(start, end, seen[1], None, True, False, sorted_names[surname], language))
