@@ -137,6 +137,7 @@ _RULE_MODULES = (
     "mtp047_capitalised_nationality",
     "mtp048_mister_calque",
     "mtp049_serial_comma",
+    "mtp105_present_perfect_past_time",
 )
 
 
