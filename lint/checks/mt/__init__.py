@@ -138,6 +138,7 @@ _RULE_MODULES = (
     "mtp048_mister_calque",
     "mtp049_serial_comma",
     "mtp105_present_perfect_past_time",
+    "mtp106_verb_complement_calque",
 )
 
 
