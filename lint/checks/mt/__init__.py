@@ -139,6 +139,7 @@ _RULE_MODULES = (
     "mtp049_serial_comma",
     "mtp105_present_perfect_past_time",
     "mtp106_verb_complement_calque",
+    "mtp107_speech_verb_inversion",
 )
 
 
