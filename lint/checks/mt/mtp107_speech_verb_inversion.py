@@ -18,11 +18,12 @@ def _words(text: str) -> frozenset[str]:
 
 # Verbs that English news puts after their subject ("the minister stressed"), but Italian inverts («ha
 # sottolineato il ministro»). "Said", "added", "asked", "wrote", "explained" invert in English too, and
-# "confirmed", "announced", "admitted", "observed" now and then: they are left out.
+# "confirmed", "announced", "admitted", "observed", "commented", "recalled" now and then: they are left
+# out.
 _VERBS = _words(
     """underlined underlines specified specifies highlighted highlights denounced denounces declared declares
     reiterated reiterates assured assures reassured reassures stressed stresses emphasised emphasises
-    emphasized emphasizes commented comments recalled recalls affirmed affirms reaffirmed reaffirms
+    emphasized emphasizes  affirmed affirms reaffirmed reaffirms
     clarified clarifies"""
 )
 # A quotation's end (a closing mark with a comma, full stop, question or exclamation mark on either side),
@@ -49,9 +50,10 @@ class SpeechVerbInversion:
             "en": (
                 "Flags a reporting verb put before its subject after a quotation, as Italian news does («ha "
                 "sottolineato il ministro», «ha dichiarato il sindaco») and machine translation keeps: "
-                '"…," underlined the minister; "…," declared the mayor; "…", commented the secretary. '
-                "English inverts only said (and a few like added, asked, wrote, explained, confirmed), which are "
-                "left alone; with stressed, underlined, declared, reiterated, commented the subject comes first: "
+                '"…," underlined the minister; "…," declared the mayor; "…", reiterated the secretary. '
+                "English inverts said and a few kin (added, asked, wrote, explained, confirmed, commented, "
+                "recalled), which are left alone; with stressed, underlined, declared, reiterated the subject "
+                "comes first: "
                 '"…," the minister stressed.'
             ),
             "it": (
@@ -63,7 +65,7 @@ class SpeechVerbInversion:
         reference="https://www.apstylebook.com/",
         flagged=[
             ("en", '"We will hire ten thousand nurses," ⟦stressed the⟧ minister.'),
-            ("en", '"They are only announcements", ⟦commented the⟧ secretary of the union.'),
+            ("en", '"They are only announcements", ⟦declared the⟧ secretary of the union.'),
         ],
         clean=[
             ("en", '"We will hire ten thousand nurses," said the minister.'),
@@ -99,7 +101,7 @@ _ITALIAN = {
     "underlin": "sottolineato", "specifi": "specificato", "highlight": "evidenziato",
     "denounc": "denunciato", "declar": "dichiarato", "reiterat": "ribadito", "assur": "assicurato",
     "reassur": "rassicurato", "stress": "sottolineato", "emphasis": "sottolineato", "emphasiz": "sottolineato",
-    "comment": "commentato", "recall": "ricordato", "affirm": "affermato",
+    "affirm": "affermato",
     "reaffirm": "ribadito", "clarifi": "chiarito",
 }  # fmt: skip
 
