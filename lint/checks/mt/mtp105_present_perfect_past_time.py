@@ -4,11 +4,12 @@ time takes the simple past."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import vocabulary
+from lint.checks.mt import vocabulary, word_spans
 from lint.document import Document
 from lint.rules import CheckContext, Match
 
@@ -21,9 +22,12 @@ _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _UNITS = "seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century"
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a\s+few|few|many)"
+
+
 # A finished past time: the expression must end there (no "yesterday's", "last week's figures").
-_PAST_TIME = re.compile(
-    rf"""(?<![\w'’-])(?:
+def _compile_past_time() -> re.Pattern[str]:
+    return re.compile(
+        rf"""(?<![\w'’-])(?:
         (?:the\s+day\s+before\s+)?yesterday(?:\s+(?:morning|afternoon|evening))?
       | last\s+(?:night|week|month|year|weekend|spring|summer|autumn|fall|winter|{_DAYS}|{_MONTHS})
       | {_NUMBER}\s+(?:{_UNITS})\s+ago
@@ -32,8 +36,11 @@ _PAST_TIME = re.compile(
       | on\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?
       | in\s+(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d
     )(?![\w'’-])(?!\s*[\w]*['’]s\b)""",
-    re.IGNORECASE | re.VERBOSE,
-)
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
+_past_time = functools.cache(_compile_past_time)  # compiled on first use: an Italian run never pays
 # Words after which a year or a month is still open (the current one): "in 2024 so far".
 _STILL_OPEN = re.compile(
     r"\s*,?\s*(?:so\s+far|to\s+date|thus\s+far|until\s+now|up\s+to|alone|as\s+well)\b", re.I
@@ -51,13 +58,24 @@ _IRREGULAR = (
     "slain|spread|stuck|sunk|swept|torn|undergone|undertaken|upheld|worn|arisen|borne|foreseen|overcome|"
     "rebuilt|rewritten|withheld|heard|read|sat|slept|won|woken|spun|split|sprung|bid"
 )
+
+
 # has/have, a few adverbs, an optional "been", the participle; what follows it is checked in Python.
-_PERFECT = re.compile(
-    rf"(?<![\w'’-])(?P<aux>has|have|hasn['’]t|haven['’]t)(?:\s+(?:{_ADVERBS}))*"
-    rf"(?P<been>\s+been(?:\s+(?:{_ADVERBS}))*)?\s+(?P<verb>[a-z]{{2,}}ed|{_IRREGULAR})(?![\w'’-])",
-    re.IGNORECASE,
-)
-_TOKEN = re.compile(r"\s+([$€£]?\d+(?:[.,]\d+)*%?|[\w'’-]+)")
+def _compile_perfect() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w'’-])(?P<aux>has|have|hasn['’]t|haven['’]t)(?:\s+(?:{_ADVERBS}))*"
+        rf"(?P<been>\s+been(?:\s+(?:{_ADVERBS}))*)?\s+(?P<verb>[a-z]{{2,}}ed|{_IRREGULAR})(?![\w'’-])",
+        re.IGNORECASE,
+    )
+
+
+_perfect = functools.cache(_compile_perfect)
+_SPACE = re.compile(r"[ \t\u00a0]+")
+_WORD = re.compile(r"[$€£]?\d+(?:[.,]\d+)*%?|[\w'’-]+")
+_AUXILIARIES = frozenset({"has", "have"})
+# The shared word list splits "hasn't" into "hasn'" and "t"; its places are found apart.
+_NEGATIVES = frozenset({"hasn'", "haven'"})
+_NEGATIVE = re.compile(r"(?<![\w'’-])(?:hasn|haven)['’]t(?![\w'’-])", re.IGNORECASE)
 # Before has/have: a modal or "to" makes a perfect infinitive ("would have signed yesterday" is good).
 _INFINITIVE_BEFORE = _words(
     "would could should must might may will shall can cannot to 'd ’d 'll ’ll wouldn't couldn't "
@@ -186,17 +204,19 @@ class PresentPerfectPastTime:
 
     def check(self, document: Document, options: CheckContext) -> Iterator[Match]:
         words = vocabulary(document)
-        if not words & _TRIGGERS or not words & {"has", "have", "hasn't", "haven't", "hasn’t", "haven’t"}:
+        if not words & _TRIGGERS or not words & (_AUXILIARIES | _NEGATIVES):
             return
+        # Walk forward from each has/have, which are rarer than the times' "on" and "in".
         text = document.prose.text
-        for time in _PAST_TIME.finditer(text):
-            if time.group().lower().startswith("in ") and _STILL_OPEN.match(text, time.end()):
+        starts = [start for start, _ in word_spans(document, _AUXILIARIES)]
+        if words & _NEGATIVES:
+            starts = sorted(starts + [found.start() for found in _NEGATIVE.finditer(text)])
+        for start in starts:
+            perfect = _perfect().match(text, start)
+            if perfect is None or _infinitive(text, start):
                 continue
-            found = self._perfect_before(text, time.start())
-            if found is None:
-                continue
-            perfect, last_word = found
-            if last_word in _PREPOSITIONS:
+            time = _time_after(text, perfect.end())
+            if time is None:
                 continue
             suggestion = _simple_past(
                 perfect.group("aux"), bool(perfect.group("been")), perfect.group("verb")
@@ -212,32 +232,30 @@ class PresentPerfectPastTime:
                 replacement=suggestion,
             )
 
-    @staticmethod
-    def _perfect_before(text: str, at: int) -> tuple[re.Match[str], str] | None:
-        """The perfect whose participle is followed by at most a few words of the same clause up to
-        ``at``, with the last of those words (lower case; "" when the time follows the participle)."""
-        candidates = list(_PERFECT.finditer(text, max(0, at - 160), at))
-        if not candidates:
+
+def _time_after(text: str, at: int) -> re.Match[str] | None:
+    """The finished past time that follows the participle ending at ``at`` within a few words of the same
+    clause: words only, no punctuation, no word that starts another clause or is another verb."""
+    last = ""
+    for _ in range(_MAX_GAP + 1):
+        space = _SPACE.match(text, at)
+        if space is None:
             return None
-        perfect = candidates[-1]  # an earlier one would have this one's "has" in its way
-        gap = text[perfect.end() : at]
-        if "\n" in gap:
+        time = _past_time().match(text, space.end())
+        if time is not None:
+            if last in _PREPOSITIONS:
+                return None  # a point of reference: "has risen from last year"
+            if time.group().lower().startswith("in ") and _STILL_OPEN.match(text, time.end()):
+                return None  # an open period: "in 2024 so far"
+            return time
+        token = _WORD.match(text, space.end())
+        if token is None:
             return None
-        tokens: list[str] = []
-        position = 0
-        while (token := _TOKEN.match(gap, position)) is not None:
-            tokens.append(token.group(1))
-            position = token.end()
-        rest = gap[position:]
-        if rest.strip() or not rest:
-            return None  # punctuation between the participle and the time
-        if len(tokens) > _MAX_GAP:
+        last = token.group().lower()
+        if last in _CLAUSE_WORDS or _is_verb_form(last):
             return None
-        if any(t.lower() in _CLAUSE_WORDS or _is_verb_form(t) for t in tokens):
-            return None
-        if _infinitive(text, perfect.start()):
-            return None
-        return perfect, tokens[-1].lower() if tokens else ""
+        at = token.end()
+    return None
 
 
 def _infinitive(text: str, start: int) -> bool:

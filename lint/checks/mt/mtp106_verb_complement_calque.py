@@ -4,60 +4,67 @@ discutere del bilancio, ascoltare l'appello, spiegare loro le regole)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import vocabulary
+from lint.checks.mt import vocabulary, word_spans
 from lint.document import Document
 from lint.rules import CheckContext, Match
 
 _DETERMINERS = r"(?:the|this|that|these|those|his|her|their|its|our|my|your|a|an)"
+
+
 # Each pattern reports the group "verb" (with what follows it that is wrong); words only, no
 # punctuation between them: "declined to comment, the ministry said" is good English.
-_PATTERNS = (
-    # comment + object, after what makes "comment" a verb in its own clause: to, not, did not, will...
-    (
-        "comment",
-        re.compile(
-            rf"(?<![\w'’-])(?:to|not|n['’]t|never|also|will|would|could|can|cannot|did|didn['’]t)[ \u00a0]+"
-            rf"(?P<verb>comment)[ \u00a0]+(?P<next>{_DETERMINERS})(?![\w'’-])",
-            re.IGNORECASE,
+def _patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    return (
+        # comment + object, after what makes "comment" a verb in its own clause: to, not, did not, will...
+        (
+            "comment",
+            re.compile(
+                rf"(?<![\w'’-])(?:to|not|n['’]t|never|also|will|would|could|can|cannot|did|didn['’]t)[ \u00a0]+"
+                rf"(?P<verb>comment)[ \u00a0]+(?P<next>{_DETERMINERS})(?![\w'’-])",
+                re.IGNORECASE,
+            ),
+            "comment on",
         ),
-        "comment on",
-    ),
-    # discuss about (discutere di): "discussed about 20 proposals" is "about" as "roughly", so a number
-    # after it is left alone.
-    (
-        "discuss",
-        re.compile(
-            r"(?<![\w'’-])(?P<verb>discuss(?:es|ed|ing)?[ \u00a0]+about)(?![\w'’-])(?![ \u00a0]+(?:\d|[$€£]|"
-            r"a[ \u00a0]+(?:dozen|hundred|thousand|million)|half|one|two|three|four|five|six|seven|eight|nine|ten|"
-            r"twenty|thirty|forty|fifty|hundred))",
-            re.IGNORECASE,
+        # discuss about (discutere di): "discussed about 20 proposals" is "about" as "roughly", so a number
+        # after it is left alone.
+        (
+            "discuss",
+            re.compile(
+                r"(?<![\w'’-])(?P<verb>discuss(?:es|ed|ing)?[ \u00a0]+about)(?![\w'’-])(?![ \u00a0]+(?:\d|[$€£]|"
+                r"a[ \u00a0]+(?:dozen|hundred|thousand|million)|half|one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"twenty|thirty|forty|fifty|hundred))",
+                re.IGNORECASE,
+            ),
+            "discuss",
         ),
-        "discuss",
-    ),
-    # listen + object (ascoltare): "listen the appeal"
-    (
-        "listen",
-        re.compile(
-            rf"(?<![\w'’-])(?P<verb>listen(?:s|ed|ing)?)[ \u00a0]+(?P<next>{_DETERMINERS})(?![\w'’-])",
-            re.IGNORECASE,
+        # listen + object (ascoltare): "listen the appeal"
+        (
+            "listen",
+            re.compile(
+                rf"(?<![\w'’-])(?P<verb>listen(?:s|ed|ing)?)[ \u00a0]+(?P<next>{_DETERMINERS})(?![\w'’-])",
+                re.IGNORECASE,
+            ),
+            "listen to",
         ),
-        "listen to",
-    ),
-    # explain + the hearer + the thing (spiegare loro le regole): "explained them the rules"
-    (
-        "explain",
-        re.compile(
-            rf"(?<![\w'’-])(?P<verb>explain(?:s|ed|ing)?[ \u00a0]+(?:me|him|us|them))[ \u00a0]+"
-            rf"(?:{_DETERMINERS}|how|why|what|that|where|when)(?![\w'’-])",
-            re.IGNORECASE,
+        # explain + the hearer + the thing (spiegare loro le regole): "explained them the rules"
+        (
+            "explain",
+            re.compile(
+                rf"(?<![\w'’-])(?P<verb>explain(?:s|ed|ing)?[ \u00a0]+(?:me|him|us|them))[ \u00a0]+"
+                rf"(?:{_DETERMINERS}|how|why|what|that|where|when)(?![\w'’-])",
+                re.IGNORECASE,
+            ),
+            "explain to",
         ),
-        "explain to",
-    ),
-)
+    )
+
+
+_compiled_patterns = functools.cache(_patterns)  # compiled on first use
 _TRIGGERS = frozenset(
     {"comment", "discuss", "discussed", "discusses", "discussing", "listen", "listens", "listened"}
 )
@@ -109,11 +116,18 @@ class VerbComplementCalque:
         if not present:
             return
         text = document.prose.text
-        for trigger, pattern, suggestion in _PATTERNS:
-            if not any(word.startswith(trigger) for word in present):
-                continue
-            for found in pattern.finditer(text):
-                yield Match(found.start("verb"), found.end("verb"), args={"suggestion": suggestion})
+        patterns = _compiled_patterns()
+        reported = -1
+        # Each pattern is tried only around its verb: "explained" is common, its calque rare.
+        for start, end in word_spans(document, present):
+            word = text[start:end].lower()
+            for trigger, pattern, suggestion in patterns:
+                if not word.startswith(trigger):
+                    continue
+                found = pattern.search(text, max(0, start - 16), min(len(text), end + 60))
+                if found is not None and found.start("verb") > reported:
+                    reported = found.start("verb")
+                    yield Match(found.start("verb"), found.end("verb"), args={"suggestion": suggestion})
 
 
 RULE = VerbComplementCalque()
