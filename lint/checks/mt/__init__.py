@@ -137,6 +137,9 @@ _RULE_MODULES = (
     "mtp047_capitalised_nationality",
     "mtp048_mister_calque",
     "mtp049_serial_comma",
+    "mtp105_present_perfect_past_time",
+    "mtp106_verb_complement_calque",
+    "mtp107_speech_verb_inversion",
 )
 
 
