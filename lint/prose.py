@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import regex
@@ -227,6 +227,30 @@ class Words:
             at = start + len(word)
             spans.append((start, at))
         return spans
+
+
+class WordMemo:
+    """The words that pass ``test`` among every word a process has seen, each word tested once: a rule
+    that judges a document's vocabulary word by word asks for the new words only. Past ``most`` words
+    seen it starts afresh (a long-running server forgets rather than grow without end); a call under
+    way keeps the sets it read."""
+
+    def __init__(
+        self, test: Callable[[set[str] | frozenset[str]], Iterable[str]], most: int = 1_000_000
+    ) -> None:
+        self.test, self.most = test, most
+        self.seen: set[str] = set()
+        self.passed: set[str] = set()
+
+    def __call__(self, words: frozenset[str]) -> set[str]:
+        if len(self.seen) > self.most:
+            self.seen, self.passed = set(), set()
+        seen, passed = self.seen, self.passed
+        new = words - seen
+        if new:
+            passed.update(self.test(new))
+            seen.update(new)  # after: a word seen is one already tested
+        return passed
 
 
 def document_words(document: Any) -> Words:

@@ -162,14 +162,14 @@ def test_the_word_memos_forget_and_answer_the_same(monkeypatch):
     import lint.checks.grammar as grammar
 
     text = "Il governo dal agli stati, la situazione economico e ha endorsato la cloture; e erano."
-    monkeypatch.setattr(grammar, "_MOST_SEEN", 0)
-    monkeypatch.setattr(mtp045, "_MOST_SEEN", 0)
+    monkeypatch.setattr(grammar._ENDINGS_SEEN, "most", 0)
+    monkeypatch.setattr(mtp045._VERB_FORMS, "most", 0)
     for _ in range(2):
         _same(text)
         assert [(m.start, m.end) for m in mtp045.RULE.check(_document(text), {})] == _plain_mtp045(
             _document(text)
         )
-    assert grammar._SEEN and mtp045._SEEN
+    assert grammar._ENDINGS_SEEN.seen and mtp045._VERB_FORMS.seen
 
 
 def test_mtp036_hint_finds_what_the_plain_alternatives_find():

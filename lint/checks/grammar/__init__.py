@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from lint.prose import document_words
+from lint.prose import WordMemo, document_words
 
 # The sound that takes «lo», «gli», «uno»: s before a consonant, z, gn, ps, x (Treccani, «articolo»).
 # «pn» is left out: «il pneumatico» and «lo pneumatico» are both in use; so is y (lo yogurt, il yacht).
@@ -38,9 +38,9 @@ class Starts:
 
     def __init__(self, document: Any) -> None:
         words = document_words(document)
-        triggers, endings = _wanted()
+        triggers = _wanted()[0]
         vocabulary = words.vocabulary
-        wanted = vocabulary & _endings_seen(vocabulary, endings) | vocabulary & triggers
+        wanted = vocabulary & _ENDINGS_SEEN(vocabulary) | vocabulary & triggers
         # the places of the wanted words, in text order: the word index is built once per document and
         # the phrase packs read it too
         index = words.index
@@ -66,23 +66,9 @@ class Starts:
         return found
 
 
-_MOST_SEEN = 1_000_000
-_SEEN: set[str] = set()
-_ENDING: set[str] = set()
-
-
-def _endings_seen(vocabulary: frozenset[str], endings: tuple[str, ...]) -> set[str]:
-    """The words ending in one of ``endings`` among every word seen so far: each word is tested once
-    per process (a word joined to the one before by a full stop, «x.il», is one word of the list)."""
-    global _SEEN, _ENDING
-    if len(_SEEN) > _MOST_SEEN:  # a long-running server forgets, rather than grow without end
-        _SEEN, _ENDING = set(), set()  # new sets: a call under way keeps the ones it read
-    seen, ending = _SEEN, _ENDING
-    new = vocabulary - seen
-    if new:
-        ending.update(filter(operator.methodcaller("endswith", endings), new))
-        seen.update(new)  # after: a word seen is one already tested
-    return ending
+# The words ending in one of the rules' endings among every word seen so far (a word joined to the one
+# before by a full stop, «x.il», is one word of the list).
+_ENDINGS_SEEN = WordMemo(lambda new: filter(operator.methodcaller("endswith", _wanted()[1]), new))
 
 
 @functools.cache

@@ -11,6 +11,7 @@ from typing import Any
 from lint.checks.base import rule_meta
 from lint.checks.mt import in_quotes, vocabulary, word_spans
 from lint.document import Document
+from lint.prose import WordMemo
 from lint.rules import Match
 
 # Shorter English words are too often Italian words, abbreviations or parts of names.
@@ -72,28 +73,18 @@ def _known_italian(word: str) -> bool:
     return bool(lemmas.is_known(word, "it"))
 
 
-_MOST_SEEN = 1_000_000
-_SEEN: set[str] = set()
-_VERBS: set[str] = set()
+def _italianised_verbs(new: set[str] | frozenset[str]) -> Iterator[str]:
+    """The Italianised English verbs («endorsato») among ``new``, judged on their letters and the
+    English list."""
+    english = _english()
+    for w in new:
+        if len(w) >= 7 and w not in english:
+            m = _VERB_ENDING.match(w)
+            if m is not None and _english_verb(m["stem"], english) is not None:
+                yield w
 
 
-def _verb_forms(words: frozenset[str]) -> set[str]:
-    """The Italianised English verbs («endorsato») among every word seen so far: each word is judged
-    once per process, on its letters and the English list."""
-    global _SEEN, _VERBS
-    if len(_SEEN) > _MOST_SEEN:  # a long-running server forgets, rather than grow without end
-        _SEEN, _VERBS = set(), set()  # new sets: a call under way keeps the ones it read
-    seen, verbs = _SEEN, _VERBS
-    new = words - seen
-    if new:
-        english = _english()
-        for w in new:
-            if len(w) >= 7 and w not in english:
-                m = _VERB_ENDING.match(w)
-                if m is not None and _english_verb(m["stem"], english) is not None:
-                    verbs.add(w)
-        seen.update(new)  # after: a word seen is one already judged
-    return verbs
+_VERB_FORMS = WordMemo(_italianised_verbs)  # each word judged once per process
 
 
 def _english_verb(stem: str, english: frozenset[str]) -> str | None:
@@ -166,7 +157,7 @@ class UntranslatedWord:
         english = _english()
         words = vocabulary(document)
         nouns = {w for w in words & english if len(w) >= _MIN_LETTERS}
-        verbs = words & _verb_forms(words)
+        verbs = words & _VERB_FORMS(words)
         if not nouns and not verbs:
             return
         text = document.prose.text
