@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.checks.people import gender
+from lint.checks.people import gender, pronouns
 
 # The plain pattern: look-behinds first, tried at every position of the text.
 PLAIN_SENTENCE_END = re.compile(
@@ -105,15 +105,15 @@ PRONOUN_PIECES = [
 @given(st.lists(st.sampled_from(PRONOUN_PIECES), max_size=14))
 def test_pronouns_are_those_of_the_plain_patterns(pieces):
     text = "".join(pieces)
-    for lang, plain in (("it", gender._PRONOUN_IT), ("en", gender._PRONOUN_EN)):
-        found = [(m.span(1), m.group(1)) for m in gender.pronouns(text, lang)]
+    for lang, plain in (("it", pronouns._PRONOUN_IT), ("en", pronouns._PRONOUN_EN)):
+        found = [(m.span(1), m.group(1)) for m in pronouns.pronouns(text, lang)]
         assert found == [(m.span(1), m.group(1)) for m in plain.finditer(text)]
 
 
 def test_pronouns_in_running_text():
     text = "Lui parte. Egli resta;  Lui no.\nEgli sì, e Lui? Theirs: he, his and himself; the shelf. He."
-    assert [m.group(1) for m in gender.pronouns(text, "it")] == ["Lui", "Egli", "Lui", "Egli"]
-    assert [m.group(1) for m in gender.pronouns(text, "en")] == ["he", "his", "himself", "He"]
+    assert [m.group(1) for m in pronouns.pronouns(text, "it")] == ["Lui", "Egli", "Lui", "Egli"]
+    assert [m.group(1) for m in pronouns.pronouns(text, "en")] == ["he", "his", "himself", "He"]
 
 
 # The plain way: every lower-case word of the text, collected.

@@ -7,12 +7,8 @@ import weakref
 from collections.abc import Callable, Iterator
 
 from lint.checks.base import rule_meta
-from lint.checks.people.gender import (
-    GenderedMention,
-    gendered_mentions,
-    masculine_pronouns_for_women,
-    sentence_start,
-)
+from lint.checks.people.gender import GenderedMention, gendered_mentions, sentence_start
+from lint.checks.people.pronouns import masculine_pronouns_for_women
 from lint.checks.people.titles import TitleReader, TitleUse
 from lint.document import Document
 from lint.findings import Severity
