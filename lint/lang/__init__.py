@@ -49,6 +49,9 @@ class Language:
     not_forms: frozenset[str] = frozenset()
     own_forms: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     comma_lowercase_words: frozenset[str] = frozenset()  # "il", "the": never capitalised after a comma
+    # Words no repeated phrase (MTP010) starts or ends on, besides the function words: auxiliaries,
+    # clitics, quantifiers, possessives.
+    phrase_edge_words: frozenset[str] = frozenset()
     # Words and phrasings that fill rules' message templates: {"former": "ex", "title_with_country":
     # "{title} {country.it_of}"}; a rule that needs one this language lacks writes its text without it.
     words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))

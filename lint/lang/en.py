@@ -322,6 +322,7 @@ LANGUAGE = Language(
     inflect=inflect,
     not_forms=frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "as"]),
     comma_lowercase_words=COMMA_LOWERCASE_WORDS,
+    phrase_edge_words=frozenset(["the", "a", "an", "of", "to", "in", "is"]),
     words=WORDS,
     mt_words=MT_WORDS,
     language_names=MappingProxyType({"en": "English", "it": "Italian"}),

@@ -12,39 +12,6 @@ from lint.rules import Match
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?;:]+[\"”»)]*\s+|\n\s*\n")
-# Words no repeated phrase starts or ends on, besides every language's function words.
-_STOP = {
-    "è",
-    "ha",
-    "hanno",
-    "sono",
-    "era",
-    "stato",
-    "essere",
-    "avere",
-    "fare",
-    "non",
-    "si",
-    "ci",
-    "ne",
-    "lo",
-    "gli",
-    "anche",
-    "più",
-    "molto",
-    "tutto",
-    "tutti",
-    "sua",
-    "suo",
-    "loro",
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "in",
-    "is",
-}
 
 
 # What the plain pattern below finds. A pattern that starts with a character class (the first letter)
@@ -171,10 +138,11 @@ class RepeatedPhrase:
         return True
 
     def _stop_words(self, languages: Any) -> frozenset[str]:
-        """Every language's function words and _STOP, worked out once for the run's languages."""
+        """Every language's function words and phrase-edge words, worked out once for the run's languages."""
         cached = self.__dict__.get("_stop")
         if cached is None or cached[0] is not languages:
-            cached = self._stop = (languages, languages.union("function_words") | _STOP)
+            stop = languages.union("function_words") | languages.union("phrase_edge_words")
+            cached = self._stop = (languages, stop)
         return cached[1]
 
     @staticmethod
