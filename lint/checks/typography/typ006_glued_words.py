@@ -142,7 +142,7 @@ class GluedWords:
                 continue  # "SpaceX", "RePowerEU", "FdI": a letter or an acronym at the end
             if knowledge is None:
                 knowledge = _knowledge(options)
-            if self._two_words(text, left, right, options, knowledge):
+            if self._two_words(text, word, left, right, options, knowledge):
                 yield Match(
                     m.start(), m.end(), suggestions=(f"{left} {right}",), replacement=f"{left} {right}"
                 )
@@ -152,15 +152,22 @@ class GluedWords:
             yield Match(m.start(), m.end(), suggestions=(m.group(1),))
 
     @staticmethod
-    def _two_words(text: str, left: str, right: str, options: CheckContext, knowledge: Any) -> bool:
-        """Evidence that ``left`` and ``right`` are two words: one is a function or caption word, a
-        name the knowledge base knows, or a word the document also writes on its own."""
+    def _two_words(
+        text: str, word: str, left: str, right: str, options: CheckContext, knowledge: Any
+    ) -> bool:
+        """Evidence that ``left`` and ``right`` are two words: one is a function or caption word; or,
+        for a word the document writes only once, a name the knowledge base knows or a word the
+        document also writes on its own. A word written the same way again is a name («CloudLedger»,
+        a company's, whose «Cloud» is also a congressman's surname): glue left by a scraper or a
+        translation is an accident, not repeated letter for letter."""
         language = options.language or options.languages.get("it")
         english = options.languages.get("en")
         own = language.function_words if language is not None else frozenset()
         small = own | (english.function_words if english is not None else frozenset()) | _CAPTION_WORDS
         if right.casefold() in small or (left.islower() and left in own):
             return True
+        if len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text)) > 1:
+            return False
         for part in (left, right):
             if knowledge is not None and part[0].isupper() and knowledge.lookup(part):
                 return True
