@@ -22,6 +22,20 @@ _RUN = LazyRe(
 )
 _TOKEN = re.compile(r"[^ \u00a0]+")
 
+# An office written in English Title Case after an article ("L'Amministratore Delegato di Ryanair", "il
+# Vice Presidente Esecutivo della Commissione"): Italian writes offices in small letters. Only titles
+# of two words whose second is a qualifier (chief executive, chief financial officer, executive
+# vice-president), and only when the office is of a body ("di", "della") or closed by a comma: before a
+# name the capital can be a deferential title.
+_OFFICE = LazyRe(
+    r"(?<![\w'’])(?:[Ii]l|[Ll]a|[Ll]['’]|[Uu]n|[Uu]na|[Uu]n['’]|[Dd]el|[Dd]ella|[Dd]ell['’]|[Aa]l|[Aa]lla"
+    r"|[Aa]ll['’]|[Dd]al|[Dd]alla|[Dd]all['’]|[Nn]el|[Nn]ella|[Nn]ell['’]|[Ss]ul|[Ss]ulla|[Ss]ull['’])[ \u00a0]?"
+    r"(?:Amministrat(?:ore|rice)|Diret(?:tore|trice)|Vice[ \u00a0-]?[Pp]residente|Presidente)[ \u00a0]+"
+    r"(?:Delegat[oa]|Finanziari[oa]|Esecutiv[oa]|Operativ[oa]|Tecnic[oa]|Commerciale)"
+    r"(?:[ \u00a0]+(?:Esecutiv[oa]|Delegat[oa]))?"
+    r"(?=[ \u00a0]*,|[ \u00a0]+(?:di|del|della|dello|dei|degli|delle|dell['’])\b)"
+)
+
 
 @functools.cache
 def _hint(function_words: frozenset[str]) -> re.Pattern[str]:
@@ -61,7 +75,10 @@ class HeadlineTitleCase:
                 "rules/lexicon, non un nome della base di conoscenza). Restano fuori i nomi di persona con le particelle («Luigi Di Maio», "
                 "«Leonardo Da Vinci»), ma dopo un titolo («Principessa», «Ministro», «Duca») la particella è una "
                 "preposizione: «La Principessa Di Galles» è segnalata; le sigle, i titoli inglesi («The Lord of the Rings»), le sequenze tra "
-                "virgolette e i nomi che finiscono con una lettera («Serie A»)."
+                "virgolette e i nomi che finiscono con una lettera («Serie A»). Segnala anche una carica di due parole "
+                "scritta con le maiuscole inglesi dopo un articolo, quando è la carica di un ente o la segue una "
+                "virgola: «L'Amministratore Delegato di Ryanair», «il Vice Presidente Esecutivo della "
+                "Commissione»; in italiano le cariche vanno in minuscolo."
             ),
             "en": (
                 "Flags a run of capitalised words, English headline style, in Italian copy or an Italian "
@@ -71,7 +88,10 @@ class HeadlineTitleCase:
                 'particles ("Luigi Di Maio") are left alone, but after a title (an office of the knowledge '
                 'base or a rank: "Principessa", "Ministro", "Duca") the particle is a preposition, so "La '
                 'Principessa Di Galles" is flagged; acronyms, English titles, quoted runs and names ending in a '
-                'letter ("Serie A") are left alone.'
+                'letter ("Serie A") are left alone. It also flags a two-word office in English capitals after an '
+                "article, when it is the office of a body or a comma follows: \"L'Amministratore Delegato di "
+                'Ryanair", "il Vice Presidente Esecutivo della Commissione"; Italian writes offices in small '
+                "letters."
             ),
         },
         flagged=[
@@ -84,11 +104,16 @@ class HeadlineTitleCase:
                 "Ultime notizie: ⟦La Banca Mondiale Taglia Le Stime Sulla Crescita⟧",
             ),
             ("it", "Alla cerimonia ⟦La Duchessa Di Kent⟧ ha premiato la vincitrice."),
+            ("it", "Secondo ⟦l'Amministratore Delegato⟧ della compagnia, i voli riprenderanno domani."),
+            ("it", "⟦Il Vice Presidente Esecutivo⟧ della Commissione ha presentato il piano."),
+            ("it", "Ne ha parlato ⟦il Direttore Finanziario⟧, che lascerà a giugno."),
         ],
         clean=[
             ("it", "Il governo approva la riforma delle pensioni dopo un lungo dibattito."),
             ("it", "Luigi Di Maio ha incontrato Leonardo Da Vinci Rossi e la Banca Centrale Europea."),
             ("it", "Ha citato «Il Nome Della Rosa» e il film The Lord of the Rings nella Lega Serie A."),
+            ("it", "Secondo l'amministratore delegato della compagnia, i voli riprenderanno domani."),
+            ("it", "Il vicepresidente esecutivo della Commissione ha presentato il piano."),
         ],
         languages=("it",),
     )
@@ -99,6 +124,9 @@ class HeadlineTitleCase:
         function_words = data["title_case_function_words"]
         # English function words make the run an English name or title ("The Lord of the Rings").
         english = words("en")["title_case_function_words"]
+        for office in _OFFICE.finditer(text):
+            if not in_quotes(text, office.start()):
+                yield Match(office.start(), office.end())
         names: list[tuple[int, int]] | None = None
         # Surname particles are hints too: after a title they are prepositions ("Principessa Di Galles").
         hints = function_words | {p for p in data["surname_particles"] if p.isalpha()}
