@@ -51,9 +51,31 @@ _TRIGGERS = frozenset({"the", "from", "between"})
 _MOVE = re.compile(
     r"(?:rose|risen|rises|rising|fell|fallen|falls|falling|increased|decreased|dropped|climbed|grew|grown|"
     r"jumped|slipped|slid|went|gone|up|down|cut|raised|lowered|reduced|widened|narrowed|%|percent|cent|"
+    r"range|ranges|ranged|ranging|vary|varies|varied|varying|costs?|prices?|fees?|rates?|"
     r"euros?|dollars?|pounds?|points?|degrees?)\W*\Z",
     re.IGNORECASE,
 )
+
+
+# A bare hour is a time only near a word of the clock or the calendar: "prices range from 7.50 to 15"
+# is money.
+_TIME_CONTEXT = re.compile(
+    r"(?<![\w'’-])(?:opens?|opening|open|closes?|closed|closing|hours|morning|afternoon|evening|night|daily|"
+    r"weekdays?|weekends?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|"
+    r"yesterday|timetable|schedule|shifts?|starts?|starting|begins?|ends?|kicks?\s+off|departs?|arrives?|"
+    r"deadline|polls|noon|midnight)(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def _timely(text: str, start: int, end: int) -> bool:
+    paragraph_start = text.rfind("\n\n", 0, start) + 1
+    paragraph_end = text.find("\n\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    return (
+        _TIME_CONTEXT.search(text, max(paragraph_start, start - 120), min(paragraph_end, end + 80))
+        is not None
+    )
 
 
 def _hour(text: str) -> tuple[int, int]:
@@ -108,6 +130,7 @@ class ItalianClockTime:
             ("en", "The number of finalists fell from the 10 to the 12 finalists of last year."),
             ("en", "The price rose from 8.30 to 16 euros, and the score at the 18 hole was par."),
             ("en", "Children aged from 8 to 12 attend the camp between 9 and 12."),
+            ("en", "Tickets for the concert cost from 7.50 to 15, and the runner finished at the 10."),
         ],
         languages=("en",),
     )
@@ -128,6 +151,9 @@ class ItalianClockTime:
                     continue
                 a, b = m.group("a"), m.groupdict().get("b")
                 if pattern is bare and not _bare_range(a, b):
+                    continue
+                bare_hour = pattern is bare or (pattern is single and not any(sep in a for sep in ".:"))
+                if bare_hour and not _timely(text, m.start(), m.end()):
                     continue
                 taken.append((m.start(), m.end()))
                 words = m.group().split()
