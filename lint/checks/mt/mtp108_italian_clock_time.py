@@ -36,7 +36,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?![\w.:,]\d|[\w'’-]){_AFTER}",
         re.IGNORECASE,
     )
-    # «dalle 8.30 alle 16» without the article: a range whose bare end hour only the 24-hour clock has
+    # «dalle 8.30 alle 16», «dalle 18.30 alle 22.00» without the article: a range ending past noon on the
+    # 24-hour clock
     bare = re.compile(
         rf"(?<![\w'’-])(?:from|between)[ \u00a0]+(?P<a>{_CLOCK})[ \u00a0]+{_RANGE_TO}[ \u00a0]+"
         rf"(?P<b>{_CLOCK})(?![\w.:,]\d|[\w'’-]){_AFTER}",
@@ -52,6 +53,7 @@ _MOVE = re.compile(
     r"(?:rose|risen|rises|rising|fell|fallen|falls|falling|increased|decreased|dropped|climbed|grew|grown|"
     r"jumped|slipped|slid|went|gone|up|down|cut|raised|lowered|reduced|widened|narrowed|%|percent|cent|"
     r"range|ranges|ranged|ranging|vary|varies|varied|varying|costs?|prices?|fees?|rates?|"
+    r"traded|trading|trades|stood|stands|hovered|hovering|fluctuated|fluctuating|oscillated|moved|moving|"
     r"euros?|dollars?|pounds?|points?|degrees?)\W*\Z",
     re.IGNORECASE,
 )
@@ -109,7 +111,7 @@ class ItalianClockTime:
             "en": (
                 "Flags times of day left in the Italian form in English: the article before the time "
                 '("from the 8.30 to the 16", "at the 10", for dalle 8.30 alle 16, alle 10) and a range '
-                'that ends on a bare 24-hour hour ("from 8.30 to 16"). The message gives the 12-hour time '
+                'that ends on a 24-hour time past noon ("from 8.30 to 16", "from 18.30 to 22.00"). The message gives the 12-hour time '
                 "(from 8.30am to 4pm). A time is only counted where a clause ends or a time word follows "
                 'it, so "from the 10 to the 12 finalists" and figures that rise "from 8.30 to 16 euros" '
                 "are left alone."
@@ -124,6 +126,7 @@ class ItalianClockTime:
         flagged=[
             ("en", "The museum is open ⟦from the 9.30 to the 18⟧, except on Mondays."),
             ("en", "The vote closes ⟦at the 10⟧ on Sunday, and counting starts ⟦from 8.30 to 15⟧."),
+            ("en", "The clinics will stay open ⟦from 18.30 to 22.00⟧ on weekdays."),
         ],
         clean=[
             ("en", "The museum is open from 9.30am to 6pm, except on Mondays."),
@@ -167,16 +170,12 @@ class ItalianClockTime:
 
 
 def _bare_range(a: str, b: str | None) -> bool:
-    """Whether a range without the article reads as 24-hour clock times: the end hour is bare and past
-    noon (no 12-hour time says «16»), the start has minutes or is a morning hour, and time moves on."""
-    if b is None or any(sep in b for sep in ".:"):
+    """Whether a range without the article reads as 24-hour clock times: the start has minutes, the end
+    is past noon (no 12-hour time says «16» or «22.00»), and time moves on."""
+    if b is None or not any(sep in a for sep in ".:"):
         return False
     start, end = _hour(a), _hour(b)
-    if not 13 <= end[0] <= 24:
-        return False
-    if not any(sep in a for sep in ".:"):
-        return False
-    return start < end
+    return 13 <= end[0] <= 24 and start < end
 
 
 RULE = ItalianClockTime()
