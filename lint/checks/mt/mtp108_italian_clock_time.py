@@ -48,6 +48,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 _compiled = functools.cache(_patterns)
 _TRIGGERS = frozenset({"the", "from", "between"})
+# A digit after a space: the literal first character lets the scan skip ahead, as a lookbehind would not.
+_NUMBER = re.compile(r" [0-9]")
+_NUMBER_NBSP = re.compile(r"[ \u00a0][0-9]")
+_LEAD_WORDS = frozenset({"from", "between", "at", "until", "till", "by", "after", "before", "the"})
+_LEAD = re.compile(
+    r"(?<![\w'’-])(?:from|between|at|until|till|by|after|before)[ \u00a0]+(?:the[ \u00a0]+)?\Z", re.IGNORECASE
+)
 # "rose from 8.30 to 16 euros", "fell from 18.30 to 22.00": numbers that move are not hours
 _MOVE = re.compile(
     r"(?:rose|risen|rises|rising|fell|fallen|falls|falling|increased|decreased|dropped|climbed|grew|grown|"
@@ -142,31 +149,48 @@ class ItalianClockTime:
         if vocabulary(document).isdisjoint(_TRIGGERS):
             return
         text = document.prose.text
-        if not any(c.isdigit() for c in text):
-            return
-        with_article, single, bare = _compiled()
-        taken: list[tuple[int, int]] = []
-        for pattern in (with_article, single, bare):
-            for m in pattern.finditer(text):
-                if any(m.start() < end and start < m.end() for start, end in taken):
+        patterns = _compiled()
+        reported = -1
+        # The numbers are found first and the patterns tried only after a lead word ("from the", "at"):
+        # scanning the whole text with each pattern costs far more than the few numbers of an article.
+        numbers = _NUMBER_NBSP if "\u00a0" in text else _NUMBER
+        for number in numbers.finditer(text):
+            at = number.start() + 1
+            if at < reported:
+                continue
+            before = text[max(0, at - 16) : at].lower().split()
+            if not before or before[-1] not in _LEAD_WORDS:
+                continue  # most numbers: a word check costs less than the lead pattern
+            if before[-1] == "the" and (len(before) < 2 or before[-2] not in _LEAD_WORDS):
+                continue
+            lead = _LEAD.search(text, max(0, at - 16), at)
+            if lead is None:
+                continue
+            for pattern in patterns:
+                m = pattern.match(text, lead.start())
+                if m is None or not self._plausible(text, m, pattern is patterns[2], pattern is patterns[1]):
                     continue
-                if _MOVE.search(text, max(0, m.start() - 24), m.start()):
-                    continue
+                reported = m.end()
                 a, b = m.group("a"), m.groupdict().get("b")
-                if pattern is bare and not _bare_range(a, b):
-                    continue
-                bare_hour = pattern is bare or (pattern is single and not any(sep in a for sep in ".:"))
-                if bare_hour and not _timely(text, m.start(), m.end()):
-                    continue
-                taken.append((m.start(), m.end()))
                 words = m.group().split()
-                lead = words[0]
                 if b is None:
-                    suggestion = f"{lead} {english_time(a)}"
+                    suggestion = f"{words[0]} {english_time(a)}"
                 else:
                     link = "and" if words[0].lower() == "between" else "to"
-                    suggestion = f"{lead} {english_time(a)} {link} {english_time(b)}"
+                    suggestion = f"{words[0]} {english_time(a)} {link} {english_time(b)}"
                 yield Match(m.start(), m.end(), args={"suggestion": suggestion})
+                break
+
+    @staticmethod
+    def _plausible(text: str, m: re.Match[str], is_bare: bool, is_single: bool) -> bool:
+        if _MOVE.search(text, max(0, m.start() - 24), m.start()):
+            return False
+        a, b = m.group("a"), m.groupdict().get("b")
+        if is_bare and not _bare_range(a, b):
+            return False
+        if is_bare or (is_single and not any(sep in a for sep in ".:")):
+            return _timely(text, m.start(), m.end())
+        return True
 
 
 def _bare_range(a: str, b: str | None) -> bool:
