@@ -140,6 +140,7 @@ _RULE_MODULES = (
     "mtp105_present_perfect_past_time",
     "mtp106_verb_complement_calque",
     "mtp107_speech_verb_inversion",
+    "mtp108_italian_clock_time",
 )
 
 
