@@ -94,6 +94,19 @@ def test_a_plugin_that_fails_to_load_is_named_and_the_rest_runs(run_cli, install
     assert "error DUP003" in result.out and "error PUN001" in result.out
 
 
+def test_a_rule_asked_for_by_name_while_a_plugin_failed_names_the_failure(run_cli, installed, tmp_path):
+    """The rule may be one the failed plugin would have given: saying only "unknown rule" would send
+    the user looking for a typo."""
+    failure = "plugin 'broken' failed while loading: ModuleNotFoundError"
+    selected = run_with(run_cli, installed, tmp_path, "refuso-broken", args=("check", "--select", "BRK001"))
+    assert selected.code == 2
+    assert "unknown rule selector 'BRK001'" in selected.err and failure in selected.err
+    env = {"PYTHONPATH": str(installed("refuso-broken"))}
+    explained = run_cli("explain", "BRK001", env=env, cwd=tmp_path)
+    assert explained.code == 2
+    assert "no rule named 'BRK001'" in explained.err and failure in explained.err
+
+
 def test_rules_that_raise_or_return_garbage_are_named_and_the_rest_runs(run_cli, installed, tmp_path):
     result = run_with(run_cli, installed, tmp_path, "refuso-faulty", args=("check", "--no-source"))
     assert result.code == 2

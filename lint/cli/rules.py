@@ -85,6 +85,8 @@ def explain(args: argparse.Namespace) -> int:
         close = difflib.get_close_matches(args.rule, candidates, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; `refuso rules` lists them all"
         error(f"no rule named {name!r}{hint}")
+        for failure in linter.plugins.failures:  # the rule may be one a failed plugin did not give
+            error(failure.describe())
         return EXIT_ERROR
     language = args.lang or _default_doc_language()
     labels = linter.plugins.languages.labels(language)
