@@ -244,12 +244,10 @@ class Linter:
             unknown = unknown_selectors(selectors, metas)
             if unknown:
                 described = ", ".join(repr(s) + selector_hint(s, metas) for s in unknown)
-                # A rule missing because its plugin failed is that failure, not a typo in the selector.
-                failed = "".join(f"; {f.describe()}" for f in self.plugins.failures)
+                failed = "".join(f"; {f.describe()}" for f in self.plugins.failures)  # the rule may be theirs
                 raise UsageError(
-                    f"{where}: {label}: unknown rule selector {described}; "
-                    "use a code (PUN001), a code prefix (PUN), a rule name, a category or ALL (see `refuso rules`)"
-                    f"{failed}"
+                    f"{where}: {label}: unknown rule selector {described}; use a code (PUN001), a code prefix "
+                    f"(PUN), a rule name, a category or ALL (see `refuso rules`){failed}"
                 )
         errors = rule_settings_errors(settings, [*rules.codes, *(m.name for m in metas)], rules.get)
         if errors:
