@@ -17,6 +17,12 @@ from typing import Any
 from lint.prose import document_words
 
 
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text``, written one after another with spaces: how this family's rules write
+    their closed word lists."""
+    return frozenset(text.split())
+
+
 def in_quotes(text: str, offset: int) -> bool:
     """Whether ``offset`` lies inside a quotation opened earlier in its paragraph: more «“ opened than
     closed before it, or an odd number of straight double quotes. Looked up where a rule has a finding,

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import in_quotes, vocabulary, word_spans
+from lint.checks.mt import in_quotes, vocabulary, word_set, word_spans
 from lint.document import Document
 from lint.prose import WordMemo
 from lint.rules import Match
@@ -18,13 +18,9 @@ from lint.rules import Match
 _MIN_LETTERS = 5
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words that govern a noun in an Italian clause: articles, articulated prepositions, determiners.
 # A bare English noun right after one of them is used as an Italian noun, not quoted from English.
-_GOVERNORS = _words(
+_GOVERNORS = word_set(
     """il lo la i gli le un uno una del dello della dei degli delle al allo alla ai agli alle dal dallo
     dalla dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle col coi
     questo questa questi queste quel quello quella quei quegli quelle diversi diverse alcuni alcune
@@ -32,7 +28,7 @@ _GOVERNORS = _words(
 )
 
 # Auxiliaries and clitics before a participle or an infinitive: "ha endorsato", "hanno twittato".
-_VERB_CONTEXT = _words(
+_VERB_CONTEXT = word_set(
     """ha hanno ho hai abbiamo avete aveva avevano avrebbe avrebbero avrà avranno è sono era erano
     stato stata stati state essere avere viene vengono venne può possono potrebbe potrebbero deve
     devono dovrebbe dovrebbero vuole vogliono sta stanno stava stavano per di da lo la li le gli si ne"""

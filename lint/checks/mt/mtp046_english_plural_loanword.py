@@ -9,18 +9,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import in_quotes, vocabulary, word_spans
+from lint.checks.mt import in_quotes, vocabulary, word_set, word_spans
 from lint.document import Document
 from lint.rules import Match
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words that make the noun after them plural: plural articles and articulated prepositions,
 # demonstratives, possessives, quantifiers and numerals.
-_PLURAL = _words(
+_PLURAL = word_set(
     """i gli le dei degli delle ai agli alle dai dagli dalle nei negli nelle sui sugli sulle coi cogli
     colle pei questi queste quei quegli quelle codesti alcuni alcune molti molte pochi poche tanti tante
     troppi troppe diversi diverse numerosi numerose vari varie parecchi parecchie certi certe altri
@@ -29,12 +24,12 @@ _PLURAL = _words(
     cento mille"""
 )
 # Nouns of quantity that make the noun after "di" plural: "milioni di smartphones".
-_QUANTITIES = _words(
+_QUANTITIES = word_set(
     "milioni migliaia centinaia decine dozzine miliardi mila milione miliardo serie paio decina dozzina "
     "centinaio migliaio numero gruppo"
 )
 # Plural articles before which one Italian adjective may stand: "i nuovi smartphones".
-_ARTICLES = _words("i gli le dei degli delle ai agli alle dai dagli dalle nei negli nelle sui sugli sulle")
+_ARTICLES = word_set("i gli le dei degli delle ai agli alle dai dagli dalle nei negli nelle sui sugli sulle")
 
 _WORD_BEFORE = re.compile(r"([^\W_]+)[ \u00a0]+\Z")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")

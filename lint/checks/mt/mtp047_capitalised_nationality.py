@@ -9,15 +9,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import in_quotes, vocabulary, word_spans
+from lint.checks.mt import in_quotes, vocabulary, word_set, word_spans
 from lint.checks.mt.words import words
 from lint.document import Document
 from lint.rules import Match
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 _PREVIOUS = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 _COORDINATION = re.compile(r",[ \u00a0]*|[ \u00a0]+(?:e|ed|o|od)[ \u00a0]+")
@@ -25,7 +20,7 @@ _NEXT = re.compile(r"[ \u00a0]*([^\W\d_]+|-)")
 
 # After these the capitalised word is a noun: a people ("gli Americani", "degli Europei", "molti
 # Russi"), which Italian style guides tolerate with a capital, or a name ("il Russo" for Mr Russo).
-_DETERMINERS = _words(
+_DETERMINERS = word_set(
     """il lo la i gli le l un uno una dei degli delle del dello della ai agli alle al allo alla dai dagli
     dalle dal dallo dalla nei negli nelle nel nello nella sui sugli sulle sul sullo sulla coi col questo
     questa questi queste quel quello quella quei quegli quelle molti molte pochi poche tanti tante alcuni
@@ -35,7 +30,7 @@ _DETERMINERS = _words(
 )
 # A person's title or role before a surname that is also an adjective of nationality: "il ministro
 # Russo", "l'attaccante Greco", "il premier Albanese".
-_ROLES = _words(
+_ROLES = word_set(
     """presidente vicepresidente premier ministro ministra viceministro sottosegretario sindaco sindaca
     leader segretario segretaria senatore senatrice deputato deputata onorevole giudice magistrato
     procuratore pm avvocato avvocata generale colonnello capitano comandante ammiraglio signor signore
@@ -48,14 +43,14 @@ _ROLES = _words(
 )
 # Generic geographical nouns whose name goes on with the adjective, capitalised: "l'oceano Indiano",
 # "il mar Cinese meridionale", "il mar Baltico", "la penisola Coreana".
-_GEOGRAPHY = _words(
+_GEOGRAPHY = word_set(
     """mar mare mari oceano penisola golfo stretto canale isola isole arcipelago lago laghi monte monti
     deserto fiume altopiano bassopiano pianura baia capo catena fossa"""
 )
 # Forms that are names before they are adjectives: a city ("Latina"), a state ("il Vaticano"), first names and surnames ("Giordano").
-_NOT_ADJECTIVES = _words("latina latine vaticano vaticana vaticani vaticane giordano giordana")
+_NOT_ADJECTIVES = word_set("latina latine vaticano vaticana vaticani vaticane giordano giordana")
 
-_CHAMPIONSHIP = _words("prossimi scorsi ultimi passati futuri precedenti primi vinto giocato")
+_CHAMPIONSHIP = word_set("prossimi scorsi ultimi passati futuri precedenti primi vinto giocato")
 
 
 def _inflect(base: str) -> set[str]:

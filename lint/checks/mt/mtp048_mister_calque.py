@@ -9,25 +9,21 @@ from collections.abc import Iterator
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import in_quotes, vocabulary, word_spans
+from lint.checks.mt import in_quotes, vocabulary, word_set, word_spans
 from lint.document import Document
 from lint.rules import CheckContext, Match
 
 _HONORIFICS = frozenset({"signor", "signora", "signori"})
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Capitalised words before a surname that are no first name: honorifics of other languages, titles.
-_NOT_FIRST_NAMES = _word_set(
+_NOT_FIRST_NAMES = word_set(
     """signor signora signori sig herr frau mr mrs ms miss mister monsieur madame mme sir lady lord don
     donna dr doctor prof san santa papa re regina principe principessa presidente ministro primo"""
 )
 # Titles written with a capital after «signor» in a parliament's forms of address («il signor
 # Ministro», «il signor Presidente»): not a surname.
-_TITLES = _word_set(
+_TITLES = word_set(
     """presidente ministro sottosegretario commissario sindaco giudice senatore deputato segretario
     direttore procuratore governatore ambasciatore generale avvocato dottore professore onorevole
     questore prefetto consigliere relatore vicepresidente cancelliere premier contessa duca

@@ -9,14 +9,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import in_quotes
+from lint.checks.mt import in_quotes, word_set
 from lint.document import Document
 from lint.rules import Match
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 # ", e" / ", o" / ", ed" / ", od" before the last item.
 _CLOSING = re.compile(r",(?P<space>[ \u00a0]+)(?P<conj>e|ed|o|od)[ \u00a0]+")
@@ -41,7 +36,7 @@ _DEGREE = frozenset({"più", "meno"})
 _NUMBER = re.compile(r"\d{1,4}")
 # Singular verbs after the last item: it is the subject of a clause of its own («…, e il governo ha
 # risposto»); a list that is a subject takes a plural verb («Francia, Germania, e Italia hanno firmato»).
-_SINGULAR_VERBS = _word_set(
+_SINGULAR_VERBS = word_set(
     """ha è era aveva sarà avrà fu ebbe può deve vuole sta resta rimane viene potrà dovrà potrebbe
     dovrebbe sarebbe avrebbe"""
 )
@@ -59,7 +54,7 @@ _COMPLEMENT = frozenset(
 
 # Words that are not items of a list of adjectives or nouns: clitics, adverbs, conjunctions, forms of
 # «essere» and «avere»; an item beginning with one makes «e» join clauses.
-_NOT_ITEMS = _word_set(
+_NOT_ITEMS = word_set(
     """che chi cui non si ci vi ne mi ti lo gli le poi quindi dunque però perciò anche ancora già infatti
     inoltre invece tuttavia pure cioè ovvero oppure allora così sempre mai solo soltanto forse ormai ecco
     comunque insomma intanto magari proprio addirittura persino almeno subito spesso bene male molto poco

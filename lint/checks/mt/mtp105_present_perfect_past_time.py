@@ -9,14 +9,9 @@ import re
 from collections.abc import Iterator
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import vocabulary, word_spans
+from lint.checks.mt import vocabulary, word_set, word_spans
 from lint.document import Document
 from lint.rules import CheckContext, Match
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -77,21 +72,21 @@ _AUXILIARIES = frozenset({"has", "have"})
 _NEGATIVES = frozenset({"hasn'", "haven'"})
 _NEGATIVE = re.compile(r"(?<![\w'’-])(?:hasn|haven)['’]t(?![\w'’-])", re.IGNORECASE)
 # Before has/have: a modal or "to" makes a perfect infinitive ("would have signed yesterday" is good).
-_INFINITIVE_BEFORE = _words(
+_INFINITIVE_BEFORE = word_set(
     "would could should must might may will shall can cannot to 'd ’d 'll ’ll wouldn't couldn't "
     "shouldn't mustn't won't not never"
 )
 # A word between the participle and the time that starts another clause or is a finite verb: the time
 # may belong to that clause ("has said the man died yesterday"), or a phrase that dates something else
 # ("have documented it starting in 2005").
-_CLAUSE_WORDS = _words(
+_CLAUSE_WORDS = word_set(
     """that which who whom whose when where while because since until till if as whether and or but nor than
     so although though after before once he she they we i is are was were will would had has have be being
     do does did can could should may might must shall says say according compared starting beginning
     dating ending lasting effective back"""
 )
 # A preposition right before the time makes it a point of reference ("has risen from last year").
-_PREPOSITIONS = _words(
+_PREPOSITIONS = word_set(
     "since until till from than of in over during for through throughout past by on to the this"
 )
 _IRREGULAR_FORMS = frozenset(_IRREGULAR.split("|"))
@@ -111,10 +106,10 @@ _MAX_GAP = 6
 
 
 # Words in -ed that are no past form ("a hundred", "the seed money"); the -eed verbs stay verbs.
-_NOT_VERBS = _words(
+_NOT_VERBS = word_set(
     "hundred kindred sacred naked wicked wretched rugged ragged jagged crooked beloved bed red shed"
 )
-_EED_VERBS = _words("agreed freed decreed guaranteed refereed")
+_EED_VERBS = word_set("agreed freed decreed guaranteed refereed")
 
 
 def _is_verb_form(word: str) -> bool:

@@ -7,20 +7,15 @@ import re
 from collections.abc import Iterator
 
 from lint.checks.base import rule_meta
-from lint.checks.mt import vocabulary
+from lint.checks.mt import vocabulary, word_set
 from lint.document import Document
 from lint.rules import CheckContext, Match
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 # Verbs that English news puts after their subject ("the minister stressed"), but Italian inverts («ha
 # sottolineato il ministro»). "Said", "added", "asked", "wrote", "explained" invert in English too, and
 # "confirmed", "announced", "admitted", "observed", "commented", "recalled" now and then: they are left
 # out.
-_VERBS = _words(
+_VERBS = word_set(
     """underlined underlines specified specifies highlighted highlights denounced denounces declared declares
     reiterated reiterates assured assures reassured reassures stressed stresses emphasised emphasises
     emphasized emphasizes  affirmed affirms reaffirmed reaffirms
