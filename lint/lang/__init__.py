@@ -49,6 +49,11 @@ class Language:
     not_forms: frozenset[str] = frozenset()
     own_forms: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     comma_lowercase_words: frozenset[str] = frozenset()  # "il", "the": never capitalised after a comma
+    # Verb forms and conjunctions never capitalised in mid-sentence, even after a name (TYP007: "Santos
+    # Fu espulso"), and the nouns and prepositions after which a work's title may start with one ("il film
+    # Perché no", "la cantante di Ecco l'amore").
+    midsentence_lowercase_words: frozenset[str] = frozenset()
+    title_lead_words: frozenset[str] = frozenset()
     # Words no repeated phrase (MTP010) starts or ends on, besides the function words: auxiliaries,
     # clitics, quantifiers, possessives.
     phrase_edge_words: frozenset[str] = frozenset()

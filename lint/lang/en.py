@@ -159,6 +159,15 @@ COMMA_LOWERCASE_WORDS = frozenset(
     }
 )
 
+# Auxiliaries and conjunctions capitalised in mid-sentence after a lower-case word (TYP007: "the bill
+# Was passed"). A title in Title Case capitalises the word before too ("All Is Lost"), so it stays clean.
+MIDSENTENCE_LOWERCASE_WORDS = frozenset(
+    {
+        *("was", "were", "is", "are", "has", "have", "had"),
+        *("because", "although", "however", "moreover", "therefore", "meanwhile", "whereas"),
+    }
+)
+
 # Words and phrasings that fill the rules' message templates.
 WORDS = MappingProxyType(
     {
@@ -322,6 +331,7 @@ LANGUAGE = Language(
     inflect=inflect,
     not_forms=frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "as"]),
     comma_lowercase_words=COMMA_LOWERCASE_WORDS,
+    midsentence_lowercase_words=MIDSENTENCE_LOWERCASE_WORDS,
     phrase_edge_words=frozenset(["the", "a", "an", "of", "to", "in", "is"]),
     words=WORDS,
     mt_words=MT_WORDS,

@@ -8,5 +8,6 @@ YAML packs beside them (``typ001_*.yaml``).
 from lint.checks.typography.typ004_lowercase_sentence_start import RULE as LOWERCASE_SENTENCE_START
 from lint.checks.typography.typ005_capital_after_comma import RULE as CAPITAL_AFTER_COMMA
 from lint.checks.typography.typ006_glued_words import RULE as GLUED_WORDS
+from lint.checks.typography.typ007_capital_mid_sentence import RULE as CAPITAL_MID_SENTENCE
 
-RULES = (LOWERCASE_SENTENCE_START, CAPITAL_AFTER_COMMA, GLUED_WORDS)
+RULES = (LOWERCASE_SENTENCE_START, CAPITAL_AFTER_COMMA, GLUED_WORDS, CAPITAL_MID_SENTENCE)

@@ -73,7 +73,4 @@ class CapitalAfterComma:
             yield Match(m.start(1), m.end(1), args={"word": word}, template=template)
 
 
-# A lowercase run of two letters or more followed by a capital inside one word ("DraghiFoto",
-
-
 RULE = CapitalAfterComma()

@@ -6,6 +6,7 @@ from types import MappingProxyType
 
 from lint.data import rules_dir
 from lint.lang import Language
+from lint.lang.it.casing import COMMA_LOWERCASE_WORDS, MIDSENTENCE_LOWERCASE_WORDS, TITLE_LEAD_WORDS
 from lint.lang.it.morphology import NOT_FORMS, OWN_FORMS, inflect
 from lint.lang.it.mt import MT_WORDS
 
@@ -242,44 +243,6 @@ MONTHS = (
     "dicembre",
 )
 
-# Function words that have no business being capitalised after a comma (TYP005). Left out: the forms of
-# courtesy ("La ringrazio", "Lei", "Suo") and single letters (labels: "A e B").
-COMMA_LOWERCASE_WORDS = frozenset(
-    {
-        *("il", "lo", "gli", "un", "uno", "una", "di", "da", "in", "con", "su", "per", "tra", "fra"),
-        *("del", "della", "dei", "degli", "delle", "dello", "al", "alla", "ai", "agli", "alle", "allo"),
-        *(
-            "dal",
-            "dalla",
-            "dai",
-            "dagli",
-            "dalle",
-            "nel",
-            "nella",
-            "nei",
-            "negli",
-            "nelle",
-            "sul",
-            "sulla",
-        ),
-        *("sui", "sugli", "sulle", "che", "non", "si", "ci", "mi", "ti", "ne", "se", "ma", "ed", "anche"),
-        *(
-            "come",
-            "quando",
-            "dove",
-            "mentre",
-            "perché",
-            "però",
-            "quindi",
-            "poi",
-            "cui",
-            "questo",
-            "questa",
-        ),
-        *("questi", "queste", "quello", "quella", "quelli", "quelle", "lui", "noi", "ha", "hanno", "ho"),
-        *("è", "sono", "era", "erano", "sarà", "già", "ancora", "molto", "più", "tutto", "tutti"),
-    }
-)
 
 # Words and phrasings that fill the rules' message templates.
 WORDS = MappingProxyType(
@@ -404,6 +367,8 @@ LANGUAGE = Language(
     not_forms=NOT_FORMS,
     own_forms=OWN_FORMS,
     comma_lowercase_words=COMMA_LOWERCASE_WORDS,
+    midsentence_lowercase_words=MIDSENTENCE_LOWERCASE_WORDS,
+    title_lead_words=TITLE_LEAD_WORDS,
     phrase_edge_words=frozenset(
         [
             "è",
