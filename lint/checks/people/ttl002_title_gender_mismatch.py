@@ -126,6 +126,14 @@ def _feminine_title(word: str) -> str:
     return word
 
 
+def _chosen_feminine(mention: GenderedMention, title_gender: str) -> bool:
+    """A feminine title before someone only the first-name table calls a man ("la governatrice generale Sam
+    Mostyn"): translation from English defaults to the masculine, so a feminine before the name was chosen
+    by someone who knew, and a name mostly men's (Sam, Jean) does not outweigh it. (In apposition after
+    the name, "Tommaso Galli, la direttrice", it is still reported.)"""
+    return title_gender == "f" and not mention.in_kb
+
+
 # A title reader holds only what it derives from the KB and the languages: one serves every article.
 _READERS: weakref.WeakKeyDictionary[CompiledKB, tuple[Languages, TitleReader]] = weakref.WeakKeyDictionary()
 
@@ -193,7 +201,9 @@ class GenderMismatch:
                 "mettono il maschile per difetto. Il genere è quello della base di conoscenza (dato da una "
                 "fonte) o, per chi non vi è, quello del nome proprio quando la tabella dei nomi di refuso "
                 "(statistiche italiane e statunitensi) lo dà per almeno il 95% di chi lo porta, con l'uso "
-                "italiano prima (Andrea è un nome maschile), e solo se il nome completo è nell'articolo. "
+                "italiano prima (Andrea è un nome maschile), e solo se il nome completo è nell'articolo; un titolo "
+                "femminile davanti a un nome che solo la tabella dà per maschile («la governatrice Sam "
+                "Mostyn») non è segnalato. "
                 "Un pronome è giudicato solo quando l'unica persona nominata nella sua frase o in quella prima è "
                 "quella donna, senza altri nomi o sostantivi di persona in mezzo. Un titolo maschile per una "
                 "donna che molte redazioni conservano («il ministro», «il sindaco», «il presidente», "
@@ -210,7 +220,9 @@ class GenderMismatch:
                 'defaults to the masculine, and from Italian it renders "suo" as "his". The gender is the '
                 "knowledge base's (given by a source) or, for people it does not know, the first name's when "
                 "refuso's name table (Italian and US statistics) gives it for at least 95% of its bearers, "
-                "Italian usage first (Andrea is a man's name), and only when the article gives the full name. A pronoun is judged only when the one person named "
+                "Italian usage first (Andrea is a man's name), and only when the article gives the full name; a "
+                'feminine title before a name only the table calls a man\'s ("la governatrice Sam Mostyn") is '
+                "not reported. A pronoun is judged only when the one person named "
                 "in its sentence or the one before is that woman, with no other name or noun for a person in "
                 'between. A masculine Italian title many newsrooms keep for a woman ("il ministro", "il '
                 'sindaco", "il presidente"; the option `house_masculine_titles`) is info only, which '
@@ -237,6 +249,7 @@ class GenderMismatch:
             ("it", "---\ndate: 2023-05-01\n---\nLa premier danese Mette Frederiksen è stata rieletta."),
             ("it", "---\ndate: 2023-05-01\n---\nIl ministro degli Esteri Antonio Tajani è arrivato."),
             ("it", "La direttrice del museo civico Giulia Ferri ha presentato la mostra."),
+            ("it", "La governatrice generale Sam Mostyn ha ricevuto la coppia reale."),
             ("it", "Giulia Ferri ha incontrato il sindaco. Lui ha detto che la mostra resterà aperta."),
             (
                 "en",
@@ -292,7 +305,9 @@ class GenderMismatch:
             start, end, title_gender, head = found
             if use is not None and gender == "f" and self._kb_title_for_women(reader, mention, use.title):
                 house = house | {head}  # the KB lists this masculine form for a woman in the office
-            if title_gender != gender and (title_gender == "f" or masculine_for_women or head not in house):
+            reported = title_gender == "f" or masculine_for_women or head not in house
+            chosen = use is None and _chosen_feminine(mention, title_gender)
+            if title_gender != gender and reported and not chosen:
                 yield self._title_finding(text, start, end, mention, head, house)
         apposition = _TITLE_AFTER.match(text, mention.end)
         if apposition and apposition.group("title") in _MASCULINE_TITLES | _FEMININE_TITLES:
