@@ -244,6 +244,10 @@ class GenderMismatch:
                 "---\ndate: 2023-05-01\n---\nDanish Prime Minister Mette Frederiksen said ⟦he⟧ would stay.",
             ),
             ("en", "Giulia Ferri presented the exhibition and thanked ⟦his⟧ staff."),
+            (
+                "en",
+                "The chair of the Antimafia Commission, Giulia Ferri, praised the raid and said ⟦he⟧ would visit.",
+            ),
         ],
         clean=[
             ("it", "---\ndate: 2023-05-01\n---\nLa premier danese Mette Frederiksen è stata rieletta."),
@@ -256,6 +260,7 @@ class GenderMismatch:
                 "---\ndate: 2023-05-01\n---\nDanish Prime Minister Mette Frederiksen said she would stay.",
             ),
             ("en", "Giulia Ferri met the mayor, and he thanked her staff."),
+            ("en", "Giulia Ferri met Marco Galli at the Antimafia Commission, and he thanked her."),
         ],
         options={"masculine_for_women": True, "house_masculine_titles": list(HOUSE_MASCULINE_TITLES)},
     )
