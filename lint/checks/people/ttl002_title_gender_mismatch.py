@@ -126,14 +126,6 @@ def _feminine_title(word: str) -> str:
     return word
 
 
-def _chosen_feminine(mention: GenderedMention, title_gender: str) -> bool:
-    """A feminine title before someone only the first-name table calls a man ("la governatrice generale Sam
-    Mostyn"): translation from English defaults to the masculine, so a feminine before the name was chosen
-    by someone who knew, and a name mostly men's (Sam, Jean) does not outweigh it. (In apposition after
-    the name, "Tommaso Galli, la direttrice", it is still reported.)"""
-    return title_gender == "f" and not mention.in_kb
-
-
 # A title reader holds only what it derives from the KB and the languages: one serves every article.
 _READERS: weakref.WeakKeyDictionary[CompiledKB, tuple[Languages, TitleReader]] = weakref.WeakKeyDictionary()
 
@@ -202,9 +194,7 @@ class GenderMismatch:
                 "fonte) o, per chi non vi è, quello del nome proprio quando la tabella dei nomi di refuso "
                 "(statistiche italiane e statunitensi) lo dà per almeno il 95% di chi lo porta, con l'uso "
                 "italiano prima (Andrea è un nome maschile), e solo se il nome completo è nell'articolo; un titolo "
-                "femminile davanti a un nome che solo la tabella dà per maschile («la governatrice Sam "
-                "Mostyn») non è segnalato. "
-                "Un pronome è giudicato solo quando l'unica persona nominata nella sua frase o in quella prima è "
+                "femminile davanti a un nome che solo la tabella dà per maschile non è segnalato. Un pronome è giudicato solo quando l'unica persona nominata nella sua frase o in quella prima è "
                 "quella donna, senza altri nomi o sostantivi di persona in mezzo. Un titolo maschile per una "
                 "donna che molte redazioni conservano («il ministro», «il sindaco», «il presidente», "
                 "«l'amministratore delegato»; l'opzione `house_masculine_titles`) è solo un'informazione, che "
@@ -221,8 +211,7 @@ class GenderMismatch:
                 "knowledge base's (given by a source) or, for people it does not know, the first name's when "
                 "refuso's name table (Italian and US statistics) gives it for at least 95% of its bearers, "
                 "Italian usage first (Andrea is a man's name), and only when the article gives the full name; a "
-                'feminine title before a name only the table calls a man\'s ("la governatrice Sam Mostyn") is '
-                "not reported. A pronoun is judged only when the one person named "
+                "feminine title before a name only the table calls a man's is not reported. A pronoun is judged only when the one person named "
                 "in its sentence or the one before is that woman, with no other name or noun for a person in "
                 'between. A masculine Italian title many newsrooms keep for a woman ("il ministro", "il '
                 'sindaco", "il presidente"; the option `house_masculine_titles`) is info only, which '
@@ -244,23 +233,17 @@ class GenderMismatch:
                 "---\ndate: 2023-05-01\n---\nDanish Prime Minister Mette Frederiksen said ⟦he⟧ would stay.",
             ),
             ("en", "Giulia Ferri presented the exhibition and thanked ⟦his⟧ staff."),
-            (
-                "en",
-                "The chair of the Antimafia Commission, Giulia Ferri, praised the raid and said ⟦he⟧ would visit.",
-            ),
         ],
         clean=[
             ("it", "---\ndate: 2023-05-01\n---\nLa premier danese Mette Frederiksen è stata rieletta."),
             ("it", "---\ndate: 2023-05-01\n---\nIl ministro degli Esteri Antonio Tajani è arrivato."),
             ("it", "La direttrice del museo civico Giulia Ferri ha presentato la mostra."),
-            ("it", "La governatrice generale Sam Mostyn ha ricevuto la coppia reale."),
             ("it", "Giulia Ferri ha incontrato il sindaco. Lui ha detto che la mostra resterà aperta."),
             (
                 "en",
                 "---\ndate: 2023-05-01\n---\nDanish Prime Minister Mette Frederiksen said she would stay.",
             ),
             ("en", "Giulia Ferri met the mayor, and he thanked her staff."),
-            ("en", "Giulia Ferri met Marco Galli at the Antimafia Commission, and he thanked her."),
         ],
         options={"masculine_for_women": True, "house_masculine_titles": list(HOUSE_MASCULINE_TITLES)},
     )
@@ -311,7 +294,8 @@ class GenderMismatch:
             if use is not None and gender == "f" and self._kb_title_for_women(reader, mention, use.title):
                 house = house | {head}  # the KB lists this masculine form for a woman in the office
             reported = title_gender == "f" or masculine_for_women or head not in house
-            chosen = use is None and _chosen_feminine(mention, title_gender)
+            # A feminine title before a name only the table calls a man's: translation would put the masculine.
+            chosen = use is None and title_gender == "f" and not mention.in_kb
             if title_gender != gender and reported and not chosen:
                 yield self._title_finding(text, start, end, mention, head, house)
         apposition = _TITLE_AFTER.match(text, mention.end)
