@@ -66,6 +66,7 @@ class EnglishNumberFormat:
             ("it", "Il fondo vale ⟦12.5⟧ milioni di euro."),
             ("en", "Unemployment fell to ⟦7,2⟧ per cent in March."),
             ("en", "About ⟦2.300⟧ people were evacuated."),
+            ("en", "The clan demanded up to ⟦3.000⟧ euros a month from each shop."),
         ],
         clean=[
             ("it", "L'inflazione è salita al 3,5% e la riunione inizia alle 10.30."),
@@ -73,6 +74,7 @@ class EnglishNumberFormat:
             ("it", "Ha vinto 6-4, 7-5; la maratona misura 42,195 chilometri e i presenti erano 1.500."),
             ("it", "Il 10.3.2024 il fondo valeva 12,5 milioni di euro, cioè 1.224,40 euro a quota."),
             ("en", "Unemployment fell to 7.2 per cent; about 2,300 people left at 10.30."),
+            ("en", "Diesel cost 1.759 euros a litre, and the race covered 1.500 kilometres."),
         ],
         fix="unsafe",
         fixed={
@@ -173,8 +175,11 @@ class EnglishNumberFormat:
                 return None
             value = parse_number(number, point)
             return (value, Severity.WARNING, len(tail)) if value is not None else None
-        # A thousands mark the language does not use: "1,500 persone", "1.500 people".
-        if len(tail) != 3 or head == "0" or follower in measures or not follower:
+        # A thousands mark the language does not use: "1,500 persone", "1.500 people". A measure or a
+        # price may take three decimals ("1,500 chilometri", "1.759 euros a litre"), but not three zeros:
+        # nobody writes "3.000 euros" for three euros.
+        measure = follower in measures and tail != "000"
+        if len(tail) != 3 or head == "0" or measure or not follower:
             return None
         if not (currency or (follower.isalpha() and follower != "%")):
             return None

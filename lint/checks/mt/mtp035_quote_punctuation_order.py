@@ -65,6 +65,7 @@ class QuotePunctuationOrder:
         flagged=[
             ("it", '"Non mi pento di nulla⟦,"⟧ ha detto McCarthy ai giornalisti.'),
             ("it", "«La decisione è presa⟦,»⟧ Rossi ha aggiunto poco dopo."),
+            ("it", '"Tu non sei il mio re⟦,"⟧ ha gridato la senatrice dalla tribuna.'),
         ],
         clean=[
             ("it", '"Non mi pento di nulla", ha detto McCarthy ai giornalisti.'),

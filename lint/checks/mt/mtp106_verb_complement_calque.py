@@ -61,6 +61,21 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
             ),
             "explain to",
         ),
+        # allow, permit, enable + to + a verb and its object, with no one allowed (consentire di, permettere
+        # di): "the investigations have allowed to reconstruct the facts", ", allowing to identify the
+        # owners". Only after an auxiliary, "which" or a comma, and only with an object after the verb:
+        # "a law Congress had allowed to expire" (the object put first) is good English.
+        (
+            "allow",
+            re.compile(
+                r"(?:(?<![\w'’-])(?:has|have|had|having|will|would|could|can|may|might|should|must|which)[ \u00a0]+|,[ \u00a0]*)"
+                r"(?P<verb>(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|enabl(?:e|es|ed|ing))[ \u00a0]+to)[ \u00a0]+"
+                rf"[a-z]+[ \u00a0]+(?:{_DETERMINERS}|at[ \u00a0]+least|\d|how|what|who|whether|where|why|all|some|"
+                r"several|many|numerous|more|both|each|every|further)(?![\w'’-])",
+                re.IGNORECASE,
+            ),
+            "make it possible to",
+        ),
     )
 
 
@@ -69,6 +84,12 @@ _TRIGGERS = frozenset(
     {"comment", "discuss", "discussed", "discusses", "discussing", "listen", "listens", "listened"}
 )
 _TRIGGERS |= frozenset({"listening", "explain", "explains", "explained", "explaining"})
+_TRIGGERS |= frozenset({"allow", "allows", "allowed", "allowing", "permit", "permits", "permitted"})
+_TRIGGERS |= frozenset({"permitting", "enable", "enables", "enabled", "enabling"})
+
+
+# The words each pattern is tried around, when they are not its name's forms.
+_STEMS = {"allow": ("allow", "permit", "enabl")}
 
 
 class VerbComplementCalque:
@@ -87,14 +108,17 @@ class VerbComplementCalque:
                 'translation from Italian leaves them: comment with a direct object ("did not comment the '
                 'plan", commentare il piano: comment on), discuss about (discutere di: discuss), listen '
                 "with a direct object (ascoltare: listen to), explain with the hearer as a bare object "
-                '("explained them the rules", spiegare loro: explain to them). Only words next to each '
-                'other count: "declined to comment, the ministry said" and "discussed about 20 '
-                'proposals" (roughly 20) are left alone.'
+                '("explained them the rules", spiegare loro: explain to them), allow, permit or enable '
+                'with no one allowed ("have allowed to reconstruct the facts", consentire di: make it '
+                'possible to). Only words next to each other count: "declined to comment, the ministry '
+                'said", "discussed about 20 proposals" (roughly 20) and "a law Congress had allowed to '
+                'expire" are left alone.'
             ),
             "it": (
                 "Segnala in inglese i verbi costruiti con il complemento del verbo italiano: «did not comment "
                 "the plan» (comment on), «discussed about» (discuss), «listen the» (listen to), «explained "
-                "them the rules» (explained the rules to them)."
+                "them the rules» (explained the rules to them), «have allowed to reconstruct the facts» "
+                "(consentire di: made it possible to)."
             ),
         },
         reference="https://dictionary.cambridge.org/grammar/british-grammar/comment-on",
@@ -102,11 +126,18 @@ class VerbComplementCalque:
             ("en", "The ministry did not ⟦comment⟧ the plan."),
             ("en", "The council ⟦discussed about⟧ the budget for three hours."),
             ("en", "The judges refused to ⟦listen⟧ the appeal, and the mayor ⟦explained them⟧ the rules."),
+            ("en", "The wiretaps have ⟦allowed to⟧ reconstruct the whole network."),
+            ("en", "The software sorts the reports, ⟦allowing to⟧ maximise the use of the data."),
         ],
         clean=[
             ("en", "The ministry declined to comment, the spokesman said, and did not comment on the plan."),
             ("en", "The council discussed about 20 proposals and listened to the residents."),
             ("en", "The mayor explained the rules to them. Listen, the mayor said, this is serious."),
+            (
+                "en",
+                "The wiretaps have allowed investigators to reconstruct the network; the suspects were allowed to leave.",
+            ),
+            ("en", "It was a tax break that Congress had allowed to expire at the end of the year."),
         ],
         languages=("en",),
     )
@@ -122,7 +153,7 @@ class VerbComplementCalque:
         for start, end in word_spans(document, present):
             word = text[start:end].lower()
             for trigger, pattern, suggestion in patterns:
-                if not word.startswith(trigger):
+                if not word.startswith(_STEMS.get(trigger, trigger)):
                     continue
                 found = pattern.search(text, max(0, start - 16), min(len(text), end + 60))
                 if found is not None and found.start("verb") > reported:

@@ -132,6 +132,7 @@ def masculine_pronouns_for_women(
         if any(
             not _same_person(start, end, nearby, antecedent)
             and not _sentence_word(document, start, end, function_words)
+            and not _institution(text, start, end)
             for start, end in stretch
         ):
             continue
@@ -157,6 +158,22 @@ def masculine_pronouns_for_women(
         if word[:1].isupper():
             right = right.capitalize()
         yield at, pronoun.end(1), antecedent, right
+
+
+# The head noun of a body's name ("the Antimafia Commission", "la Commissione Antimafia"): a name run
+# that starts or ends with one names no person a pronoun could refer to.
+_INSTITUTION_HEADS = {
+    "commission", "committee", "council", "court", "ministry", "department", "agency", "office",
+    "parliament", "senate", "assembly", "party", "union", "university", "bank", "police", "directorate",
+    "authority", "board", "tribunal", "commissione", "comitato", "consiglio", "corte", "ministero",
+    "dipartimento", "agenzia", "ufficio", "parlamento", "senato", "camera", "assemblea", "partito",
+    "università", "banca", "polizia", "procura", "direzione", "autorità", "tribunale",
+}  # fmt: skip
+
+
+def _institution(text: str, start: int, end: int) -> bool:
+    words = text[start:end].casefold().split()
+    return len(words) > 1 and (words[0] in _INSTITUTION_HEADS or words[-1] in _INSTITUTION_HEADS)
 
 
 def _same_person(start: int, end: int, mentions: list[GenderedMention], person: GenderedMention) -> bool:

@@ -193,8 +193,8 @@ class GenderMismatch:
                 "mettono il maschile per difetto. Il genere è quello della base di conoscenza (dato da una "
                 "fonte) o, per chi non vi è, quello del nome proprio quando la tabella dei nomi di refuso "
                 "(statistiche italiane e statunitensi) lo dà per almeno il 95% di chi lo porta, con l'uso "
-                "italiano prima (Andrea è un nome maschile), e solo se il nome completo è nell'articolo. "
-                "Un pronome è giudicato solo quando l'unica persona nominata nella sua frase o in quella prima è "
+                "italiano prima (Andrea è un nome maschile), e solo se il nome completo è nell'articolo; un titolo "
+                "femminile davanti a un nome che solo la tabella dà per maschile non è segnalato. Un pronome è giudicato solo quando l'unica persona nominata nella sua frase o in quella prima è "
                 "quella donna, senza altri nomi o sostantivi di persona in mezzo. Un titolo maschile per una "
                 "donna che molte redazioni conservano («il ministro», «il sindaco», «il presidente», "
                 "«l'amministratore delegato»; l'opzione `house_masculine_titles`) è solo un'informazione, che "
@@ -210,7 +210,8 @@ class GenderMismatch:
                 'defaults to the masculine, and from Italian it renders "suo" as "his". The gender is the '
                 "knowledge base's (given by a source) or, for people it does not know, the first name's when "
                 "refuso's name table (Italian and US statistics) gives it for at least 95% of its bearers, "
-                "Italian usage first (Andrea is a man's name), and only when the article gives the full name. A pronoun is judged only when the one person named "
+                "Italian usage first (Andrea is a man's name), and only when the article gives the full name; a "
+                "feminine title before a name only the table calls a man's is not reported. A pronoun is judged only when the one person named "
                 "in its sentence or the one before is that woman, with no other name or noun for a person in "
                 'between. A masculine Italian title many newsrooms keep for a woman ("il ministro", "il '
                 'sindaco", "il presidente"; the option `house_masculine_titles`) is info only, which '
@@ -292,7 +293,10 @@ class GenderMismatch:
             start, end, title_gender, head = found
             if use is not None and gender == "f" and self._kb_title_for_women(reader, mention, use.title):
                 house = house | {head}  # the KB lists this masculine form for a woman in the office
-            if title_gender != gender and (title_gender == "f" or masculine_for_women or head not in house):
+            reported = title_gender == "f" or masculine_for_women or head not in house
+            # A feminine title before a name only the table calls a man's: translation would put the masculine.
+            chosen = use is None and title_gender == "f" and not mention.in_kb
+            if title_gender != gender and reported and not chosen:
                 yield self._title_finding(text, start, end, mention, head, house)
         apposition = _TITLE_AFTER.match(text, mention.end)
         if apposition and apposition.group("title") in _MASCULINE_TITLES | _FEMININE_TITLES:

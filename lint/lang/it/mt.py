@@ -40,12 +40,15 @@ _IT = {
     "speech_verbs": _set(
         "detto aggiunto dichiarato affermato spiegato sottolineato osservato annunciato risposto scritto "
         "riferito precisato ribadito commentato ricordato replicato assicurato avvertito insistito "
-        "concluso chiarito ammesso raccontato twittato proseguito continuato incalzato esordito"
+        "concluso chiarito ammesso raccontato twittato proseguito continuato incalzato esordito "
+        "gridato urlato esclamato tuonato confermato rivelato denunciato evidenziato ammonito promesso "
+        "sostenuto"
     ),
     "speech_present": _set(
         "dice dicono dichiara afferma aggiunge spiega sottolinea osserva annuncia risponde scrive "
         "precisa ribadisce commenta ricorda replica assicura avverte conclude insiste chiarisce ammette "
-        "racconta prosegue continua disse aggiunse spiegò rispose"
+        "racconta prosegue continua disse aggiunse spiegò rispose grida urla esclama tuona conferma "
+        "rivela denuncia"
     ),
     "auxiliaries": _set("ha hanno aveva avevano avrebbe avrebbero"),
     # Words in a run of capitals that only English headline casing capitalises (articles, prepositions,
