@@ -174,8 +174,8 @@ class EnglishNumberFormat:
             value = parse_number(number, point)
             return (value, Severity.WARNING, len(tail)) if value is not None else None
         # A thousands mark the language does not use: "1,500 persone", "1.500 people".
-        if len(tail) != 3 or head == "0" or follower in measures or not follower:
-            return None
+        if len(tail) != 3 or head == "0" or follower in measures or not (follower or currency):
+            return None  # with a currency sign the figure may end its clause: "a $404,500, in rialzo"
         if not (currency or (follower.isalpha() and follower != "%")):
             return None
         value = parse_number(number, point)
