@@ -113,6 +113,17 @@ def test_when_unless_and_marked_part(tmp_path):
     assert _found(engine, "Dopo la telefonata, l'invito di Biden a Putin a cena.") == []  # "unless"
 
 
+def test_a_phrase_does_not_run_across_a_sentence_end(tmp_path):
+    engine = _engine(tmp_path)
+    # "[det]" would take "Le sue" and the phrase would run on into the next sentence
+    assert _found(engine, "Non li ha mai indirizzati. Le sue preoccupazioni restano.") == []
+    assert _found(engine, "Ha indirizzato le sue preoccupazioni.") == [
+        ("indirizzato le sue preoccupazioni", "indirizzare-preoccupazioni", "warning")
+    ]
+    # the marked part alone is inside one sentence, the phrase is not: still no match
+    assert _found(engine, "Ne ha parlato al telefono dell'invito di Biden. A Putin non piace.") == []
+
+
 def test_exact_forms(tmp_path):
     engine = _engine(tmp_path)
     assert _found(engine, "Può fare senso.") == [("fare senso", "exact", "warning")]

@@ -263,7 +263,9 @@ class Phrases(PackRule):
                 found_at = matcher.match(slots, i, min(total, i + WINDOW))
                 if not found_at or found_at[0] == i or found_at[2] == found_at[1]:
                     continue
-                _, first, last = found_at
+                stop, first, last = found_at
+                if stop - i > 1 and _SENTENCE_END.search(text, spans[i][1], spans[stop - 1][0]):
+                    continue  # a phrase is read inside one sentence: "più colpiti. La quota" is two
                 if entry.when and not self._context(
                     matcher, text, tokens, entry.when, entry.when_within, first, last
                 ):

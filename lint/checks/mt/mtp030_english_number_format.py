@@ -179,8 +179,8 @@ class EnglishNumberFormat:
         # price may take three decimals ("1,500 chilometri", "1.759 euros a litre"), but not three zeros:
         # nobody writes "3.000 euros" for three euros.
         measure = follower in measures and tail != "000"
-        if len(tail) != 3 or head == "0" or measure or not follower:
-            return None
+        if len(tail) != 3 or head == "0" or measure or not (follower or currency):
+            return None  # with a currency sign the figure may end its clause: "a $404,500, in rialzo"
         if not (currency or (follower.isalpha() and follower != "%")):
             return None
         value = parse_number(number, point)

@@ -61,6 +61,11 @@ def _subject(text: str, sentence: int, mention: GenderedMention) -> int | None:
     return begin + m.start("title")
 
 
+# "he said", "he added": the pronoun as the subject of a speech verb, right after a closing quotation mark.
+_SPEECH_TAG = re.compile(
+    r"[ \u00a0]+(?:said|says|added|adds|explained|noted|told|continued|insisted|argued|warned|stressed|recalled)\b"
+)
+_AFTER_QUOTE = re.compile(r"[,.!?]?[\"”’»][ \u00a0]*\Z")
 _MASCULINE_OBJECT = re.compile(r"\b(?:him|he|his|himself|lui|egli)\b", re.IGNORECASE)
 # Singular nouns for men or for anyone (il giudice, the governor) that a masculine pronoun may refer to:
 # when one stands between the woman's name and the pronoun, the pronoun may be theirs.
@@ -108,6 +113,18 @@ def masculine_pronouns_for_women(
         here = sentence_start(document, at)
         window = sentence_start(document, here - 1) if here > 0 else here
         i = bisect.bisect_left(starts, at) - 1
+        # A speech tag after a quotation ('..." he said') names the speaker, not someone the quotation
+        # mentions: the names and nouns inside it are no other antecedent.
+        tag = bool(
+            lang == "en"
+            and _SPEECH_TAG.match(text, pronoun.end(1))
+            and _AFTER_QUOTE.search(text, max(0, at - 6), at)
+        )
+        if tag:
+            if quoted is None:
+                quoted = quotes(document)
+            while i >= 0 and mentions[i].start >= window and covers(quoted, mentions[i].start):
+                i -= 1
         if i < 0 or mentions[i].start < window or mentions[i].end > at:
             continue
         antecedent = mentions[i]
@@ -129,6 +146,10 @@ def masculine_pronouns_for_women(
             run_starts = [r[0] for r in runs]
         nearby = mentions[bisect.bisect_left(starts, window) : i + 1]
         stretch = runs[bisect.bisect_left(run_starts, window) : bisect.bisect_left(run_starts, at)]
+        if tag:
+            # Only people count here: a place or a body in her apposition ("professor at the University
+            # of Turin") is no antecedent, and nothing inside the quotation is.
+            stretch = [(m.start, m.end) for m in nearby if not covers(quoted, m.start) and m.start >= window]
         if any(
             not _same_person(start, end, nearby, antecedent)
             and not _sentence_word(document, start, end, function_words)
@@ -137,6 +158,10 @@ def masculine_pronouns_for_women(
         ):
             continue
         between = text[antecedent.end : at]
+        if tag:
+            between = "".join(
+                c if not covers(quoted, antecedent.end + k) else " " for k, c in enumerate(between)
+            )
         if nouns.search(between) or re.search(r"\b(?:she|her|hers|herself|lei|essa)\b", between, re.I):
             continue
         # (her own title, "Prime Minister Giorgia Meloni", is no other person)
